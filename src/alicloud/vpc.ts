@@ -1,0 +1,285 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { isPrivate, parseCidr } from "../core/cidr";
+import { joinPath, Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
+import { PlannedSubnet, planSubnets, Tier } from "../core/subnets";
+
+/** Alibaba vSwitches are /16 to /29. */
+export const ALICLOUD_VSWITCH_MIN_PREFIX = 16;
+export const ALICLOUD_VSWITCH_MAX_PREFIX = 29;
+/** Alibaba VPC ranges are /8 to /28. */
+export const ALICLOUD_VPC_MIN_PREFIX = 8;
+export const ALICLOUD_VPC_MAX_PREFIX = 28;
+
+/** One named subnet tier, created as one vSwitch in each of its zones. */
+export interface AlicloudSubnetArgs {
+  /** `public` (instances reach the internet through their own EIPs) or `private` (egress through the NAT gateway only). */
+  readonly tier: Tier;
+  /** Prefix length to carve from the VPC range, 16–29. Give this or `cidrs`. */
+  readonly size?: number;
+  /** Explicit CIDR per zone. Give this or `size`. */
+  readonly cidrs?: Readonly<Record<string, string>>;
+  /** Zones this subnet spans. @default all of the VPC's `zones` */
+  readonly zones?: readonly string[];
+}
+
+/** NAT gateway settings for the private vSwitches. */
+export interface AlicloudNatArgs {
+  /** Create an Enhanced NAT gateway with an EIP and SNAT entries for private vSwitches. @default true */
+  readonly enabled?: boolean;
+  /** Peak bandwidth of the NAT EIP in Mbit/s. @default 100 */
+  readonly eipBandwidth?: number;
+  /** Public subnet whose first zone hosts the NAT gateway. @default the first public subnet, else the first subnet */
+  readonly subnet?: string;
+}
+
+export interface AlicloudVpcArgs {
+  /** The VPC range, /8 to /28, private unless `allowPublicRange`. */
+  readonly cidr: string;
+  /** Zones in order. A zone's position is its slot in each carved subnet group: append new zones at the end. */
+  readonly zones: readonly string[];
+  /** Subnets by name, in carving order: append new subnets at the end, or pin them with `cidrs`. */
+  readonly subnets: Readonly<Record<string, AlicloudSubnetArgs>>;
+  /** Blocks reserved per carved subnet, one per zone slot (power of two). @default 4 */
+  readonly locationSlots?: number;
+  /** NAT for private vSwitches. */
+  readonly nat?: AlicloudNatArgs;
+  /** Prefix of every child's name. @default the component's name */
+  readonly namePrefix?: string;
+  /** Tags for every child that takes tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Resource group for the VPC. @default the account's default group */
+  readonly resourceGroupId?: string;
+  /** Turn on deletion protection of the NAT gateway and its EIP. @default false */
+  readonly deletionProtection?: boolean;
+  /** Allow a VPC range outside RFC 1918. @default false */
+  readonly allowPublicRange?: boolean;
+}
+
+/** A created vSwitch, keyed `<name>-<zone>` in `AlicloudVpc.subnets`. */
+export interface AlicloudSubnetInfo {
+  readonly name: string;
+  readonly zone: string;
+  readonly tier: Tier;
+  readonly cidr: string;
+}
+
+/** Everything `AlicloudVpc` will create, computed from its args. */
+export interface AlicloudVpcPlan {
+  readonly prefix: string;
+  readonly subnets: readonly (PlannedSubnet & { readonly aliName: string })[];
+  /** Key (`<name>-<zone>`) of the vSwitch hosting the NAT gateway, when NAT is on. */
+  readonly natSwitch?: string;
+}
+
+export const ALICLOUD_VPC_DEFAULTS = {
+  locationSlots: 4,
+  nat: { enabled: true, eipBandwidth: 100 },
+} as const;
+
+/** Validates `AlicloudVpc` args and computes its plan; see `planGcpVpc` for the contract. */
+export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: string, problems: Problems): AlicloudVpcPlan {
+  const prefix = args.namePrefix ?? name;
+  const before = problems.items.length;
+  checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
+  const pool = parseCidr(args.cidr);
+  if (pool.ok) {
+    if (pool.cidr.prefix < ALICLOUD_VPC_MIN_PREFIX || pool.cidr.prefix > ALICLOUD_VPC_MAX_PREFIX) {
+      problems.add("LZ_VPC_SIZE", joinPath(path, "cidr"), `${args.cidr} is outside Alibaba's VPC limits (/8 to /28)`,
+        "use a VPC range from /8 to /28, e.g. 10.20.0.0/16");
+    }
+    if (!isPrivate(pool.cidr) && args.allowPublicRange !== true) {
+      problems.add("LZ_RANGE_NOT_PRIVATE", joinPath(path, "cidr"), `${args.cidr} is outside the private ranges 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16`,
+        "use a private range, or set allowPublicRange: true if you route public addresses privately on purpose");
+    }
+  }
+  if (args.zones.length === 0) {
+    problems.add("LZ_NO_LOCATIONS", joinPath(path, "zones"), "no zone is given", "list at least one zone, e.g. [cn-hangzhou-i]");
+  }
+  if (new Set(args.zones).size !== args.zones.length) {
+    problems.add("LZ_DUPLICATE_LOCATION", joinPath(path, "zones"), "a zone is listed twice", "list each zone once");
+  }
+  const bw = args.nat?.eipBandwidth ?? ALICLOUD_VPC_DEFAULTS.nat.eipBandwidth;
+  if (!Number.isInteger(bw) || bw < 1 || bw > 10000) {
+    problems.add("LZ_EIP_BANDWIDTH", joinPath(path, "nat.eipBandwidth"), `EIP bandwidth ${bw} Mbit/s is outside 1–10000`,
+      "use a whole number of Mbit/s, e.g. 100");
+  }
+  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  for (const key of Object.keys(args.subnets)) checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
+
+  const planned = planSubnets({
+    pool: args.cidr,
+    locations: args.zones,
+    slots: args.locationSlots ?? ALICLOUD_VPC_DEFAULTS.locationSlots,
+    subnets: Object.fromEntries(Object.entries(args.subnets).map(([k, s]) => [k, { tier: s.tier, size: s.size, cidrs: s.cidrs, locations: s.zones }])),
+    minPrefix: ALICLOUD_VSWITCH_MIN_PREFIX,
+    maxPrefix: ALICLOUD_VSWITCH_MAX_PREFIX,
+    locationWord: "zone",
+  }, path, problems);
+  const subnets = planned.map((s) => {
+    const aliName = nameOf(prefix, s.name, s.location);
+    checkAlicloudName(aliName, joinPath(joinPath(path, "subnets"), s.name), problems, 1, 128, "vSwitch name");
+    return { ...s, aliName };
+  });
+
+  let natSwitch: string | undefined;
+  const natEnabled = (args.nat?.enabled ?? ALICLOUD_VPC_DEFAULTS.nat.enabled) && subnets.some((s) => s.tier === "private");
+  if (natEnabled) {
+    const wanted = args.nat?.subnet;
+    if (wanted !== undefined && args.subnets[wanted] === undefined) {
+      problems.add("LZ_UNKNOWN_SUBNET", joinPath(path, "nat.subnet"), `subnet "${wanted}" does not exist`,
+        `use one of: ${Object.keys(args.subnets).join(", ")}`);
+    }
+    const host = subnets.find((s) => s.name === wanted) ?? subnets.find((s) => s.tier === "public") ?? subnets[0];
+    natSwitch = host ? `${host.name}-${host.location}` : undefined;
+  }
+  if (problems.items.length > before) return { prefix, subnets: [] };
+  return { prefix, subnets, natSwitch };
+}
+
+/**
+ * An Alibaba Cloud VPC with one vSwitch per zone for each named public and private subnet, an
+ * Enhanced NAT gateway with an EIP and SNAT entries for the private vSwitches only, and one
+ * custom route table per tier so that only private vSwitches route to the NAT gateway.
+ */
+export class AlicloudVpc extends pulumi.ComponentResource {
+  /** The VPC. */
+  readonly vpc: alicloud.vpc.Network;
+  /** vSwitches keyed `<name>-<zone>`. */
+  readonly vswitches: Record<string, alicloud.vpc.Switch>;
+  /** Route tables keyed by tier. */
+  readonly routeTables: Partial<Record<Tier, alicloud.vpc.RouteTable>>;
+  /** The NAT gateway, when created. */
+  readonly natGateway?: alicloud.vpc.NatGateway;
+  /** The NAT gateway's EIP, when created. */
+  readonly natEip?: alicloud.ecs.EipAddress;
+  /** The VPC id. */
+  readonly vpcId: pulumi.Output<string>;
+  /** vSwitch ids keyed `<name>-<zone>`. */
+  readonly vswitchIds: pulumi.Output<Record<string, string>>;
+  /** vSwitches keyed `<name>-<zone>` with their CIDRs (known at plan time). */
+  readonly subnets: pulumi.Output<Record<string, AlicloudSubnetInfo>>;
+  /** Public egress IP of the private tier (the NAT EIP), when NAT is on. */
+  readonly natPublicIp: pulumi.Output<string | undefined>;
+  /** The plan this component was built from (plain data). */
+  readonly plan: AlicloudVpcPlan;
+
+  constructor(name: string, args: AlicloudVpcArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("landing-zone:index:AlicloudVpc", name, args, opts);
+    const problems = new Problems();
+    const plan = planAlicloudVpc(name, args, "AlicloudVpc args", problems);
+    problems.throwIfAny(`AlicloudVpc "${name}"`);
+    this.plan = plan;
+    const tags = { ...args.tags };
+    const p = plan.prefix;
+
+    this.vpc = new alicloud.vpc.Network(p, {
+      vpcName: p,
+      cidrBlock: args.cidr,
+      description: `Landing zone VPC ${args.cidr}`,
+      resourceGroupId: args.resourceGroupId,
+      tags,
+    }, { parent: this });
+
+    this.vswitches = {};
+    for (const s of plan.subnets) {
+      this.vswitches[`${s.name}-${s.location}`] = new alicloud.vpc.Switch(s.aliName, {
+        vswitchName: s.aliName,
+        vpcId: this.vpc.id,
+        cidrBlock: s.cidr,
+        zoneId: s.location,
+        description: `${s.tier} subnet ${s.name}`,
+        tags,
+      }, { parent: this });
+    }
+
+    this.routeTables = {};
+    for (const tier of ["public", "private"] as const) {
+      const members = plan.subnets.filter((s) => s.tier === tier);
+      if (members.length === 0) continue;
+      const rtName = nameOf(p, tier, "rt");
+      const table = new alicloud.vpc.RouteTable(rtName, {
+        vpcId: this.vpc.id,
+        routeTableName: rtName,
+        associateType: "VSwitch",
+        description: `Routes of the ${tier} tier`,
+        tags,
+      }, { parent: this });
+      for (const s of members) {
+        const key = `${s.name}-${s.location}`;
+        new alicloud.vpc.RouteTableAttachment(nameOf(rtName, key), {
+          routeTableId: table.id,
+          vswitchId: this.vswitches[key]!.id,
+        }, { parent: this });
+      }
+      this.routeTables[tier] = table;
+    }
+
+    if (plan.natSwitch !== undefined) {
+      const natName = nameOf(p, "nat");
+      this.natGateway = new alicloud.vpc.NatGateway(natName, {
+        vpcId: this.vpc.id,
+        natGatewayName: natName,
+        natType: "Enhanced",
+        vswitchId: this.vswitches[plan.natSwitch]!.id,
+        paymentType: "PayAsYouGo",
+        internetChargeType: "PayByLcu",
+        networkType: "internet",
+        eipBindMode: "NAT",
+        deletionProtection: args.deletionProtection ?? false,
+        description: "Egress for private vSwitches",
+        tags,
+      }, { parent: this });
+      this.natEip = new alicloud.ecs.EipAddress(nameOf(natName, "eip"), {
+        addressName: nameOf(natName, "eip"),
+        bandwidth: String(args.nat?.eipBandwidth ?? ALICLOUD_VPC_DEFAULTS.nat.eipBandwidth),
+        internetChargeType: "PayByTraffic",
+        paymentType: "PayAsYouGo",
+        isp: "BGP",
+        deletionProtection: args.deletionProtection ?? false,
+        description: "NAT gateway egress IP",
+        tags,
+      }, { parent: this });
+      const association = new alicloud.ecs.EipAssociation(nameOf(natName, "eip"), {
+        allocationId: this.natEip.id,
+        instanceId: this.natGateway.id,
+        instanceType: "Nat",
+      }, { parent: this });
+      for (const s of plan.subnets.filter((x) => x.tier === "private")) {
+        const key = `${s.name}-${s.location}`;
+        new alicloud.vpc.SnatEntry(nameOf(natName, key), {
+          snatTableId: this.natGateway.snatTableIds,
+          sourceVswitchId: this.vswitches[key]!.id,
+          snatIp: this.natEip.ipAddress,
+          snatEntryName: nameOf(natName, key),
+        }, { parent: this, dependsOn: [association] });
+      }
+      const privateTable = this.routeTables.private;
+      if (privateTable) {
+        new alicloud.vpc.RouteEntry(nameOf(p, "private", "default"), {
+          routeTableId: privateTable.id,
+          destinationCidrblock: "0.0.0.0/0",
+          nexthopType: "NatGateway",
+          nexthopId: this.natGateway.id,
+          name: nameOf(p, "private", "default"),
+          description: "Private tier egress through the NAT gateway",
+        }, { parent: this });
+      }
+    }
+
+    this.vpcId = this.vpc.id;
+    this.vswitchIds = pulumi.all(Object.fromEntries(Object.entries(this.vswitches).map(([k, v]) => [k, v.id])));
+    this.subnets = pulumi.output(Object.fromEntries(plan.subnets.map((s) => [`${s.name}-${s.location}`, {
+      name: s.aliName, zone: s.location, tier: s.tier, cidr: s.cidr,
+    }])));
+    this.natPublicIp = this.natEip ? this.natEip.ipAddress : pulumi.output(undefined);
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      vswitchIds: this.vswitchIds,
+      subnets: this.subnets,
+      natPublicIp: this.natPublicIp,
+    });
+  }
+}

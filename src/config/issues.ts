@@ -1,0 +1,55 @@
+import type { core } from "zod";
+import { Problem } from "../core/errors";
+
+/** The config namespace: every key lives under `landing-zone:`. */
+export const NAMESPACE = "landing-zone";
+
+/** Renders a zod path as a config key path: `landing-zone:gcp.network.subnets.web.size`. */
+export function keyPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return `${NAMESPACE}:`;
+  const [head, ...rest] = path.map((p) => (typeof p === "number" ? `[${p}]` : String(p)));
+  return `${NAMESPACE}:${head}${rest.map((r) => (r.startsWith("[") ? r : `.${r}`)).join("")}`;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return `a ${typeof value}`;
+}
+
+/** Turns one zod issue into a problem with a fix a person can act on. */
+export function problemFromIssue(issue: core.$ZodIssue, input: unknown): Problem {
+  const path = keyPath(issue.path);
+  let at: unknown = input;
+  for (const p of issue.path) at = at == null ? undefined : (at as Record<PropertyKey, unknown>)[p as PropertyKey];
+  switch (issue.code) {
+    case "invalid_type":
+      if (at === undefined) {
+        return { code: "LZ_CONFIG_MISSING", path, message: `required key is missing (expected ${issue.expected})`,
+          fix: `set it: pulumi config set ${path.replace(/\.(.*)$/, " --path '$&'").replace(" --path '.", " --path '")} <value>, or add it to Pulumi.<env>.yaml` };
+      }
+      return { code: "LZ_CONFIG_TYPE", path, message: `expected ${issue.expected}, got ${describe(at)}`,
+        fix: `set it to ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}` };
+    case "unrecognized_keys":
+      return { code: "LZ_CONFIG_UNKNOWN_KEY", path, message: `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
+        fix: "remove it or correct its spelling (see the config reference in the README)" };
+    case "invalid_value":
+      return { code: "LZ_CONFIG_VALUE", path, message: `${JSON.stringify(at)} is not allowed`,
+        fix: `use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` };
+    case "too_small":
+      return { code: "LZ_CONFIG_TOO_SMALL", path, message: issue.message,
+        fix: issue.origin === "array" ? `give at least ${issue.minimum} item(s)` : issue.origin === "string" ? `use at least ${issue.minimum} character(s)` : `use a value of at least ${issue.minimum}` };
+    case "too_big":
+      return { code: "LZ_CONFIG_TOO_BIG", path, message: issue.message,
+        fix: issue.origin === "array" ? `give at most ${issue.maximum} item(s)` : issue.origin === "string" ? `use at most ${issue.maximum} character(s)` : `use a value of at most ${issue.maximum}` };
+    case "invalid_format":
+      return { code: "LZ_CONFIG_FORMAT", path, message: issue.message, fix: "correct the value's format" };
+    case "custom": {
+      const params = (issue.params ?? {}) as { code?: string; fix?: string };
+      return { code: params.code ?? "LZ_CONFIG_INVALID", path, message: issue.message, fix: params.fix ?? "correct the value" };
+    }
+    default:
+      return { code: "LZ_CONFIG_INVALID", path, message: issue.message, fix: "correct the value" };
+  }
+}

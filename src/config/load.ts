@@ -1,0 +1,76 @@
+import * as fs from "node:fs";
+import * as YAML from "yaml";
+import { LandingZoneValidationError, Problems } from "../core/errors";
+import { NAMESPACE, problemFromIssue } from "./issues";
+import { environmentConfig, EnvironmentSpec, ROOT_KEYS } from "./schema";
+import { validateSpec } from "./validate";
+
+/**
+ * Parses the raw `landing-zone:` namespace (keys without the prefix) into a typed spec.
+ * Every problem (schema and cross-field) is collected, then thrown once as a
+ * `LandingZoneValidationError`; nothing is created before this returns.
+ */
+export function parseEnvironment(raw: Record<string, unknown>, source = "landing-zone config"): EnvironmentSpec {
+  const problems = new Problems();
+  const result = environmentConfig.safeParse(raw);
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.addAll([problemFromIssue(issue, raw)]);
+    problems.throwIfAny(source);
+  }
+  const spec = result.data!;
+  validateSpec(spec, problems);
+  problems.throwIfAny(source);
+  return spec;
+}
+
+/** A stack file's config split into this namespace's keys and the names of its secret keys. */
+export interface StackFileConfig {
+  /** `landing-zone:` keys without the prefix. */
+  readonly values: Record<string, unknown>;
+  /** Every `namespace:key` of the file, as Pulumi's runtime config (values JSON-encoded). */
+  readonly runtimeConfig: Record<string, string>;
+  /** Keys whose value is a Pulumi secret (`secure:`) in the file. */
+  readonly secretKeys: string[];
+  /** Keys of other namespaces and unknown keys of ours, for diagnostics. */
+  readonly unknownKeys: string[];
+}
+
+/** Placeholder for a `secure:` value: ciphertext cannot be decrypted without the stack's key. */
+export const OFFLINE_SECRET_PLACEHOLDER = "offline-placeholder-secret";
+
+function replaceSecure(value: unknown, onSecret: () => void): unknown {
+  if (value && typeof value === "object" && !Array.isArray(value)) {
+    const obj = value as Record<string, unknown>;
+    if (Object.keys(obj).length === 1 && typeof obj.secure === "string") {
+      onSecret();
+      return OFFLINE_SECRET_PLACEHOLDER;
+    }
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, replaceSecure(v, onSecret)]));
+  }
+  if (Array.isArray(value)) return value.map((v) => replaceSecure(v, onSecret));
+  return value;
+}
+
+/** Reads a `Pulumi.<env>.yaml`: its `config:` map, with `secure:` values replaced by a placeholder. */
+export function readStackFile(file: string): StackFileConfig {
+  const doc = YAML.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+  const config = doc?.config ?? {};
+  const values: Record<string, unknown> = {};
+  const runtimeConfig: Record<string, string> = {};
+  const secretKeys: string[] = [];
+  const unknownKeys: string[] = [];
+  for (const [fullKey, rawValue] of Object.entries(config)) {
+    let secret = false;
+    const value = replaceSecure(rawValue, () => (secret = true));
+    if (secret) secretKeys.push(fullKey);
+    runtimeConfig[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
+    const [ns, key] = fullKey.includes(":") ? fullKey.split(/:(.*)/s) : [NAMESPACE, fullKey];
+    if (ns === NAMESPACE && key !== undefined) {
+      values[key] = value;
+      if (!ROOT_KEYS.includes(key)) unknownKeys.push(fullKey);
+    }
+  }
+  return { values, runtimeConfig, secretKeys, unknownKeys };
+}
+
+export { LandingZoneValidationError };

@@ -1,0 +1,55 @@
+import { mustParseCidr, overlaps } from "../core/cidr";
+import { Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { planAlicloudVpc } from "../alicloud/vpc";
+import { planGcpVpc } from "../gcp/vpc";
+import { keyPath } from "./issues";
+import type { EnvironmentSpec } from "./schema";
+import { validateAudit } from "./sections/audit";
+import { validateConnectivity } from "./sections/connectivity";
+import { validatePerimeter } from "./sections/perimeter";
+import { validateRegistry } from "./sections/registry";
+import { gcpVpcArgs, alicloudVpcArgs } from "../program/network-args";
+
+/**
+ * Cross-field checks of a schema-valid environment: the VPCs' CIDR plans, labels, the VPC
+ * ranges of both clouds being disjoint, then each area's own checks. Reports, never throws.
+ */
+export function validateSpec(spec: EnvironmentSpec, problems: Problems): void {
+  checkLabels(spec.labels, keyPath(["labels"]), problems);
+  if (spec.gcp) planGcpVpc(`${spec.environment}-core`, gcpVpcArgs(spec), keyPath(["gcp", "network"]), problems);
+  if (spec.alicloud) planAlicloudVpc(`${spec.environment}-core`, alicloudVpcArgs(spec), keyPath(["alicloud", "vpc"]), problems);
+  const ranges = vpcRanges(spec);
+  for (let i = 0; i < ranges.length; i++) {
+    for (let j = i + 1; j < ranges.length; j++) {
+      const a = ranges[i]!;
+      const b = ranges[j]!;
+      if (overlaps(mustParseCidr(a.cidr), mustParseCidr(b.cidr))) {
+        problems.add("LZ_VPC_OVERLAP", b.path, `${b.cidr} overlaps ${a.cidr} (${a.path})`,
+          "give each cloud's VPC its own range so they can be connected later");
+      }
+    }
+  }
+  validatePerimeter(spec, problems);
+  validateConnectivity(spec, problems);
+  validateAudit(spec, problems);
+  validateRegistry(spec, problems);
+}
+
+/** The environment's VPC ranges with their config paths (only ranges that parse). */
+export function vpcRanges(spec: EnvironmentSpec): { cidr: string; path: string }[] {
+  const out: { cidr: string; path: string }[] = [];
+  const add = (cidr: string | undefined, path: string) => {
+    if (cidr === undefined) return;
+    try {
+      mustParseCidr(cidr);
+      out.push({ cidr, path });
+    } catch {
+      // Invalid ranges are reported by the VPC plans.
+    }
+  };
+  add(spec.gcp?.network.cidr, keyPath(["gcp", "network", "cidr"]));
+  add(spec.gcp?.network.secondaryCidr, keyPath(["gcp", "network", "secondaryCidr"]));
+  add(spec.alicloud?.vpc.cidr, keyPath(["alicloud", "vpc", "cidr"]));
+  return out;
+}

@@ -1,0 +1,25 @@
+// Public API of pulumi-landing-zone. One line per module; keep it sorted by area.
+
+// Core (pure, no Pulumi)
+export * from "./core/cidr";
+export * from "./core/errors";
+export * from "./core/labels";
+export * from "./core/naming";
+export * from "./core/personas";
+export * from "./core/subnets";
+
+// Config
+export { parseEnvironment, readStackFile } from "./config/load";
+export { environmentConfig, type EnvironmentSpec } from "./config/schema";
+
+// Network
+export * from "./gcp/vpc";
+export * from "./alicloud/vpc";
+
+// Stack program
+export { buildLandingZone } from "./program/landing-zone";
+
+// Offline plan and test kit
+export * from "./offline/harness";
+export * from "./offline/inventory";
+export { registerMockOutputs } from "./offline/mock-outputs";

@@ -1,0 +1,211 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as path from "node:path";
+import { readStackFile } from "../config/load";
+import { main } from "../program/landing-zone";
+import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
+import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
+import { mockCall, mockOutputs } from "./mock-outputs";
+
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+const ASSET_SIGS = new Set(["c44067f5952c0a294b673a41bacd8c17", "0def7320c3a5731c473e5ecbe6d01bc7"]);
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** Text that stands for a secret value in inventories and outputs. */
+export const SECRET_MASK = "[secret]";
+/** Text that stands for a value only known after `pulumi up`. */
+export const UNKNOWN_MASK = "[unknown]";
+
+/** Options of an offline run. */
+export interface OfflineRunOptions {
+  /** Pulumi project name. @default "landing-zone" */
+  readonly project?: string;
+  /** Stack name. @default "dev" */
+  readonly stack?: string;
+  /** Pulumi runtime config, `namespace:key` → value (objects JSON-encoded). @default {} */
+  readonly config?: Readonly<Record<string, string>>;
+  /** Config keys whose values are secrets. @default [] */
+  readonly secretKeys?: readonly string[];
+  /** Run as a preview (values from `apply` on unknowns never resolve). @default false */
+  readonly preview?: boolean;
+  /** Policy evaluation options (suppressions, extra rules …); `false` skips policies. */
+  readonly policies?: EvaluateOptions | false;
+  /**
+   * Capture no stack traces while the program runs (the mock runtime captures one per
+   * promise; this roughly halves run time). Restored afterwards. @default true
+   */
+  readonly fastStacks?: boolean;
+}
+
+/** Turns a serialised property value into plain JSON with secrets and unknowns masked. */
+export function maskSerialized(value: unknown): unknown {
+  if (value === UNKNOWN) return UNKNOWN_MASK;
+  if (Array.isArray(value)) return value.map(maskSerialized);
+  if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    const sig = obj[SIG];
+    if (sig === SECRET_SIG) return SECRET_MASK;
+    if (sig === RESOURCE_SIG) return obj.urn;
+    if (sig === OUTPUT_VALUE_SIG) {
+      if (obj.secret === true) return SECRET_MASK;
+      return "value" in obj ? maskSerialized(obj.value) : UNKNOWN_MASK;
+    }
+    if (typeof sig === "string" && ASSET_SIGS.has(sig)) return { asset: obj.path ?? obj.uri ?? "[inline]" };
+    return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, maskSerialized(v)]));
+  }
+  return value;
+}
+
+/** Resolves a stack output value (Outputs, promises, nested objects), masking secrets. */
+async function resolveOutput(value: unknown): Promise<unknown> {
+  if (pulumi.Output.isInstance(value)) {
+    const out = value as pulumi.Output<unknown>;
+    const secret = await (out as unknown as { isSecret: Promise<boolean> }).isSecret;
+    const known = await (out as unknown as { isKnown: Promise<boolean> }).isKnown;
+    if (secret) return SECRET_MASK;
+    if (!known) return UNKNOWN_MASK;
+    const inner = await new Promise<unknown>((resolve) => out.apply((v) => { resolve(v); return v; }));
+    return resolveOutput(inner);
+  }
+  if (value instanceof Promise) return resolveOutput(await value);
+  if (pulumi.Resource.isInstance(value)) return resolveOutput((value as pulumi.CustomResource).urn);
+  if (Array.isArray(value)) return Promise.all(value.map(resolveOutput));
+  if (value && typeof value === "object") {
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveOutput(v)] as const));
+    return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+  }
+  return value;
+}
+
+interface PendingRecord {
+  type: string;
+  name: string;
+  parent?: string;
+  custom: boolean;
+  protect: boolean;
+  retainOnDelete: boolean;
+  dependencies: string[];
+  inputs: Record<string, unknown>;
+  options: Record<string, unknown>;
+  urn?: string;
+}
+
+type Callback = (err: unknown, resp: unknown) => void;
+
+/**
+ * Runs a Pulumi program under Pulumi's own mock runtime and records every resource
+ * registration: type, name, parent, inputs (secrets masked), dependencies, protect and
+ * retainOnDelete. Returns the inventory with its policy findings.
+ *
+ * The program is any function that creates resources and returns its stack outputs. One run
+ * at a time per process: Pulumi's runtime state is global.
+ */
+export async function runOffline(program: () => unknown, opts: OfflineRunOptions = {}): Promise<Inventory> {
+  const project = opts.project ?? "landing-zone";
+  const stack = opts.stack ?? "dev";
+  const savedLimit = Error.stackTraceLimit;
+  if (opts.fastStacks !== false) Error.stackTraceLimit = 0;
+  try {
+    pulumi.runtime.setAllConfig({ ...(opts.config ?? {}) }, [...(opts.secretKeys ?? [])]);
+    await pulumi.runtime.setMocks({
+      newResource: (args) => {
+        const { id, outputs } = mockOutputs(args.type, args.name, args.inputs);
+        return { id: args.custom === false ? "" : id, state: { ...args.inputs, ...outputs } };
+      },
+      call: (args) => mockCall(args.token, args.inputs),
+    }, project, stack, opts.preview ?? false);
+
+    const records: PendingRecord[] = [];
+    let inFlight = 0;
+    const monitor = pulumi.runtime.getMonitor() as unknown as {
+      registerResource(req: any, cb: Callback): Promise<void>;
+      registerResourceOutputs(req: any, cb: Callback): void;
+    };
+    const original = monitor.registerResource.bind(monitor);
+    monitor.registerResource = async (req: any, cb: Callback) => {
+      const record: PendingRecord = {
+        type: req.getType(),
+        name: req.getName(),
+        parent: req.getParent() || undefined,
+        custom: req.getCustom(),
+        protect: req.getProtect?.() === true,
+        retainOnDelete: req.getRetainondelete?.() === true,
+        dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
+        inputs: (maskSerialized(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>,
+        options: resourceOptions(req),
+      };
+      records.push(record);
+      inFlight++;
+      await original(req, (err: unknown, resp: any) => {
+        if (!err && resp) record.urn = resp.getUrn();
+        inFlight--;
+        cb(err, resp);
+      });
+    };
+
+    const exported = await program();
+    const outputs = (await resolveOutput(exported ?? {})) as Record<string, unknown>;
+    // Let every registration settle: resources created inside applies register late.
+    for (let idle = 0; idle < 3;) {
+      await new Promise((r) => setImmediate(r));
+      idle = inFlight === 0 ? idle + 1 : 0;
+    }
+    const resources: InventoryResource[] = records
+      .filter((r) => r.urn !== undefined)
+      .map((r) => ({
+        urn: r.urn!,
+        type: r.type,
+        name: r.name,
+        ...(r.parent ? { parent: r.parent } : {}),
+        custom: r.custom,
+        protect: r.protect,
+        retainOnDelete: r.retainOnDelete,
+        dependencies: r.dependencies,
+        inputs: sortKeys(r.inputs) as Record<string, unknown>,
+        ...(Object.keys(r.options).length > 0 ? { options: r.options } : {}),
+      }))
+      .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+    const findings: Finding[] = opts.policies === false ? [] : evaluatePolicies(resources, { stack, ...(opts.policies ?? {}) });
+    return { project, stack, resources, outputs: sortKeys(outputs) as Record<string, unknown>, findings };
+  } finally {
+    Error.stackTraceLimit = savedLimit;
+  }
+}
+
+/** Resource options that matter for review, from a registration request. */
+function resourceOptions(req: any): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  const aliases = (req.getAliasesList?.() ?? []).map((a: any) => a.toObject?.() ?? a);
+  if (aliases.length > 0) o.aliases = aliases;
+  const ignore = req.getIgnorechangesList?.() ?? [];
+  if (ignore.length > 0) o.ignoreChanges = [...ignore].sort();
+  if (req.getDeletebeforereplace?.() === true) o.deleteBeforeReplace = true;
+  const secretOutputs = req.getAdditionalsecretoutputsList?.() ?? [];
+  if (secretOutputs.length > 0) o.additionalSecretOutputs = [...secretOutputs].sort();
+  return o;
+}
+
+/** Options of a stack-file run. */
+export interface StackFileRunOptions extends Omit<OfflineRunOptions, "config" | "secretKeys" | "stack"> {
+  /** Stack name. @default taken from the file name `Pulumi.<stack>.yaml` */
+  readonly stack?: string;
+}
+
+/** The stack name a `Pulumi.<stack>.yaml` file is for. */
+export function stackNameOf(file: string): string {
+  const m = /^Pulumi\.(.+)\.ya?ml$/.exec(path.basename(file));
+  return m ? m[1]! : "dev";
+}
+
+/**
+ * Runs the landing zone's own stack program against a `Pulumi.<stack>.yaml`: the config is
+ * loaded into Pulumi's runtime exactly as `pulumi up` would see it (secure values replaced by a
+ * placeholder, still secret), then `main()` reads and validates it and builds every component.
+ * A config error is thrown as `LandingZoneValidationError` before any resource is registered.
+ */
+export async function planStackFile(file: string, opts: StackFileRunOptions = {}): Promise<Inventory> {
+  const cfg = readStackFile(file);
+  return runOffline(() => main(), { ...opts, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+}

@@ -1,0 +1,29 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as gcp from "@pulumi/gcp";
+import type { AlicloudVpc } from "../alicloud/vpc";
+import type { EnvironmentSpec } from "../config/schema";
+import type { GcpVpc } from "../gcp/vpc";
+
+/**
+ * What each area of the stack program receives: the validated spec, the environment's labels,
+ * the explicit providers and the components created by earlier areas. Areas add what later
+ * areas need to `shared` (e.g. robot identities for the registry).
+ */
+export interface LandingZoneContext {
+  readonly spec: EnvironmentSpec;
+  /** Labels / tags for every resource that takes them. */
+  readonly labels: Record<string, string>;
+  /** Explicit GCP provider pinned to the project and primary region (gcp enabled only). */
+  readonly gcpProvider?: gcp.Provider;
+  /** Explicit Alibaba provider pinned to the region (alicloud enabled only). */
+  readonly alicloudProvider?: alicloud.Provider;
+  /** The GCP VPC (gcp enabled only). */
+  readonly gcpVpc?: GcpVpc;
+  /** The Alibaba VPC (alicloud enabled only). */
+  readonly alicloudVpc?: AlicloudVpc;
+  /** Values areas hand to later areas, by well-known key. */
+  readonly shared: Record<string, unknown>;
+}
+
+/** Stack outputs an area adds; keys must be unique across areas. */
+export type AreaOutputs = Record<string, unknown>;

@@ -1,0 +1,52 @@
+import * as pulumi from "@pulumi/pulumi";
+import { parseEnvironment } from "../config/load";
+import type { EnvironmentSpec } from "../config/schema";
+import { NAMESPACE } from "../config/issues";
+import { deployAudit } from "./audit";
+import { deployConnectivity } from "./connectivity";
+import type { AreaOutputs } from "./context";
+import { deployNetwork } from "./network";
+import { deployPerimeter } from "./perimeter";
+import { deployRegistry } from "./registry";
+
+/**
+ * Builds the whole landing zone for one validated environment: network first, then the
+ * perimeter (firewalls, IAM), connectivity (VPN), audit (logging, budgets) and the registry.
+ * Returns the stack outputs.
+ */
+export function buildLandingZone(spec: EnvironmentSpec): AreaOutputs {
+  const { ctx, outputs } = deployNetwork(spec);
+  const areas = [deployPerimeter, deployConnectivity, deployAudit, deployRegistry];
+  for (const deploy of areas) {
+    for (const [k, v] of Object.entries(deploy(ctx))) {
+      if (k in outputs) throw new Error(`internal: two areas export the stack output "${k}"`);
+      outputs[k] = v;
+    }
+  }
+  return { environment: spec.environment, ...outputs };
+}
+
+/**
+ * Reads every `landing-zone:` key of the stack's config as plain data: objects and lists are
+ * JSON in Pulumi's runtime config, scalars are plain strings. Secret values are read too; the
+ * components that take them wrap them with `pulumi.secret`, and no error message echoes them.
+ */
+export function readNamespace(): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [fullKey, text] of Object.entries(pulumi.runtime.allConfig())) {
+    const [ns, key] = fullKey.split(/:(.*)/s);
+    if (ns !== NAMESPACE || key === undefined) continue;
+    try {
+      raw[key] = JSON.parse(text);
+    } catch {
+      raw[key] = text;
+    }
+  }
+  return raw;
+}
+
+/** The stack program: read config, validate all of it, then build. */
+export function main(): AreaOutputs {
+  const spec = parseEnvironment(readNamespace(), `Pulumi.${pulumi.getStack()}.yaml`);
+  return buildLandingZone(spec);
+}
