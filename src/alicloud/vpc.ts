@@ -84,6 +84,8 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
   const prefix = args.namePrefix ?? name;
   const before = problems.items.length;
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
+  // Derived names are only checked when their parts are valid, so one bad part is one problem.
+  const prefixOk = problems.items.length === before;
   const pool = parseCidr(args.cidr);
   if (pool.ok) {
     if (pool.cidr.prefix < ALICLOUD_VPC_MIN_PREFIX || pool.cidr.prefix > ALICLOUD_VPC_MAX_PREFIX) {
@@ -107,7 +109,12 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
       "use a whole number of Mbit/s, e.g. 100");
   }
   if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
-  for (const key of Object.keys(args.subnets)) checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
+  const badKeys = new Set<string>();
+  for (const key of Object.keys(args.subnets)) {
+    const n = problems.items.length;
+    checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
+    if (problems.items.length > n) badKeys.add(key);
+  }
 
   const planned = planSubnets({
     pool: args.cidr,
@@ -120,7 +127,7 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
   }, path, problems);
   const subnets = planned.map((s) => {
     const aliName = nameOf(prefix, s.name, s.location);
-    checkAlicloudName(aliName, joinPath(joinPath(path, "subnets"), s.name), problems, 1, 128, "vSwitch name");
+    if (prefixOk && !badKeys.has(s.name)) checkAlicloudName(aliName, joinPath(joinPath(path, "subnets"), s.name), problems, 1, 128, "vSwitch name");
     return { ...s, aliName };
   });
 
@@ -137,6 +144,14 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
   }
   if (problems.items.length > before) return { prefix, subnets: [] };
   return { prefix, subnets, natSwitch };
+}
+
+/** Plans `AlicloudVpc` args and throws one `LandingZoneValidationError` listing every problem. */
+export function validatedAlicloudVpc(name: string, args: AlicloudVpcArgs): AlicloudVpcPlan {
+  const problems = new Problems();
+  const plan = planAlicloudVpc(name, args, "AlicloudVpc args", problems);
+  problems.throwIfAny(`AlicloudVpc "${name}"`);
+  return plan;
 }
 
 /**
@@ -167,10 +182,9 @@ export class AlicloudVpc extends pulumi.ComponentResource {
   readonly plan: AlicloudVpcPlan;
 
   constructor(name: string, args: AlicloudVpcArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Validate before registering anything, the component itself included.
+    const plan = validatedAlicloudVpc(name, args);
     super("landing-zone:index:AlicloudVpc", name, args, opts);
-    const problems = new Problems();
-    const plan = planAlicloudVpc(name, args, "AlicloudVpc args", problems);
-    problems.throwIfAny(`AlicloudVpc "${name}"`);
     this.plan = plan;
     const tags = { ...args.tags };
     const p = plan.prefix;

@@ -18,6 +18,15 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Turns one zod issue into problems (one per unknown key) with a fix a person can act on. */
+export function problemsFromIssue(issue: core.$ZodIssue, input: unknown): Problem[] {
+  if (issue.code === "unrecognized_keys") {
+    return issue.keys.map((k) => ({ code: "LZ_CONFIG_UNKNOWN_KEY", path: keyPath([...issue.path, k]), message: `unknown key "${k}"`,
+      fix: "remove it or correct its spelling (see the config reference in the README)" }));
+  }
+  return [problemFromIssue(issue, input)];
+}
+
 /** Turns one zod issue into a problem with a fix a person can act on. */
 export function problemFromIssue(issue: core.$ZodIssue, input: unknown): Problem {
   const path = keyPath(issue.path);
@@ -27,7 +36,7 @@ export function problemFromIssue(issue: core.$ZodIssue, input: unknown): Problem
     case "invalid_type":
       if (at === undefined) {
         return { code: "LZ_CONFIG_MISSING", path, message: `required key is missing (expected ${issue.expected})`,
-          fix: `set it: pulumi config set ${path.replace(/\.(.*)$/, " --path '$&'").replace(" --path '.", " --path '")} <value>, or add it to Pulumi.<env>.yaml` };
+          fix: `add it to Pulumi.<env>.yaml, or run: pulumi config set --path '${path}' <value>` };
       }
       return { code: "LZ_CONFIG_TYPE", path, message: `expected ${issue.expected}, got ${describe(at)}`,
         fix: `set it to ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}` };

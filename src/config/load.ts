@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as YAML from "yaml";
 import { LandingZoneValidationError, Problems } from "../core/errors";
-import { NAMESPACE, problemFromIssue } from "./issues";
+import { NAMESPACE, problemsFromIssue } from "./issues";
 import { environmentConfig, EnvironmentSpec, ROOT_KEYS } from "./schema";
-import { validateSpec } from "./validate";
+import { validateSpec, validateWellFormedNetworks } from "./validate";
 
 /**
  * Parses the raw `landing-zone:` namespace (keys without the prefix) into a typed spec.
@@ -14,7 +14,9 @@ export function parseEnvironment(raw: Record<string, unknown>, source = "landing
   const problems = new Problems();
   const result = environmentConfig.safeParse(raw);
   if (!result.success) {
-    for (const issue of result.error.issues) problems.addAll([problemFromIssue(issue, raw)]);
+    for (const issue of result.error.issues) problems.addAll(problemsFromIssue(issue, raw));
+    // Still check the networks whose own section is well-formed, so that one run shows all.
+    validateWellFormedNetworks(raw, problems);
     problems.throwIfAny(source);
   }
   const spec = result.data!;

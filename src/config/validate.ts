@@ -9,7 +9,8 @@ import { validateAudit } from "./sections/audit";
 import { validateConnectivity } from "./sections/connectivity";
 import { validatePerimeter } from "./sections/perimeter";
 import { validateRegistry } from "./sections/registry";
-import { gcpVpcArgs, alicloudVpcArgs } from "../program/network-args";
+import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../program/network-args";
+import { alicloudConfig, gcpConfig } from "./schema";
 
 /**
  * Cross-field checks of a schema-valid environment: the VPCs' CIDR plans, labels, the VPC
@@ -17,8 +18,9 @@ import { gcpVpcArgs, alicloudVpcArgs } from "../program/network-args";
  */
 export function validateSpec(spec: EnvironmentSpec, problems: Problems): void {
   checkLabels(spec.labels, keyPath(["labels"]), problems);
-  if (spec.gcp) planGcpVpc(`${spec.environment}-core`, gcpVpcArgs(spec), keyPath(["gcp", "network"]), problems);
-  if (spec.alicloud) planAlicloudVpc(`${spec.environment}-core`, alicloudVpcArgs(spec), keyPath(["alicloud", "vpc"]), problems);
+  // Labels were checked above under their own key; the VPC plans check the rest.
+  if (spec.gcp) planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, keyPath(["gcp", "network"]), problems);
+  if (spec.alicloud) planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, keyPath(["alicloud", "vpc"]), problems);
   const ranges = vpcRanges(spec);
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {
@@ -52,4 +54,22 @@ export function vpcRanges(spec: EnvironmentSpec): { cidr: string; path: string }
   add(spec.gcp?.network.secondaryCidr, keyPath(["gcp", "network", "secondaryCidr"]));
   add(spec.alicloud?.vpc.cidr, keyPath(["alicloud", "vpc", "cidr"]));
   return out;
+}
+
+/**
+ * When the schema rejected the config as a whole, plans each cloud's network whose own section
+ * is well-formed, so CIDR problems show up in the same run as the schema problems.
+ */
+export function validateWellFormedNetworks(raw: Record<string, unknown>, problems: Problems): void {
+  const env = typeof raw.environment === "string" && /^[a-z][a-z0-9]{0,9}$/.test(raw.environment) ? raw.environment : "env";
+  const gcp = gcpConfig.safeParse(raw.gcp);
+  if (gcp.success) {
+    const spec = { environment: env, gcp: gcp.data } as unknown as EnvironmentSpec;
+    planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, keyPath(["gcp", "network"]), problems);
+  }
+  const ali = alicloudConfig.safeParse(raw.alicloud);
+  if (ali.success) {
+    const spec = { environment: env, production: false, alicloud: ali.data } as unknown as EnvironmentSpec;
+    planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, keyPath(["alicloud", "vpc"]), problems);
+  }
 }

@@ -116,6 +116,8 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
   const prefix = args.namePrefix ?? name;
   const before = problems.items.length;
   checkGcpName(prefix, joinPath(path, "namePrefix"), problems, "name prefix");
+  // Derived names are only checked when their parts are valid, so one bad part is one problem.
+  const prefixOk = problems.items.length === before;
   const pool = parseCidr(args.cidr);
   if (pool.ok && !isPrivate(pool.cidr) && args.allowPublicRange !== true) {
     problems.add("LZ_RANGE_NOT_PRIVATE", joinPath(path, "cidr"), `${args.cidr} is outside the private ranges 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16`,
@@ -142,7 +144,12 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
       "use a whole number from 0 (auto-allocated) to 16");
   }
   if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
-  for (const key of Object.keys(args.subnets)) checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
+  const badKeys = new Set<string>();
+  for (const key of Object.keys(args.subnets)) {
+    const n = problems.items.length;
+    checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
+    if (problems.items.length > n) badKeys.add(key);
+  }
 
   const primaries = planSubnets({
     pool: args.cidr,
@@ -190,7 +197,7 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
   reportCrossOverlaps(primaries.map(block), secondaries.map(block), problems);
   const subnets = primaries.map((s) => {
     const gcpName = nameOf(prefix, s.name, s.location);
-    checkGcpName(gcpName, joinPath(joinPath(path, "subnets"), s.name), problems, "subnet name");
+    if (prefixOk && !badKeys.has(s.name)) checkGcpName(gcpName, joinPath(joinPath(path, "subnets"), s.name), problems, "subnet name");
     const secondaryRanges: Record<string, string> = {};
     for (const sec of secondaries) {
       const [subnet, , range] = sec.name.split(".");
@@ -200,9 +207,17 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
   });
   const natEnabled = args.nat?.enabled ?? GCP_VPC_DEFAULTS.nat.enabled;
   const natRegions = natEnabled ? args.regions.filter((r) => subnets.some((s) => s.location === r && s.tier === "private")) : [];
-  for (const region of natRegions) checkGcpName(nameOf(prefix, "nat", region), joinPath(path, "nat"), problems, "NAT router name");
+  if (prefixOk) for (const region of natRegions) checkGcpName(nameOf(prefix, "nat", region), joinPath(path, "nat"), problems, "NAT router name");
   if (problems.items.length > before) return { prefix, subnets: [], natRegions: [] };
   return { prefix, subnets, natRegions };
+}
+
+/** Plans `GcpVpc` args and throws one `LandingZoneValidationError` listing every problem. */
+export function validatedGcpVpc(name: string, args: GcpVpcArgs): GcpVpcPlan {
+  const problems = new Problems();
+  const plan = planGcpVpc(name, args, "GcpVpc args", problems);
+  problems.throwIfAny(`GcpVpc "${name}"`);
+  return plan;
 }
 
 /**
@@ -233,10 +248,9 @@ export class GcpVpc extends pulumi.ComponentResource {
   readonly plan: GcpVpcPlan;
 
   constructor(name: string, args: GcpVpcArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Validate before registering anything, the component itself included.
+    const plan = validatedGcpVpc(name, args);
     super("landing-zone:index:GcpVpc", name, args, opts);
-    const problems = new Problems();
-    const plan = planGcpVpc(name, args, "GcpVpc args", problems);
-    problems.throwIfAny(`GcpVpc "${name}"`);
     this.plan = plan;
     const project = args.project;
     const flow = { ...GCP_VPC_DEFAULTS.flowLogs, ...args.flowLogs };

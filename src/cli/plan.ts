@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import { Command, InvalidArgumentError } from "commander";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { LandingZoneValidationError } from "../core/errors";
+import { planStackFile, stackNameOf } from "../offline/harness";
+import { inventoryToJson } from "../offline/inventory";
+import { renderMarkdown } from "../offline/markdown";
+import { isBlocking, renderFindings, renderTree } from "../offline/tree";
+
+/** Exit codes of `npm run plan`. */
+export const EXIT = { ok: 0, policyViolation: 1, invalidConfig: 2 } as const;
+
+interface PlanOptions {
+  stack?: string;
+  config?: string;
+  json?: string;
+  format: "text" | "json" | "markdown";
+  out?: string;
+}
+
+function parseFormat(value: string): PlanOptions["format"] {
+  if (value === "text" || value === "json" || value === "markdown") return value;
+  throw new InvalidArgumentError("use text, json or markdown");
+}
+
+/** Runs the offline plan; returns the process exit code. */
+export async function runPlan(argv: readonly string[], write: (s: string) => void = (s) => process.stdout.write(s),
+  writeErr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const program = new Command()
+    .name("plan")
+    .description("Plan the landing zone offline: run the stack program under Pulumi's mock runtime and check the policies.")
+    .option("-s, --stack <env>", "stack to plan: reads Pulumi.<env>.yaml")
+    .option("-c, --config <file>", "any Pulumi stack file to plan (instead of --stack)")
+    .option("--json <file>", "also write the inventory as JSON to this file")
+    .addOption(new Command().createOption("-f, --format <format>", "stdout format: text, json or markdown").argParser(parseFormat).default("text"))
+    .option("-o, --out <file>", "write the report (--format) to this file instead of stdout")
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr });
+  try {
+    program.parse([...argv], { from: "user" });
+  } catch (e) {
+    const code = (e as { exitCode?: number }).exitCode ?? EXIT.invalidConfig;
+    return code === 0 ? EXIT.ok : EXIT.invalidConfig;
+  }
+  const opts = program.opts<PlanOptions>();
+  if ((opts.stack === undefined) === (opts.config === undefined)) {
+    writeErr("error: give exactly one of --stack <env> and --config <file>\n");
+    return EXIT.invalidConfig;
+  }
+  const file = opts.config ?? path.resolve(`Pulumi.${opts.stack}.yaml`);
+  if (!fs.existsSync(file)) {
+    writeErr(`error: ${file} does not exist; stacks here: ${fs.readdirSync(".").filter((f) => /^Pulumi\..+\.ya?ml$/.test(f)).join(", ")}\n`);
+    return EXIT.invalidConfig;
+  }
+  let inv;
+  try {
+    inv = await planStackFile(file, { stack: opts.stack ?? stackNameOf(file) });
+  } catch (e) {
+    if (e instanceof LandingZoneValidationError) {
+      writeErr(`${e.message}\n`);
+      return EXIT.invalidConfig;
+    }
+    throw e;
+  }
+  if (opts.json) fs.writeFileSync(opts.json, inventoryToJson(inv));
+  const report = opts.format === "json" ? inventoryToJson(inv)
+    : opts.format === "markdown" ? renderMarkdown(inv)
+      : `${renderTree(inv)}\n${renderFindings(inv.findings)}`;
+  if (opts.out) fs.writeFileSync(opts.out, report);
+  else write(report);
+  return inv.findings.some(isBlocking) ? EXIT.policyViolation : EXIT.ok;
+}
+
+if (require.main === module) {
+  runPlan(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = 3;
+  });
+}

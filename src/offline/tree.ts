@@ -1,0 +1,55 @@
+import Table from "cli-table3";
+import type { Finding, Inventory, InventoryResource } from "./inventory";
+
+/** Table style with no borders: aligned columns like `pulumi preview`. */
+const PLAIN = {
+  chars: { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "",
+    left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: "  " },
+  style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
+};
+
+/**
+ * Renders the plan as `pulumi preview` shows it: a tree of resources under the stack, each
+ * marked `+` (create), then a summary. Deterministic: children are ordered by URN.
+ */
+export function renderTree(inv: Inventory): string {
+  const children = new Map<string | undefined, InventoryResource[]>();
+  for (const r of inv.resources) {
+    const list = children.get(r.parent) ?? [];
+    list.push(r);
+    children.set(r.parent, list);
+  }
+  const table = new Table({ ...PLAIN, head: ["", "Type", "Name", "Plan", "Info"] });
+  table.push(["+", "pulumi:pulumi:Stack", `${inv.project}-${inv.stack}`, "create", ""]);
+  const walk = (parent: string | undefined, indent: string) => {
+    const list = children.get(parent) ?? [];
+    list.forEach((r, i) => {
+      const last = i === list.length - 1;
+      const info = [r.protect ? "protected" : "", r.retainOnDelete ? "retained on delete" : ""].filter(Boolean).join(", ");
+      table.push(["+", `${indent}${last ? "└─ " : "├─ "}${r.type}`, r.name, "create", info]);
+      walk(r.urn, `${indent}${last ? "   " : "│  "}`);
+    });
+  };
+  walk(undefined, "");
+  const custom = inv.resources.filter((r) => r.custom).length;
+  return `Previewing update (${inv.stack}) offline:\n\n${table.toString()}\n\nResources:\n    + ${inv.resources.length + 1} to create (${custom} cloud resources, ${inv.resources.length - custom} components, 1 stack)\n`;
+}
+
+/** Renders policy findings as a table, mandatory first; suppressed ones show their reason. */
+export function renderFindings(findings: readonly Finding[]): string {
+  if (findings.length === 0) return "Policies: no findings.\n";
+  const order = (f: Finding) => (f.suppressed ? 2 : f.enforcement === "mandatory" ? 0 : 1);
+  const sorted = [...findings].sort((a, b) => order(a) - order(b) || a.rule.localeCompare(b.rule) || a.urn.localeCompare(b.urn));
+  const table = new Table({ head: ["Enforcement", "Severity", "Rule", "Resource", "Message"], style: { head: [], border: [] }, wordWrap: true, colWidths: [13, 10, 34, 40, 60] });
+  for (const f of sorted) {
+    const name = f.urn.split("::").pop() ?? f.urn;
+    table.push([f.suppressed ? "suppressed" : f.enforcement, f.severity, f.rule, name, f.suppressed ? `${f.message} (suppressed: ${f.suppressed})` : f.message]);
+  }
+  const mandatory = findings.filter((f) => f.enforcement === "mandatory" && !f.suppressed).length;
+  return `Policies: ${findings.length} finding(s), ${mandatory} mandatory.\n${table.toString()}\n`;
+}
+
+/** True when a finding must fail the plan (mandatory and not suppressed). */
+export function isBlocking(f: Finding): boolean {
+  return f.enforcement === "mandatory" && !f.suppressed;
+}

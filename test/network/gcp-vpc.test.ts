@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { GcpVpc, GcpVpcArgs } from "../../src/gcp/vpc";
+import { LandingZoneValidationError } from "../../src/core/errors";
+import { runOffline } from "../../src/offline/harness";
+import { findResource, resourcesOfType } from "../../src/offline/inventory";
+
+const ARGS: GcpVpcArgs = {
+  project: "acme-test",
+  cidr: "10.10.0.0/16",
+  regions: ["europe-west1"],
+  secondaryCidr: "100.64.0.0/16",
+  labels: { environment: "test" },
+  subnets: {
+    web: { tier: "public", size: 24 },
+    app: { tier: "private", size: 22, secondaryRanges: { pods: { size: 20 } } },
+  },
+};
+
+describe("GcpVpc children", () => {
+  it("creates a custom-mode network, subnets with flow logs and PGA, and NAT for private subnets only", async () => {
+    const inv = await runOffline(() => {
+      const vpc = new GcpVpc("core", ARGS);
+      return { subnets: vpc.subnets };
+    }, { stack: "test" });
+    expect(inv.resources.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
+      "gcp:compute/network:Network::core",
+      "gcp:compute/router:Router::core-nat-europe-west1",
+      "gcp:compute/routerNat:RouterNat::core-nat-europe-west1",
+      "gcp:compute/subnetwork:Subnetwork::core-app-europe-west1",
+      "gcp:compute/subnetwork:Subnetwork::core-web-europe-west1",
+      "landing-zone:index:GcpVpc::core",
+    ]);
+    expect(findResource(inv, "gcp:compute/network:Network", "core").inputs).toEqual({
+      autoCreateSubnetworks: false,
+      deleteDefaultRoutesOnCreate: false,
+      description: "Landing zone VPC 10.10.0.0/16",
+      mtu: 1460,
+      name: "core",
+      project: "acme-test",
+      routingMode: "GLOBAL",
+    });
+    expect(findResource(inv, "gcp:compute/subnetwork:Subnetwork", "core-app-europe-west1").inputs).toEqual({
+      description: "private subnet app",
+      ipCidrRange: "10.10.16.0/22",
+      logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" },
+      name: "core-app-europe-west1",
+      network: "projects/acme-test/global/networks/core",
+      privateIpGoogleAccess: true,
+      project: "acme-test",
+      region: "europe-west1",
+      secondaryIpRanges: [{ ipCidrRange: "100.64.0.0/20", rangeName: "pods" }],
+      stackType: "IPV4_ONLY",
+    });
+    expect(findResource(inv, "gcp:compute/router:Router", "core-nat-europe-west1").inputs).toEqual({
+      description: "Cloud NAT router for private subnets in europe-west1",
+      name: "core-nat-europe-west1",
+      network: "projects/acme-test/global/networks/core",
+      project: "acme-test",
+      region: "europe-west1",
+    });
+    expect(findResource(inv, "gcp:compute/routerNat:RouterNat", "core-nat-europe-west1").inputs).toEqual({
+      logConfig: { enable: true, filter: "ERRORS_ONLY" },
+      minPortsPerVm: 64,
+      name: "core-nat-europe-west1",
+      natIpAllocateOption: "AUTO_ONLY",
+      project: "acme-test",
+      region: "europe-west1",
+      router: "core-nat-europe-west1",
+      sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
+      subnetworks: [{ name: "projects/acme-test/regions/europe-west1/subnetworks/core-app-europe-west1", sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
+    });
+    for (const r of inv.resources.filter((x) => x.custom)) {
+      expect(r.parent).toBe("urn:pulumi:test::landing-zone::landing-zone:index:GcpVpc::core");
+    }
+    expect(inv.outputs.subnets).toEqual({
+      "app-europe-west1": { cidr: "10.10.16.0/22", name: "core-app-europe-west1", region: "europe-west1", secondaryRanges: { pods: "100.64.0.0/20" }, tier: "private" },
+      "web-europe-west1": { cidr: "10.10.0.0/24", name: "core-web-europe-west1", region: "europe-west1", secondaryRanges: {}, tier: "public" },
+    });
+  });
+
+  it("uses labelled static NAT addresses when asked", async () => {
+    const inv = await runOffline(() => { new GcpVpc("core", { ...ARGS, nat: { staticIpsPerRegion: 2 } }); }, { stack: "test" });
+    const addresses = resourcesOfType(inv, "gcp:compute/address:Address");
+    expect(addresses.map((a) => a.inputs)).toEqual([0, 1].map((i) => ({
+      addressType: "EXTERNAL",
+      description: `Static NAT egress IP ${i} in europe-west1`,
+      labels: { environment: "test" },
+      name: `core-nat-europe-west1-${i}`,
+      networkTier: "PREMIUM",
+      project: "acme-test",
+      region: "europe-west1",
+    })));
+    const nat = findResource(inv, "gcp:compute/routerNat:RouterNat", "core-nat-europe-west1");
+    expect(nat.inputs.natIpAllocateOption).toBe("MANUAL_ONLY");
+    expect(nat.inputs.natIps).toEqual([0, 1].map((i) => `https://www.googleapis.com/compute/v1/projects/acme-test/regions/europe-west1/addresses/core-nat-europe-west1-${i}`));
+  });
+});
+
+describe("GcpVpc bad input", () => {
+  async function failure(args: GcpVpcArgs): Promise<{ error: LandingZoneValidationError; registered: number }> {
+    let error: unknown;
+    const inv = await runOffline(() => {
+      try {
+        new GcpVpc("core", args);
+      } catch (e) {
+        error = e;
+      }
+    }, { stack: "test", policies: false });
+    expect(error).toBeInstanceOf(LandingZoneValidationError);
+    return { error: error as LandingZoneValidationError, registered: inv.resources.length };
+  }
+
+  it("rejects a public range without opt-in, an oversized subnet and a bad name, together, creating nothing", async () => {
+    const { error, registered } = await failure({
+      ...ARGS,
+      cidr: "8.8.0.0/16",
+      namePrefix: "Core",
+      subnets: { web: { tier: "public", size: 30 }, Bad: { tier: "private", size: 24 } },
+    });
+    expect(registered).toBe(0);
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ["LZ_NAME_INVALID", "GcpVpc args.namePrefix"],
+      ["LZ_RANGE_NOT_PRIVATE", "GcpVpc args.cidr"],
+      ["LZ_KEY_INVALID", "GcpVpc args.subnets.Bad"],
+      ["LZ_SUBNET_SIZE", "GcpVpc args.subnets.web.size"],
+    ]);
+    expect(error.message).toContain("GcpVpc args.cidr: 8.8.0.0/16 is outside the private ranges 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16 [LZ_RANGE_NOT_PRIVATE]");
+    expect(error.message).toContain("fix: use a private range, or set allowPublicRange: true");
+  });
+
+  it("rejects overlapping secondary ranges and names over 63 characters", async () => {
+    const { error } = await failure({
+      ...ARGS,
+      regions: ["northamerica-northeast1"],
+      namePrefix: "a-very-long-landing-zone-network-prefix-for-tests",
+      secondaryCidr: undefined,
+      subnets: { web: { tier: "public", cidrs: { "northamerica-northeast1": "10.10.0.0/24" }, secondaryRanges: { pods: { cidrs: { "northamerica-northeast1": "10.10.0.0/25" } } } } },
+    });
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([
+      ["LZ_CIDR_OVERLAP", "GcpVpc args.subnets.web"],
+      ["LZ_NAME_TOO_LONG", "GcpVpc args.subnets.web"],
+    ]);
+    expect(error.problems[1]!.message).toBe("subnet name \"a-very-long-landing-zone-network-prefix-for-tests-web-northamerica-northeast1\" is 77 characters; GCP allows at most 63");
+    expect(error.problems[0]!.message).toBe("10.10.0.0/25 (web.secondaryRanges.pods/northamerica-northeast1) overlaps 10.10.0.0/24 (web/northamerica-northeast1, GcpVpc args.subnets.web)");
+  });
+});
