@@ -3,6 +3,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/plan";
+import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { vpcRanges } from "../../src/config/validate";
+import { mustParseCidr, overlaps } from "../../src/core/cidr";
 import { planStackFile } from "../../src/offline/harness";
 import { inventoryToJson } from "../../src/offline/inventory";
 
@@ -46,10 +49,6 @@ describe.each(STACKS)("the %s stack file", (stack) => {
 
 describe("the stack files together", () => {
   it("use VPC ranges that do not overlap one another", async () => {
-    const { readStackFile } = await import("../../src/config/load");
-    const { parseEnvironment } = await import("../../src/config/load");
-    const { vpcRanges } = await import("../../src/config/validate");
-    const { mustParseCidr, overlaps } = await import("../../src/core/cidr");
     const ranges = STACKS.flatMap((s) => vpcRanges(parseEnvironment(readStackFile(`Pulumi.${s}.yaml`).values)).map((r) => ({ ...r, s })));
     for (let i = 0; i < ranges.length; i++) {
       for (let j = i + 1; j < ranges.length; j++) {
