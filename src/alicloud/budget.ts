@@ -1,0 +1,82 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { BUDGET_THRESHOLD_DEFAULTS, BudgetBasics, checkBudgetBasics } from "../core/audit";
+import { joinPath, Problems } from "../core/errors";
+import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
+
+/**
+ * The Alibaba side of a budget. Neither @pulumi/alicloud 3.108.0 nor Alibaba's official
+ * BSS OpenAPI SDK (`@alicloud/bssopenapi20171214` 4.1.1: only `describeCostBudgetsSummary`,
+ * read-only) can create, update or delete a budget, so this component creates what a budget
+ * would notify (CloudMonitor alarm contacts and their group) and exposes the budget as plain
+ * data for the Expense Management console. See docs/audit.md.
+ */
+export interface AlicloudBudgetArgs extends BudgetBasics {
+  /** Language of the contacts' notifications: `en` or `zh_CN`. @default "en" */
+  readonly lang?: "en" | "zh_CN";
+}
+
+export const ALICLOUD_BUDGET_DEFAULTS = { thresholds: BUDGET_THRESHOLD_DEFAULTS, lang: "en", emails: {} } as const;
+
+/** Validates `AlicloudBudget` args; reports every problem under `path`. */
+export function planAlicloudBudget(name: string, args: AlicloudBudgetArgs, path: string, problems: Problems): void {
+  checkBudgetBasics(args, path, problems);
+  checkAlicloudName(nameOf(name, "contacts"), path, problems, 2, 40, "contact group name");
+  for (const key of Object.keys(args.emails ?? {})) {
+    const p = joinPath(joinPath(path, "emails"), key);
+    const before = problems.items.length;
+    checkKey(key, p, problems);
+    if (problems.items.length === before) checkAlicloudName(nameOf(name, key), p, problems, 2, 40, "alarm contact name");
+  }
+  if (Object.keys(args.emails ?? {}).length === 0) {
+    problems.add("LZ_BUDGET_NO_CONTACT", joinPath(path, "emails"), "no email recipient is given, so nobody would be notified",
+      "add at least one address, e.g. emails: { finance: finance@example.com }");
+  }
+}
+
+/** The budget as configured: plain data to copy into Expense Management. */
+export interface AlicloudBudgetSettings {
+  readonly amount: number;
+  readonly currency?: string;
+  readonly actualThresholds: readonly number[];
+  readonly forecastThresholds: readonly number[];
+}
+
+/**
+ * CloudMonitor alarm contacts (one per email) and a contact group for an environment's budget
+ * alerts; the budget itself is configured out of band (no API can manage it).
+ */
+export class AlicloudBudget extends pulumi.ComponentResource {
+  readonly contacts: Record<string, alicloud.cms.AlarmContact>;
+  readonly contactGroup: alicloud.cms.AlarmContactGroup;
+  readonly contactGroupName: pulumi.Output<string>;
+  /** What to configure in Expense Management → Budgets. */
+  readonly settings: AlicloudBudgetSettings;
+
+  constructor(name: string, args: AlicloudBudgetArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = new Problems();
+    planAlicloudBudget(name, args, "AlicloudBudget args", problems);
+    problems.throwIfAny(`AlicloudBudget "${name}"`);
+    super("landing-zone:index:AlicloudBudget", name, args, opts);
+    const thresholds = { ...ALICLOUD_BUDGET_DEFAULTS.thresholds, ...args.thresholds };
+    this.settings = { amount: args.amount, currency: args.currency, actualThresholds: thresholds.actual, forecastThresholds: thresholds.forecast };
+    this.contacts = {};
+    for (const [key, email] of Object.entries(args.emails ?? {})) {
+      const contactName = nameOf(name, key);
+      this.contacts[key] = new alicloud.cms.AlarmContact(contactName, {
+        alarmContactName: contactName,
+        describe: `Budget alerts of ${name}: ${key}`,
+        channelsMail: email,
+        lang: args.lang ?? ALICLOUD_BUDGET_DEFAULTS.lang,
+      }, { parent: this });
+    }
+    const groupName = nameOf(name, "contacts");
+    this.contactGroup = new alicloud.cms.AlarmContactGroup(groupName, {
+      alarmContactGroupName: groupName,
+      describe: `Budget alert recipients of ${name}`,
+      contacts: Object.values(this.contacts).map((c) => c.alarmContactName),
+    }, { parent: this });
+    this.contactGroupName = this.contactGroup.alarmContactGroupName;
+    this.registerOutputs({ contactGroupName: this.contactGroupName, settings: this.settings });
+  }
+}

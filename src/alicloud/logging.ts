@@ -1,0 +1,210 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { checkAuditRetention } from "../core/audit";
+import { joinPath, Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { checkAlicloudName, nameOf } from "../core/naming";
+
+export interface AlicloudLoggingArgs {
+  /** Region of the SLS project and OSS bucket, e.g. `cn-hangzhou`. */
+  readonly region: string;
+  /** SLS project name (globally unique, 3–63 lowercase letters, digits, `-`). @default "<component name>-sls" */
+  readonly slsProjectName?: string;
+  /** Days the ActionTrail logstore keeps events; production needs ≥ 365. @default 365 */
+  readonly retentionDays?: number;
+  /** Also deliver events to an OSS bucket (versioned, encrypted, private; WORM in production). @default false */
+  readonly oss?: boolean;
+  /** OSS bucket name (global, 3–63). @default "<component name>-oss" */
+  readonly ossBucketName?: string;
+  /** VPC whose flow logs go to SLS. @default none (no flow log) */
+  readonly flowLogVpcId?: pulumi.Input<string>;
+  /** Days the flow-log logstore keeps records. @default 30 */
+  readonly flowLogRetentionDays?: number;
+  /** Production: WORM-lock the OSS bucket, protect and retain audit storage. @default false */
+  readonly production?: boolean;
+  /** Tags for children that take tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export const ALICLOUD_LOGGING_DEFAULTS = { retentionDays: 365, oss: false, flowLogRetentionDays: 30 } as const;
+
+/** Logstore names inside the SLS project. */
+export const ALICLOUD_LOGSTORES = { trail: "actiontrail", flow: "vpc-flow-logs" } as const;
+
+export interface AlicloudLoggingPlan {
+  readonly slsProjectName: string;
+  readonly ossBucketName?: string;
+  readonly trailName: string;
+  readonly roleName: string;
+}
+
+const SLS_PROJECT = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+const OSS_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+
+/** Validates `AlicloudLogging` args and computes its names; reports every problem under `path`. */
+export function planAlicloudLogging(name: string, args: AlicloudLoggingArgs, path: string, problems: Problems): AlicloudLoggingPlan {
+  const slsProjectName = args.slsProjectName ?? nameOf(name, "sls");
+  if (!SLS_PROJECT.test(slsProjectName)) {
+    problems.add("LZ_SLS_PROJECT_NAME", joinPath(path, "slsProjectName"), `SLS project name "${slsProjectName}" must be 3–63 lowercase letters, digits or -, starting and ending alphanumeric`,
+      "set slsProjectName to a valid, globally unique name, e.g. acme-lz-prod-audit");
+  }
+  const production = args.production === true;
+  checkAuditRetention(args.retentionDays ?? ALICLOUD_LOGGING_DEFAULTS.retentionDays, production, joinPath(path, "retentionDays"), problems);
+  const flowDays = args.flowLogRetentionDays ?? ALICLOUD_LOGGING_DEFAULTS.flowLogRetentionDays;
+  if (!Number.isInteger(flowDays) || flowDays < 1 || flowDays > 3650) {
+    problems.add("LZ_AUDIT_RETENTION_RANGE", joinPath(path, "flowLogRetentionDays"), `retention ${flowDays} days is not a whole number from 1 to 3650`,
+      "use a whole number of days from 1 to 3650, e.g. 30");
+  }
+  const oss = args.oss ?? ALICLOUD_LOGGING_DEFAULTS.oss;
+  const ossBucketName = oss ? (args.ossBucketName ?? nameOf(name, "oss")) : undefined;
+  if (ossBucketName !== undefined && !OSS_BUCKET.test(ossBucketName)) {
+    problems.add("LZ_OSS_BUCKET_NAME", joinPath(path, "ossBucketName"), `OSS bucket name "${ossBucketName}" must be 3–63 lowercase letters, digits or -, starting and ending alphanumeric`,
+      "set ossBucketName to a valid, globally unique name");
+  }
+  const trailName = nameOf(name, "trail");
+  checkAlicloudName(trailName, joinPath(path, "name"), problems, 6, 36, "trail name");
+  const roleName = nameOf(name, "actiontrail");
+  checkAlicloudName(roleName, joinPath(path, "name"), problems, 1, 64, "RAM role name");
+  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  return { slsProjectName, ossBucketName, trailName, roleName };
+}
+
+/**
+ * An ActionTrail trail (all regions, read and write events) delivering to an SLS project and
+ * logstore with retention, and optionally to an OSS bucket (private ACL, versioning, SSE, WORM
+ * in production); a least-privilege RAM role ActionTrail assumes to write there; VPC flow logs
+ * into the same SLS project. In production the audit storage is protected and retained.
+ */
+export class AlicloudLogging extends pulumi.ComponentResource {
+  readonly slsProject: alicloud.log.Project;
+  readonly trailStore: alicloud.log.Store;
+  readonly trail: alicloud.actiontrail.Trail;
+  readonly role: alicloud.ram.Role;
+  readonly bucket?: alicloud.oss.Bucket;
+  readonly flowLog?: alicloud.vpc.FlowLog;
+  readonly slsProjectName: pulumi.Output<string>;
+  readonly trailName: pulumi.Output<string>;
+  readonly plan: AlicloudLoggingPlan;
+
+  constructor(name: string, args: AlicloudLoggingArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = new Problems();
+    const plan = planAlicloudLogging(name, args, "AlicloudLogging args", problems);
+    problems.throwIfAny(`AlicloudLogging "${name}"`);
+    super("landing-zone:index:AlicloudLogging", name, args, opts);
+    this.plan = plan;
+    const production = args.production === true;
+    const tags = { ...args.tags };
+    const keep: pulumi.CustomResourceOptions = { parent: this, protect: production, retainOnDelete: production };
+    const account = alicloud.getCallerIdentityOutput({ parent: this });
+
+    this.slsProject = new alicloud.log.Project(plan.slsProjectName, {
+      projectName: plan.slsProjectName,
+      description: "Landing zone audit logs (ActionTrail, VPC flow logs)",
+      tags,
+    }, keep);
+    this.trailStore = new alicloud.log.Store(nameOf(name, ALICLOUD_LOGSTORES.trail), {
+      projectName: this.slsProject.projectName,
+      logstoreName: ALICLOUD_LOGSTORES.trail,
+      retentionPeriod: args.retentionDays ?? ALICLOUD_LOGGING_DEFAULTS.retentionDays,
+      shardCount: 2,
+      autoSplit: true,
+      maxSplitShardCount: 64,
+      appendMeta: true,
+      encryptConf: { enable: true, encryptType: "default" },
+    }, keep);
+
+    const slsProjectArn = pulumi.interpolate`acs:log:${args.region}:${account.accountId}:project/${this.slsProject.projectName}`;
+    const statements: object[] = [{
+      Effect: "Allow",
+      Action: ["log:PostLogStoreLogs", "log:GetLogStore", "log:GetProject"],
+      Resource: [`acs:log:*:*:project/${plan.slsProjectName}`, `acs:log:*:*:project/${plan.slsProjectName}/*`],
+    }];
+    if (plan.ossBucketName !== undefined) {
+      const bucketName = plan.ossBucketName;
+      this.bucket = new alicloud.oss.Bucket(bucketName, {
+        bucket: bucketName,
+        storageClass: "Standard",
+        redundancyType: "ZRS",
+        forceDestroy: false,
+        tags,
+      }, { ...keep, ignoreChanges: ["acl", "versioning", "serverSideEncryptionRule"] });
+      new alicloud.oss.BucketAcl(bucketName, { bucket: this.bucket.bucket, acl: "private" }, { parent: this });
+      new alicloud.oss.BucketVersioning(bucketName, { bucket: this.bucket.bucket, status: "Enabled" }, { parent: this });
+      new alicloud.oss.BucketServerSideEncryption(bucketName, { bucket: this.bucket.bucket, sseAlgorithm: "AES256" }, { parent: this });
+      new alicloud.oss.BucketPublicAccessBlock(bucketName, { bucket: this.bucket.bucket, blockPublicAccess: true }, { parent: this });
+      if (production) {
+        new alicloud.oss.BucketWorm(bucketName, {
+          bucket: this.bucket.bucket,
+          retentionPeriodInDays: args.retentionDays ?? ALICLOUD_LOGGING_DEFAULTS.retentionDays,
+          status: "Locked",
+        }, keep);
+      }
+      statements.push({
+        Effect: "Allow",
+        Action: ["oss:PutObject", "oss:GetBucketLocation"],
+        Resource: [`acs:oss:*:*:${bucketName}`, `acs:oss:*:*:${bucketName}/*`],
+      });
+    }
+
+    this.role = new alicloud.ram.Role(plan.roleName, {
+      roleName: plan.roleName,
+      description: "Assumed by ActionTrail to deliver audit events",
+      assumeRolePolicyDocument: JSON.stringify({
+        Version: "1",
+        Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["actiontrail.aliyuncs.com"] } }],
+      }),
+      tags,
+    }, { parent: this });
+    const policy = new alicloud.ram.Policy(plan.roleName, {
+      policyName: plan.roleName,
+      description: "Write access to the landing zone's audit log destinations only",
+      policyDocument: JSON.stringify({ Version: "1", Statement: statements }),
+      tags,
+    }, { parent: this });
+    const attachment = new alicloud.ram.RolePolicyAttachment(plan.roleName, {
+      roleName: this.role.roleName,
+      policyName: policy.policyName,
+      policyType: "Custom",
+    }, { parent: this });
+
+    this.trail = new alicloud.actiontrail.Trail(plan.trailName, {
+      trailName: plan.trailName,
+      trailRegion: "All",
+      eventRw: "All",
+      status: "Enable",
+      slsProjectArn,
+      slsWriteRoleArn: this.role.arn,
+      ossBucketName: this.bucket?.bucket,
+      ossKeyPrefix: this.bucket ? "actiontrail" : undefined,
+      ossWriteRoleArn: this.bucket ? this.role.arn : undefined,
+    }, { parent: this, dependsOn: [attachment, this.trailStore] });
+
+    if (args.flowLogVpcId !== undefined) {
+      const flowStore = new alicloud.log.Store(nameOf(name, ALICLOUD_LOGSTORES.flow), {
+        projectName: this.slsProject.projectName,
+        logstoreName: ALICLOUD_LOGSTORES.flow,
+        retentionPeriod: args.flowLogRetentionDays ?? ALICLOUD_LOGGING_DEFAULTS.flowLogRetentionDays,
+        shardCount: 2,
+        autoSplit: true,
+        maxSplitShardCount: 64,
+        encryptConf: { enable: true, encryptType: "default" },
+      }, { parent: this });
+      this.flowLog = new alicloud.vpc.FlowLog(nameOf(name, "vpc-flow"), {
+        flowLogName: nameOf(name, "vpc-flow"),
+        description: "All traffic of the landing zone VPC",
+        resourceType: "VPC",
+        resourceId: args.flowLogVpcId,
+        trafficType: "All",
+        aggregationInterval: "10",
+        status: "Active",
+        projectName: this.slsProject.projectName,
+        logStoreName: flowStore.logstoreName,
+        tags,
+      }, { parent: this });
+    }
+
+    this.slsProjectName = this.slsProject.projectName;
+    this.trailName = this.trail.trailName;
+    this.registerOutputs({ slsProjectName: this.slsProjectName, trailName: this.trailName });
+  }
+}
