@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { AlicloudBudget } from "../../src/alicloud/budget";
+import { LandingZoneValidationError } from "../../src/core/errors";
+import { GcpBudget, GcpBudgetArgs } from "../../src/gcp/budget";
+import { runOffline } from "../../src/offline/harness";
+import { findResource } from "../../src/offline/inventory";
+
+const ARGS: GcpBudgetArgs = {
+  billingAccount: "01A2B3-C4D5E6-F7A8B9", project: "acme-prod", amount: 1234.5, currency: "EUR",
+  emails: { finance: "finance@acme.example" }, filterLabels: { environment: "prod" }, labels: { environment: "prod" },
+};
+
+async function problemsOf(create: () => void): Promise<[string, string][]> {
+  let error: unknown;
+  const inv = await runOffline(() => { try { create(); } catch (e) { error = e; } }, { stack: "test" });
+  expect(inv.resources).toEqual([]);
+  expect(error).toBeInstanceOf(LandingZoneValidationError);
+  return (error as LandingZoneValidationError).problems.map((p) => [p.code, p.path]);
+}
+
+describe("GcpBudget", () => {
+  it("budgets the project by number with actual and forecast thresholds, email channels and a topic", async () => {
+    const inv = await runOffline(() => { new GcpBudget("prod-budget", ARGS); }, { stack: "test" });
+    expect(findResource(inv, "gcp:billing/budget:Budget", "prod-budget").inputs).toEqual({
+      allUpdatesRule: {
+        disableDefaultIamRecipients: false,
+        monitoringNotificationChannels: ["projects/acme-prod/notificationChannels/1556071722305237104"],
+        pubsubTopic: "projects/acme-prod/topics/prod-budget-updates",
+        schemaVersion: "1.0",
+      },
+      amount: { specifiedAmount: { currencyCode: "EUR", nanos: 500000000, units: "1234" } },
+      billingAccount: "01A2B3-C4D5E6-F7A8B9",
+      // The number comes from gcp.organizations.getProject (answered offline by mockCall).
+      budgetFilter: { calendarPeriod: "MONTH", creditTypesTreatment: "INCLUDE_ALL_CREDITS", labels: { environment: "prod" }, projects: ["projects/884902664132"] },
+      displayName: "prod-budget",
+      thresholdRules: [
+        { spendBasis: "CURRENT_SPEND", thresholdPercent: 0.5 },
+        { spendBasis: "CURRENT_SPEND", thresholdPercent: 0.9 },
+        { spendBasis: "CURRENT_SPEND", thresholdPercent: 1 },
+        { spendBasis: "FORECASTED_SPEND", thresholdPercent: 1 },
+      ],
+    });
+    expect(findResource(inv, "gcp:monitoring/notificationChannel:NotificationChannel", "prod-budget-finance").inputs).toEqual({
+      displayName: "prod-budget budget: finance", enabled: true, labels: { email_address: "finance@acme.example" },
+      project: "acme-prod", type: "email", userLabels: { environment: "prod" },
+    });
+    expect(findResource(inv, "gcp:pubsub/topic:Topic", "prod-budget-updates").inputs).toEqual({
+      labels: { environment: "prod" }, name: "prod-budget-updates", project: "acme-prod",
+    });
+  });
+
+  it("uses a configured project number and custom thresholds without a topic", async () => {
+    const inv = await runOffline(() => {
+      new GcpBudget("dev-budget", { ...ARGS, projectNumber: "111122223333", pubsub: false, amount: 500, thresholds: { actual: [80], forecast: [] } });
+    }, { stack: "test" });
+    const inputs = findResource(inv, "gcp:billing/budget:Budget", "dev-budget").inputs as Record<string, any>;
+    expect(inputs.budgetFilter.projects).toEqual(["projects/111122223333"]);
+    expect(inputs.amount).toEqual({ specifiedAmount: { currencyCode: "EUR", nanos: 0, units: "500" } });
+    expect(inputs.thresholdRules).toEqual([{ spendBasis: "CURRENT_SPEND", thresholdPercent: 0.8 }]);
+    expect(inputs.allUpdatesRule.pubsubTopic).toBeUndefined();
+  });
+
+  it("rejects a negative amount, thresholds out of range and a malformed email, all at once", async () => {
+    expect(await problemsOf(() => new GcpBudget("prod-budget", {
+      ...ARGS, amount: -5, thresholds: { actual: [50, 0, 1200], forecast: [-1] }, emails: { finance: "finance@", ops: "ops at acme" }, billingAccount: "nope",
+    }))).toEqual([
+      ["LZ_BUDGET_AMOUNT", "GcpBudget args.amount"],
+      ["LZ_BUDGET_THRESHOLD", "GcpBudget args.thresholds.actual[1]"],
+      ["LZ_BUDGET_THRESHOLD", "GcpBudget args.thresholds.actual[2]"],
+      ["LZ_BUDGET_THRESHOLD", "GcpBudget args.thresholds.forecast[0]"],
+      ["LZ_EMAIL_INVALID", "GcpBudget args.emails.finance"],
+      ["LZ_EMAIL_INVALID", "GcpBudget args.emails.ops"],
+      ["LZ_BILLING_ACCOUNT", "GcpBudget args.billingAccount"],
+    ]);
+  });
+
+  it("explains a negative amount with the fix", async () => {
+    expect(() => new GcpBudget("b", { ...ARGS, amount: -1 })).toThrow(
+      'GcpBudget "b": 1 problem found, nothing was created:\n  - GcpBudget args.amount: budget amount -1 is not above 0 [LZ_BUDGET_AMOUNT]\n    fix: set a positive amount in the billing account\'s currency, e.g. 500',
+    );
+  });
+});
+
+describe("AlicloudBudget (no budget API: alarm contacts only)", () => {
+  it("creates one CloudMonitor contact per email and a group holding them", async () => {
+    const inv = await runOffline(() => {
+      const b = new AlicloudBudget("prod-budget", { amount: 80000, currency: "CNY", emails: { finance: "finance@acme.example", platform: "platform@acme.example" } });
+      return { settings: b.settings };
+    }, { stack: "test" });
+    expect(findResource(inv, "alicloud:cms/alarmContact:AlarmContact", "prod-budget-finance").inputs).toEqual({
+      alarmContactName: "prod-budget-finance", channelsMail: "finance@acme.example", describe: "Budget alerts of prod-budget: finance", lang: "en",
+    });
+    expect(findResource(inv, "alicloud:cms/alarmContactGroup:AlarmContactGroup", "prod-budget-contacts").inputs).toEqual({
+      alarmContactGroupName: "prod-budget-contacts", contacts: ["prod-budget-finance", "prod-budget-platform"], describe: "Budget alert recipients of prod-budget",
+    });
+    expect(inv.outputs.settings).toEqual({ actualThresholds: [50, 90, 100], amount: 80000, currency: "CNY", forecastThresholds: [100] });
+  });
+
+  it("rejects the same bad input as the GCP budget, and a budget nobody hears about", async () => {
+    expect(await problemsOf(() => new AlicloudBudget("dev-budget", { amount: 0, thresholds: { actual: [101, 1001] }, emails: {} }))).toEqual([
+      ["LZ_BUDGET_AMOUNT", "AlicloudBudget args.amount"],
+      ["LZ_BUDGET_THRESHOLD", "AlicloudBudget args.thresholds.actual[1]"],
+      ["LZ_BUDGET_NO_CONTACT", "AlicloudBudget args.emails"],
+    ]);
+  });
+});
