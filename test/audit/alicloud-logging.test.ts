@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { AlicloudLogging } from "../../src/alicloud/logging";
+import { LandingZoneValidationError } from "../../src/core/errors";
+import { runOffline } from "../../src/offline/harness";
+import { findResource, resourcesOfType } from "../../src/offline/inventory";
+
+const TAGS = { environment: "prod" };
+const ROLE_ARN = "acs:ram::1234567890123456:role/prod-audit-actiontrail";
+
+describe("AlicloudLogging children", () => {
+  it("delivers an all-region read/write trail to SLS and OSS through its own role, with WORM and protection in production", async () => {
+    const inv = await runOffline(() => {
+      new AlicloudLogging("prod-audit", { region: "cn-hangzhou", production: true, oss: true, retentionDays: 400, flowLogVpcId: "vpc-123", tags: TAGS });
+    }, { stack: "test" });
+    expect(findResource(inv, "alicloud:actiontrail/trail:Trail", "prod-audit-trail").inputs).toEqual({
+      eventRw: "All",
+      ossBucketName: "prod-audit-oss",
+      ossKeyPrefix: "actiontrail",
+      ossWriteRoleArn: ROLE_ARN,
+      slsProjectArn: "acs:log:cn-hangzhou:1234567890123456:project/prod-audit-sls",
+      slsWriteRoleArn: ROLE_ARN,
+      status: "Enable",
+      trailName: "prod-audit-trail",
+      trailRegion: "All",
+    });
+    expect(findResource(inv, "alicloud:log/project:Project", "prod-audit-sls").inputs).toEqual({
+      description: "Landing zone audit logs (ActionTrail, VPC flow logs)", projectName: "prod-audit-sls", tags: TAGS,
+    });
+    expect(findResource(inv, "alicloud:log/store:Store", "prod-audit-actiontrail").inputs).toEqual({
+      appendMeta: true, autoSplit: true, encryptConf: { enable: true, encryptType: "default" }, logstoreName: "actiontrail",
+      maxSplitShardCount: 64, projectName: "prod-audit-sls", retentionPeriod: 400, shardCount: 2,
+    });
+    const bucket = findResource(inv, "alicloud:oss/bucket:Bucket", "prod-audit-oss");
+    expect(bucket.inputs).toEqual({ bucket: "prod-audit-oss", forceDestroy: false, redundancyType: "ZRS", storageClass: "Standard", tags: TAGS });
+    expect(bucket.options).toEqual({ ignoreChanges: ["acl", "serverSideEncryptionRule", "versioning"] });
+    expect(findResource(inv, "alicloud:oss/bucketAcl:BucketAcl", "prod-audit-oss").inputs).toEqual({ acl: "private", bucket: "prod-audit-oss" });
+    expect(findResource(inv, "alicloud:oss/bucketVersioning:BucketVersioning", "prod-audit-oss").inputs).toEqual({ bucket: "prod-audit-oss", status: "Enabled" });
+    expect(findResource(inv, "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", "prod-audit-oss").inputs).toEqual({ bucket: "prod-audit-oss", sseAlgorithm: "AES256" });
+    expect(findResource(inv, "alicloud:oss/bucketWorm:BucketWorm", "prod-audit-oss").inputs).toEqual({ bucket: "prod-audit-oss", retentionPeriodInDays: 400, status: "Locked" });
+    for (const [type, name] of [
+      ["alicloud:log/project:Project", "prod-audit-sls"], ["alicloud:log/store:Store", "prod-audit-actiontrail"],
+      ["alicloud:oss/bucket:Bucket", "prod-audit-oss"], ["alicloud:oss/bucketWorm:BucketWorm", "prod-audit-oss"],
+    ] as const) {
+      const r = findResource(inv, type, name);
+      expect([name, r.protect, r.retainOnDelete]).toEqual([name, true, true]);
+    }
+    const role = findResource(inv, "alicloud:ram/role:Role", "prod-audit-actiontrail");
+    expect(JSON.parse(String(role.inputs.assumeRolePolicyDocument))).toEqual({
+      Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["actiontrail.aliyuncs.com"] } }],
+    });
+    expect(JSON.parse(String(findResource(inv, "alicloud:ram/policy:Policy", "prod-audit-actiontrail").inputs.policyDocument))).toEqual({
+      Version: "1",
+      Statement: [
+        { Effect: "Allow", Action: ["log:PostLogStoreLogs", "log:GetLogStore", "log:GetProject"], Resource: ["acs:log:*:*:project/prod-audit-sls", "acs:log:*:*:project/prod-audit-sls/*"] },
+        { Effect: "Allow", Action: ["oss:PutObject", "oss:GetBucketLocation"], Resource: ["acs:oss:*:*:prod-audit-oss", "acs:oss:*:*:prod-audit-oss/*"] },
+      ],
+    });
+    expect(findResource(inv, "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "prod-audit-actiontrail").inputs).toEqual({
+      policyName: "prod-audit-actiontrail", policyType: "Custom", roleName: "prod-audit-actiontrail",
+    });
+    expect(findResource(inv, "alicloud:vpc/flowLog:FlowLog", "prod-audit-vpc-flow").inputs).toEqual({
+      aggregationInterval: "10", description: "All traffic of the landing zone VPC", flowLogName: "prod-audit-vpc-flow",
+      logStoreName: "vpc-flow-logs", projectName: "prod-audit-sls", resourceId: "vpc-123", resourceType: "VPC", status: "Active", tags: TAGS, trafficType: "All",
+    });
+    expect(findResource(inv, "alicloud:log/store:Store", "prod-audit-vpc-flow-logs").inputs.retentionPeriod).toBe(30);
+  });
+
+  it("outside production: SLS only, nothing protected, no WORM", async () => {
+    const inv = await runOffline(() => { new AlicloudLogging("dev-audit", { region: "cn-hangzhou", retentionDays: 30, slsProjectName: "acme-dev-audit" }); }, { stack: "test" });
+    expect(inv.resources.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
+      "alicloud:actiontrail/trail:Trail::dev-audit-trail",
+      "alicloud:log/project:Project::acme-dev-audit",
+      "alicloud:log/store:Store::dev-audit-actiontrail",
+      "alicloud:ram/policy:Policy::dev-audit-actiontrail",
+      "alicloud:ram/role:Role::dev-audit-actiontrail",
+      "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment::dev-audit-actiontrail",
+      "landing-zone:index:AlicloudLogging::dev-audit",
+    ]);
+    expect(inv.resources.filter((r) => r.protect || r.retainOnDelete)).toEqual([]);
+    const trail = findResource(inv, "alicloud:actiontrail/trail:Trail", "dev-audit-trail").inputs;
+    expect([trail.ossBucketName, trail.ossWriteRoleArn]).toEqual([undefined, undefined]);
+    expect(resourcesOfType(inv, "alicloud:oss/bucketWorm:BucketWorm")).toEqual([]);
+  });
+
+  it("rejects a production retention under 365 days, out-of-range retention and bad names together", async () => {
+    let error: unknown;
+    const inv = await runOffline(() => {
+      try {
+        new AlicloudLogging("prod-audit", { region: "cn-hangzhou", production: true, retentionDays: 180, flowLogRetentionDays: 0, slsProjectName: "Audit_Logs", oss: true, ossBucketName: "-x" });
+      } catch (e) { error = e; }
+    }, { stack: "test" });
+    expect(inv.resources).toEqual([]);
+    expect(error).toBeInstanceOf(LandingZoneValidationError);
+    expect((error as LandingZoneValidationError).problems.map((p) => [p.code, p.path])).toEqual([
+      ["LZ_SLS_PROJECT_NAME", "AlicloudLogging args.slsProjectName"],
+      ["LZ_AUDIT_RETENTION_TOO_SHORT", "AlicloudLogging args.retentionDays"],
+      ["LZ_AUDIT_RETENTION_RANGE", "AlicloudLogging args.flowLogRetentionDays"],
+      ["LZ_OSS_BUCKET_NAME", "AlicloudLogging args.ossBucketName"],
+    ]);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { LandingZoneValidationError } from "../../src/core/errors";
+import { planStackFile } from "../../src/offline/harness";
+import { Inventory } from "../../src/offline/inventory";
+
+/** Audit storage types: where audit records live. */
+const STORAGE = [
+  "gcp:storage/bucket:Bucket", "gcp:bigquery/dataset:Dataset",
+  "alicloud:log/project:Project", "alicloud:oss/bucket:Bucket", "alicloud:oss/bucketWorm:BucketWorm",
+];
+const auditStorage = (inv: Inventory) => inv.resources.filter((r) => STORAGE.includes(r.type) && /audit|actiontrail/.test(r.name)
+  || (r.type === "alicloud:log/store:Store" && r.inputs.logstoreName === "actiontrail"));
+
+function problemsOf(raw: Record<string, unknown>): [string, string][] {
+  try {
+    parseEnvironment(raw);
+  } catch (e) {
+    expect(e).toBeInstanceOf(LandingZoneValidationError);
+    return (e as LandingZoneValidationError).problems.map((p) => [p.code, p.path]);
+  }
+  throw new Error("expected the config to be rejected");
+}
+
+describe("audit in the stack plans", () => {
+  it("protects and retains every audit store in prod, not in dev, and dev shares no storage name with prod", async () => {
+    const prod = await planStackFile("Pulumi.prod.yaml");
+    const dev = await planStackFile("Pulumi.dev.yaml");
+    const prodStores = auditStorage(prod);
+    expect(prodStores.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
+      "alicloud:log/project:Project::acme-lz-prod-audit",
+      "alicloud:log/store:Store::prod-audit-actiontrail",
+      "alicloud:oss/bucket:Bucket::acme-lz-prod-actiontrail",
+      "alicloud:oss/bucketWorm:BucketWorm::acme-lz-prod-actiontrail",
+      "gcp:bigquery/dataset:Dataset::prod-audit-bq",
+      "gcp:storage/bucket:Bucket::acme-lz-prod-prod-audit",
+    ]);
+    for (const r of prodStores) expect([r.name, r.protect, r.retainOnDelete]).toEqual([r.name, true, true]);
+    expect(prod.resources.find((r) => r.type === "gcp:storage/bucket:Bucket" && r.name === "acme-lz-prod-prod-audit")?.inputs.retentionPolicy)
+      .toEqual({ isLocked: true, retentionPeriod: String(400 * 86400) });
+    const devStores = auditStorage(dev);
+    expect(devStores.length).toBeGreaterThan(0);
+    for (const r of devStores) expect([r.name, r.protect, r.retainOnDelete]).toEqual([r.name, false, false]);
+    // Physical names: destroying dev can only ever touch dev's own buckets and projects.
+    const physical = (inv: Inventory) => auditStorage(inv).map((r) => String(r.inputs.name ?? r.inputs.projectName ?? r.inputs.bucket ?? r.inputs.datasetId));
+    const overlap = physical(dev).filter((n) => physical(prod).includes(n));
+    expect(overlap).toEqual([]);
+    expect(prod.outputs).toMatchObject({ gcpAuditBucket: "acme-lz-prod-prod-audit", alicloudAuditSlsProject: "acme-lz-prod-audit", alicloudBudgetContactGroup: "prod-budget-contacts" });
+  });
+
+  it("reports bad audit config under its key paths, all at once", () => {
+    const raw = structuredClone(readStackFile("Pulumi.prod.yaml").values) as Record<string, any>;
+    raw.gcp.audit.budget.amount = -100;
+    raw.gcp.audit.budget.thresholds.actual = [50, 250, 1500];
+    raw.gcp.audit.budget.emails.finance = "finance.acme.example";
+    raw.gcp.audit.logging.retentionDays = 90;
+    raw.alicloud.audit.logging.retentionDays = 30;
+    raw.alicloud.audit.budget.emails.platform = "platform@";
+    expect(problemsOf(raw)).toEqual([
+      ["LZ_AUDIT_RETENTION_TOO_SHORT", "landing-zone:gcp.audit.logging.retentionDays"],
+      ["LZ_BUDGET_AMOUNT", "landing-zone:gcp.audit.budget.amount"],
+      ["LZ_BUDGET_THRESHOLD", "landing-zone:gcp.audit.budget.thresholds.actual[2]"],
+      ["LZ_EMAIL_INVALID", "landing-zone:gcp.audit.budget.emails.finance"],
+      ["LZ_AUDIT_RETENTION_TOO_SHORT", "landing-zone:alicloud.audit.logging.retentionDays"],
+      ["LZ_EMAIL_INVALID", "landing-zone:alicloud.audit.budget.emails.platform"],
+    ]);
+  });
+
+  it("accepts a short retention outside production", () => {
+    const spec = parseEnvironment(readStackFile("Pulumi.dev.yaml").values);
+    expect([spec.production, spec.gcp?.audit?.logging?.retentionDays, spec.alicloud?.audit?.logging?.retentionDays]).toEqual([false, 30, 30]);
+  });
+
+});
