@@ -15,6 +15,7 @@ export { environmentConfig, type EnvironmentSpec } from "./config/schema";
 // Network
 export * from "./gcp/vpc";
 export * from "./alicloud/vpc";
+export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./alicloud/logging"; export * from "./alicloud/budget"; export * from "./core/audit";
 
 // Stack program
 export { buildLandingZone } from "./program/landing-zone";
