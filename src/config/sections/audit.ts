@@ -80,14 +80,15 @@ export const auditSection = {
 
 /** Cross-field checks of the audit keys (ranges, production minimums, emails); report every problem, throw nothing. */
 export function validateAudit(spec: EnvironmentSpec, problems: Problems): void {
+  // Labels are checked once under `landing-zone:labels`; the plans check the rest.
   const name = auditName(spec);
   if (spec.gcp) {
-    planGcpLogging(name, gcpLoggingArgs(spec), keyPath(["gcp", "audit", "logging"]), problems);
+    planGcpLogging(name, { ...gcpLoggingArgs(spec), labels: undefined }, keyPath(["gcp", "audit", "logging"]), problems);
     const budget = gcpBudgetArgs(spec);
-    if (budget) planGcpBudget(budgetName(spec), budget, keyPath(["gcp", "audit", "budget"]), problems);
+    if (budget) planGcpBudget(budgetName(spec), { ...budget, labels: undefined }, keyPath(["gcp", "audit", "budget"]), problems);
   }
   if (spec.alicloud) {
-    planAlicloudLogging(name, alicloudLoggingArgs(spec), keyPath(["alicloud", "audit", "logging"]), problems);
+    planAlicloudLogging(name, { ...alicloudLoggingArgs(spec), tags: undefined }, keyPath(["alicloud", "audit", "logging"]), problems);
     const budget = alicloudBudgetArgs(spec);
     if (budget) planAlicloudBudget(budgetName(spec), budget, keyPath(["alicloud", "audit", "budget"]), problems);
   }
