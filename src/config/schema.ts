@@ -3,7 +3,8 @@ import { distinctList, labelValue } from "./common";
 import { alicloudVpcConfig, gcpNetworkConfig } from "./network";
 import { auditSection } from "./sections/audit";
 import { connectivitySection } from "./sections/connectivity";
-import { perimeterSection } from "./sections/perimeter";
+import { firewallSection } from "./sections/firewall";
+import { iamSection } from "./sections/iam";
 import { registrySection } from "./sections/registry";
 
 /** Clouds a landing zone can span. */
@@ -17,7 +18,8 @@ export const gcpConfig = z.strictObject({
   /** Regions in order; the first is the primary region. */
   regions: distinctList(z.string().regex(/^[a-z]+-[a-z]+\d+$/, { error: "must be a GCP region such as europe-west1" })),
   network: gcpNetworkConfig,
-  ...perimeterSection.gcp,
+  ...firewallSection.gcp,
+  ...iamSection.gcp,
   ...connectivitySection.gcp,
   ...auditSection.gcp,
   ...registrySection.gcp,
@@ -30,7 +32,8 @@ export const alicloudConfig = z.strictObject({
   /** Zones in order. */
   zones: distinctList(z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, { error: "must be an Alibaba Cloud zone id such as cn-hangzhou-i" })),
   vpc: alicloudVpcConfig,
-  ...perimeterSection.alicloud,
+  ...firewallSection.alicloud,
+  ...iamSection.alicloud,
   ...connectivitySection.alicloud,
   ...auditSection.alicloud,
   ...registrySection.alicloud,
@@ -52,7 +55,8 @@ export const environmentConfig = z.strictObject({
   clouds: distinctList(z.enum(CLOUDS)),
   gcp: gcpConfig.optional(),
   alicloud: alicloudConfig.optional(),
-  ...perimeterSection.root,
+  ...firewallSection.root,
+  ...iamSection.root,
   ...connectivitySection.root,
   ...auditSection.root,
   ...registrySection.root,

@@ -7,7 +7,8 @@ import { keyPath } from "./issues";
 import type { EnvironmentSpec } from "./schema";
 import { validateAudit } from "./sections/audit";
 import { validateConnectivity } from "./sections/connectivity";
-import { validatePerimeter } from "./sections/perimeter";
+import { validateFirewall } from "./sections/firewall";
+import { validateIam } from "./sections/iam";
 import { validateRegistry } from "./sections/registry";
 import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../program/network-args";
 import { alicloudConfig, gcpConfig } from "./schema";
@@ -32,7 +33,8 @@ export function validateSpec(spec: EnvironmentSpec, problems: Problems): void {
       }
     }
   }
-  validatePerimeter(spec, problems);
+  validateFirewall(spec, problems);
+  validateIam(spec, problems);
   validateConnectivity(spec, problems);
   validateAudit(spec, problems);
   validateRegistry(spec, problems);

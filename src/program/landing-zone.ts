@@ -5,18 +5,19 @@ import { NAMESPACE } from "../config/issues";
 import { deployAudit } from "./audit";
 import { deployConnectivity } from "./connectivity";
 import type { AreaOutputs } from "./context";
+import { deployFirewall } from "./firewall";
+import { deployIam } from "./iam";
 import { deployNetwork } from "./network";
-import { deployPerimeter } from "./perimeter";
 import { deployRegistry } from "./registry";
 
 /**
  * Builds the whole landing zone for one validated environment: network first, then the
- * perimeter (firewalls, IAM), connectivity (VPN), audit (logging, budgets) and the registry.
+ * perimeter (firewalls, then IAM), connectivity (VPN), audit (logging, budgets) and the registry.
  * Returns the stack outputs.
  */
 export function buildLandingZone(spec: EnvironmentSpec): AreaOutputs {
   const { ctx, outputs } = deployNetwork(spec);
-  const areas = [deployPerimeter, deployConnectivity, deployAudit, deployRegistry];
+  const areas = [deployFirewall, deployIam, deployConnectivity, deployAudit, deployRegistry];
   for (const deploy of areas) {
     for (const [k, v] of Object.entries(deploy(ctx))) {
       if (k in outputs) throw new Error(`internal: two areas export the stack output "${k}"`);

@@ -6,11 +6,11 @@ import type { EnvironmentSpec } from "../schema";
 const persona = z.enum(PERSONAS);
 
 /**
- * Config keys of the perimeter area (firewalls, security groups, IAM/RAM). `gcp` keys go
+ * Config keys of the IAM area (GCP IAM, Alibaba RAM, RBAC personas). `gcp` keys go
  * under `landing-zone:gcp`, `alicloud` keys under `landing-zone:alicloud`, `root` keys
  * directly under `landing-zone:`.
  */
-export const perimeterSection = {
+export const iamSection = {
   root: {},
   gcp: {
     /** GCP IAM: members per persona (`user:`, `group:`, `serviceAccount:` …). */
@@ -26,5 +26,5 @@ export const perimeterSection = {
   },
 };
 
-/** Cross-field checks of the perimeter keys; report every problem, throw nothing. */
-export function validatePerimeter(_spec: EnvironmentSpec, _problems: Problems): void {}
+/** Cross-field checks of the IAM keys; report every problem, throw nothing. */
+export function validateIam(_spec: EnvironmentSpec, _problems: Problems): void {}
