@@ -3,6 +3,8 @@ import * as gcp from "@pulumi/gcp";
 import type { AlicloudVpc } from "../alicloud/vpc";
 import type { EnvironmentSpec } from "../config/schema";
 import type { GcpVpc } from "../gcp/vpc";
+import type * as pulumi from "@pulumi/pulumi";
+import type { Persona } from "../core/personas";
 
 /**
  * What each area of the stack program receives: the validated spec, the environment's labels,
@@ -21,8 +23,16 @@ export interface LandingZoneContext {
   readonly gcpVpc?: GcpVpc;
   /** The Alibaba VPC (alicloud enabled only). */
   readonly alicloudVpc?: AlicloudVpc;
-  /** Values areas hand to later areas, by well-known key. */
-  readonly shared: Record<string, unknown>;
+  /** Values areas hand to later areas. */
+  readonly shared: SharedValues;
+}
+
+/** What one area hands to the areas after it (set by the area named on each field). */
+export interface SharedValues {
+  /** IAM area: the RAM group name of each persona that has a group (Alibaba). */
+  alicloudPersonaGroups?: Partial<Record<Persona, pulumi.Input<string>>>;
+  /** Anything else, by well-known key. */
+  [key: string]: unknown;
 }
 
 /** Stack outputs an area adds; keys must be unique across areas. */

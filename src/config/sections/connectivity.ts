@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Problems } from "../../core/errors";
+import { named } from "../common";
 import type { EnvironmentSpec } from "../schema";
 
 /**
@@ -6,7 +8,16 @@ import type { EnvironmentSpec } from "../schema";
  * under `landing-zone:alicloud`, `root` keys directly under `landing-zone:`.
  */
 export const connectivitySection = {
-  root: {},
+  root: {
+    /**
+     * The on-premises networks, shared by both clouds: the VPNs route to them and the
+     * firewalls use them as the named range `onprem`.
+     */
+    onPremises: z.strictObject({
+      /** On-premises CIDRs keyed by name, e.g. `{ hq: 192.168.0.0/20 }`. */
+      ranges: named(z.string()),
+    }).optional(),
+  },
   gcp: {},
   alicloud: {},
 };
