@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AlicloudBudget } from "../../src/alicloud/budget";
-import { LandingZoneValidationError } from "../../src/core/errors";
+import { componentProblems } from "../helpers";
 import { GcpBudget, GcpBudgetArgs } from "../../src/gcp/budget";
 import { runOffline } from "../../src/offline/harness";
 import { findResource } from "../../src/offline/inventory";
@@ -10,13 +10,6 @@ const ARGS: GcpBudgetArgs = {
   emails: { finance: "finance@acme.example" }, filterLabels: { environment: "prod" }, labels: { environment: "prod" },
 };
 
-async function problemsOf(create: () => void): Promise<[string, string][]> {
-  let error: unknown;
-  const inv = await runOffline(() => { try { create(); } catch (e) { error = e; } }, { stack: "test" });
-  expect(inv.resources).toEqual([]);
-  expect(error).toBeInstanceOf(LandingZoneValidationError);
-  return (error as LandingZoneValidationError).problems.map((p) => [p.code, p.path]);
-}
 
 describe("GcpBudget", () => {
   it("budgets the project by number with actual and forecast thresholds, email channels and a topic", async () => {
@@ -61,7 +54,7 @@ describe("GcpBudget", () => {
   });
 
   it("rejects a negative amount, thresholds out of range and a malformed email, all at once", async () => {
-    expect(await problemsOf(() => new GcpBudget("prod-budget", {
+    expect(await componentProblems(() => new GcpBudget("prod-budget", {
       ...ARGS, amount: -5, thresholds: { actual: [50, 0, 1200], forecast: [-1] }, emails: { finance: "finance@", ops: "ops at acme" }, billingAccount: "nope",
     }))).toEqual([
       ["LZ_BUDGET_AMOUNT", "GcpBudget args.amount"],
@@ -97,7 +90,7 @@ describe("AlicloudBudget (no budget API: alarm contacts only)", () => {
   });
 
   it("rejects the same bad input as the GCP budget, and a budget nobody hears about", async () => {
-    expect(await problemsOf(() => new AlicloudBudget("dev-budget", { amount: 0, thresholds: { actual: [101, 1001] }, emails: {} }))).toEqual([
+    expect(await componentProblems(() => new AlicloudBudget("dev-budget", { amount: 0, thresholds: { actual: [101, 1001] }, emails: {} }))).toEqual([
       ["LZ_BUDGET_AMOUNT", "AlicloudBudget args.amount"],
       ["LZ_BUDGET_THRESHOLD", "AlicloudBudget args.thresholds.actual[1]"],
       ["LZ_BUDGET_NO_CONTACT", "AlicloudBudget args.emails"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseEnvironment, readStackFile } from "../../src/config/load";
-import { LandingZoneValidationError } from "../../src/core/errors";
+import { configProblems } from "../helpers";
 import { planStackFile } from "../../src/offline/harness";
 import { Inventory } from "../../src/offline/inventory";
 
@@ -12,15 +12,6 @@ const STORAGE = [
 const auditStorage = (inv: Inventory) => inv.resources.filter((r) => STORAGE.includes(r.type) && /audit|actiontrail/.test(r.name)
   || (r.type === "alicloud:log/store:Store" && r.inputs.logstoreName === "actiontrail"));
 
-function problemsOf(raw: Record<string, unknown>): [string, string][] {
-  try {
-    parseEnvironment(raw);
-  } catch (e) {
-    expect(e).toBeInstanceOf(LandingZoneValidationError);
-    return (e as LandingZoneValidationError).problems.map((p) => [p.code, p.path]);
-  }
-  throw new Error("expected the config to be rejected");
-}
 
 describe("audit in the stack plans", () => {
   it("protects and retains every audit store in prod, not in dev, and dev shares no storage name with prod", async () => {
@@ -56,7 +47,7 @@ describe("audit in the stack plans", () => {
     raw.gcp.audit.logging.retentionDays = 90;
     raw.alicloud.audit.logging.retentionDays = 30;
     raw.alicloud.audit.budget.emails.platform = "platform@";
-    expect(problemsOf(raw)).toEqual([
+    expect(configProblems(raw)).toEqual([
       ["LZ_AUDIT_RETENTION_TOO_SHORT", "landing-zone:gcp.audit.logging.retentionDays"],
       ["LZ_BUDGET_AMOUNT", "landing-zone:gcp.audit.budget.amount"],
       ["LZ_BUDGET_THRESHOLD", "landing-zone:gcp.audit.budget.thresholds.actual[2]"],

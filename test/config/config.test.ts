@@ -4,19 +4,10 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/plan";
 import { parseEnvironment, readStackFile } from "../../src/config/load";
-import { LandingZoneValidationError } from "../../src/core/errors";
+import { configProblems } from "../helpers";
 
 const BASE = readStackFile("Pulumi.dev.yaml").values;
 
-function problemsOf(raw: Record<string, unknown>): [string, string][] {
-  try {
-    parseEnvironment(raw);
-  } catch (e) {
-    expect(e).toBeInstanceOf(LandingZoneValidationError);
-    return (e as LandingZoneValidationError).problems.map((p) => [p.code, p.path]);
-  }
-  throw new Error("expected the config to be rejected");
-}
 
 describe("config schema", () => {
   it("parses the dev stack file into a typed spec with defaults", () => {
@@ -34,7 +25,7 @@ describe("config schema", () => {
     raw.clouds = ["gcp", "aws"];
     (raw.gcp as Record<string, any>).network.mtu = "big";
     (raw.gcp as Record<string, any>).network.subnets.web.tier = "dmz";
-    expect(problemsOf(raw)).toEqual([
+    expect(configProblems(raw)).toEqual([
       ["LZ_CONFIG_MISSING", "landing-zone:owner"],
       ["LZ_CONFIG_VALUE", "landing-zone:clouds[1]"],
       ["LZ_CONFIG_TYPE", "landing-zone:gcp.network.mtu"],
@@ -54,17 +45,17 @@ describe("config schema", () => {
   it("requires settings for every enabled cloud and rejects settings of a disabled one", () => {
     const raw = structuredClone(BASE);
     raw.clouds = ["gcp"];
-    expect(problemsOf(raw)).toEqual([["LZ_CLOUD_DISABLED", "landing-zone:alicloud"]]);
+    expect(configProblems(raw)).toEqual([["LZ_CLOUD_DISABLED", "landing-zone:alicloud"]]);
     delete raw.gcp;
     raw.clouds = ["gcp", "alicloud"];
-    expect(problemsOf(raw)).toEqual([["LZ_CLOUD_MISSING", "landing-zone:gcp"]]);
+    expect(configProblems(raw)).toEqual([["LZ_CLOUD_MISSING", "landing-zone:gcp"]]);
   });
 
   it("checks CIDRs across clouds and inside each VPC after the schema", () => {
     const raw = structuredClone(BASE);
     (raw.alicloud as Record<string, any>).vpc.cidr = "10.10.128.0/17";
     (raw.gcp as Record<string, any>).network.subnets.data = { tier: "private", cidrs: { "europe-west1": "10.10.0.0/25" } };
-    expect(problemsOf(raw)).toEqual([
+    expect(configProblems(raw)).toEqual([
       ["LZ_CIDR_OVERLAP", "landing-zone:gcp.network.subnets.data.cidrs.europe-west1"],
       ["LZ_VPC_OVERLAP", "landing-zone:alicloud.vpc.cidr"],
     ]);
@@ -73,7 +64,7 @@ describe("config schema", () => {
   it("rejects labels that are not valid on both clouds", () => {
     const raw = structuredClone(BASE);
     raw.labels = { Team: "Platform" };
-    expect(problemsOf(raw)).toEqual([["LZ_LABEL_KEY", "landing-zone:labels.Team"], ["LZ_LABEL_VALUE", "landing-zone:labels.Team"]]);
+    expect(configProblems(raw)).toEqual([["LZ_LABEL_KEY", "landing-zone:labels.Team"], ["LZ_LABEL_VALUE", "landing-zone:labels.Team"]]);
   });
 });
 
