@@ -1,0 +1,445 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { joinPath, Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { nameOf } from "../core/naming";
+import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS } from "../core/personas";
+
+/** Container Registry Enterprise Edition instance types `createInstance` accepts (provider doc of `instanceType`). */
+export const ALICLOUD_CR_INSTANCE_TYPES = ["Basic", "Standard", "Advanced"] as const;
+export type AlicloudCrInstanceType = (typeof ALICLOUD_CR_INSTANCE_TYPES)[number];
+
+/**
+ * Namespace names (provider doc of `cs.RegistryEnterpriseNamespace.name`): 2–120 characters,
+ * lowercase letters, digits, `_`, `-`, `.`, not starting or ending with a delimiter.
+ */
+export const ALICLOUD_CR_NAMESPACE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,118}[a-z0-9]$/;
+/** Repository names (ACR console rule): 2–64 characters, lowercase letters, digits, `_`, `-`, `.`, not starting or ending with a delimiter. */
+export const ALICLOUD_CR_REPO_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}[a-z0-9]$/;
+/** Instance names (ACR console rule): 3–30 lowercase letters, digits or hyphens, starting with a letter, not ending with a hyphen. */
+export const ALICLOUD_CR_INSTANCE_NAME_PATTERN = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
+
+/** RAM actions of the push and pull policies. */
+export const ALICLOUD_CR_ACTIONS = {
+  /** On the instance: log in with a temporary token. */
+  login: ["cr:GetAuthorizationToken", "cr:GetInstance"],
+  pull: ["cr:PullRepository", "cr:GetRepository", "cr:ListRepositoryTag"],
+  push: ["cr:PullRepository", "cr:GetRepository", "cr:ListRepositoryTag", "cr:PushRepository"],
+} as const;
+
+export const ALICLOUD_REGISTRY_DEFAULTS = {
+  /** Tags kept per repository by the lifecycle rule. */
+  keepTagCount: 30,
+  /** Prepaid months of a created instance. */
+  period: 12,
+} as const;
+
+/** Settings of one private repository. */
+export interface AlicloudRegistryRepoArgs {
+  /** One-line summary (1–80 characters). @default "<repo> images" */
+  readonly summary?: string;
+}
+
+/** Image clean-up (artifact lifecycle rule on the namespace, weekly, automatic). */
+export interface AlicloudRegistryCleanupArgs {
+  /** Tags kept per repository (`retentionTagCount`). @default 30 */
+  readonly keepTagCount?: number;
+  /** Tags matching this regular expression are always kept (`tagRegexp`). @default none */
+  readonly retainTagPattern?: string;
+}
+
+/** A sync rule that copies the namespace to an instance in a second region. */
+export interface AlicloudRegistrySyncArgs {
+  /** Region of the target instance; must differ from `region`. */
+  readonly region: string;
+  /** The target Enterprise Edition instance (`cri-…`). */
+  readonly instanceId: string;
+  /** Namespace on the target instance (it must exist there). @default the source namespace */
+  readonly namespace?: string;
+}
+
+/** Keyless CI through OIDC (e.g. GitHub Actions, GitLab): who may assume the robot role. */
+export interface AlicloudRegistryOidcArgs {
+  /** ARN of the RAM OIDC provider: `acs:ram::<account>:oidc-provider/<name>`. */
+  readonly providerArn: string;
+  /** Accepted `aud` claim. */
+  readonly audience: string;
+  /** Accepted `sub` claims (wildcards allowed), e.g. `repo:acme/app:ref:refs/heads/main`. */
+  readonly subjects: readonly string[];
+}
+
+export interface AlicloudRegistryArgs {
+  /** Region of the instance (used in ARNs and URLs). */
+  readonly region: string;
+  /** Account id for RAM ARNs. @default looked up with `alicloud.getCallerIdentity` */
+  readonly accountId?: string;
+  /** An existing Enterprise Edition instance (`cri-…`). Give this, or `createInstance: true`. @default none */
+  readonly instanceId?: string;
+  /**
+   * Buy a new Enterprise Edition instance. It is PREPAID (Subscription) and costs money from the
+   * moment it is created, for `period` months. Requires `instanceType`. @default false
+   */
+  readonly createInstance?: boolean;
+  /** Type of a created instance. @default none (required with `createInstance`) */
+  readonly instanceType?: AlicloudCrInstanceType;
+  /** Prepaid months of a created instance. @default 12 */
+  readonly period?: number;
+  /** The instance's name: that of the existing instance (for URLs), or of the one to create. @default the component name when creating */
+  readonly instanceName?: string;
+  /** The existing instance's registry domain (e.g. a custom domain); takes precedence over `instanceName` in URLs. @default none */
+  readonly domain?: string;
+  /** Namespace holding the repositories (created with autoCreate off, default visibility PRIVATE). */
+  readonly namespace: string;
+  /** Private repositories keyed by name. @default {} */
+  readonly repositories?: Readonly<Record<string, AlicloudRegistryRepoArgs>>;
+  /** Production: immutable tags by default; namespace, repositories and a created instance protected and retained. @default false */
+  readonly production?: boolean;
+  /** Tags can never be overwritten (`tagImmutability` on each repository). @default `production` */
+  readonly immutableTags?: boolean;
+  /** Scan every pushed image for vulnerabilities (scan rule on the namespace, triggered automatically). @default true */
+  readonly scan?: boolean;
+  /** Image clean-up. @default keep 30 tags per repository */
+  readonly cleanup?: AlicloudRegistryCleanupArgs;
+  /** VPC to link to the instance's VPC endpoint (private pulls). @default none (no link) */
+  readonly vpcId?: pulumi.Input<string>;
+  /** vSwitch of the VPC endpoint; required with `vpcId`. @default none */
+  readonly vswitchId?: pulumi.Input<string>;
+  /** Copy the namespace to a second region. @default none */
+  readonly sync?: AlicloudRegistrySyncArgs;
+  /**
+   * RAM group name per persona. Groups get the push or pull policy PERSONA_REGISTRY_ACCESS
+   * gives their persona (developer, ciDeployer push; tester pull). @default {}
+   */
+  readonly personaGroups?: Readonly<Record<string, pulumi.Input<string>>>;
+  /** Create the CI robot RAM role with the push policy. @default true */
+  readonly robot?: boolean;
+  /** Let an OIDC identity assume the robot role. @default the account's own RAM identities (`acs:ram::<account>:root`) that are allowed sts:AssumeRole */
+  readonly robotOidc?: AlicloudRegistryOidcArgs;
+  /** Tags of the resources that take tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** What `planAlicloudRegistry` computes: plain data, no Pulumi. */
+export interface AlicloudRegistryPlan {
+  readonly instanceName?: string;
+  readonly immutableTags: boolean;
+  readonly keepTagCount: number;
+  readonly pushPolicyName: string;
+  readonly pullPolicyName: string;
+  readonly robotRoleName?: string;
+  /** Persona → policy it gets (only personas with a group and registry access). */
+  readonly personaPolicies: Readonly<Record<string, "push" | "pull">>;
+  /** `docker push` / `docker pull` prefix over the internet endpoint, when the domain is known before deploy. */
+  readonly url?: string;
+  /** `docker pull` prefix inside the linked VPC, when the domain is known before deploy. */
+  readonly vpcUrl?: string;
+}
+
+/** Checks a namespace name against Alibaba's rule. */
+export function checkCrNamespace(ns: string, path: string, problems: Problems): void {
+  if (!ALICLOUD_CR_NAMESPACE_PATTERN.test(ns)) {
+    problems.add("LZ_REGISTRY_NAMESPACE", path,
+      `namespace "${ns}" breaks Container Registry's rule: 2–120 lowercase letters, digits, "_", "-" or ".", not starting or ending with a delimiter`,
+      "choose a name such as prod or team-apps");
+  }
+}
+
+/** Validates `AlicloudRegistry` args and computes its plan; reports every problem under `path`. */
+export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, path: string, problems: Problems): AlicloudRegistryPlan {
+  const create = args.createInstance === true;
+  if (create && args.instanceId !== undefined) {
+    problems.add("LZ_REGISTRY_INSTANCE", joinPath(path, "instanceId"), "both instanceId and createInstance are given",
+      "use the existing instance (remove createInstance) or buy a new one (remove instanceId)");
+  } else if (!create && args.instanceId === undefined) {
+    problems.add("LZ_REGISTRY_INSTANCE", joinPath(path, "instanceId"), "no Container Registry Enterprise Edition instance is given",
+      "set instanceId to an existing instance (cri-…), or set createInstance: true with instanceType (a prepaid purchase)");
+  }
+  if (args.instanceId !== undefined && !/^cri-[a-z0-9]+$/.test(args.instanceId)) {
+    problems.add("LZ_REGISTRY_INSTANCE_ID", joinPath(path, "instanceId"), `"${args.instanceId}" is not an Enterprise Edition instance id`,
+      "use the id shown in the Container Registry console, e.g. cri-abc123def456");
+  }
+  if (create) {
+    if (args.instanceType === undefined || !(ALICLOUD_CR_INSTANCE_TYPES as readonly string[]).includes(args.instanceType)) {
+      problems.add("LZ_REGISTRY_INSTANCE_TYPE", joinPath(path, "instanceType"),
+        args.instanceType === undefined ? "createInstance needs an instance type" : `"${args.instanceType}" is not an instance type`,
+        `set instanceType to one of ${ALICLOUD_CR_INSTANCE_TYPES.join(", ")} (each is billed monthly in advance)`);
+    }
+    if (args.period !== undefined && (!Number.isInteger(args.period) || args.period <= 0)) {
+      problems.add("LZ_REGISTRY_PERIOD", joinPath(path, "period"), `period ${args.period} is not a whole number of months above 0`, "use e.g. 12");
+    }
+  }
+  const instanceName = args.instanceName ?? (create ? name : undefined);
+  if (instanceName !== undefined && !ALICLOUD_CR_INSTANCE_NAME_PATTERN.test(instanceName)) {
+    problems.add("LZ_REGISTRY_INSTANCE_NAME", joinPath(path, args.instanceName === undefined ? "name" : "instanceName"),
+      `instance name "${instanceName}" must be 3–30 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen`,
+      "set instanceName, e.g. acme-prod");
+  }
+  if (!create && args.instanceId !== undefined && args.instanceName === undefined && args.domain === undefined) {
+    problems.add("LZ_REGISTRY_DOMAIN", joinPath(path, "instanceName"), "the registry URL of an existing instance needs its name or domain",
+      "set instanceName (the instance's name in the console) or domain (e.g. acme-prod-registry.cn-hangzhou.cr.aliyuncs.com)");
+  }
+  checkCrNamespace(args.namespace, joinPath(path, "namespace"), problems);
+  for (const repo of Object.keys(args.repositories ?? {})) {
+    const repoPath = joinPath(joinPath(path, "repositories"), repo);
+    if (!ALICLOUD_CR_REPO_PATTERN.test(repo)) {
+      problems.add("LZ_REGISTRY_REPOSITORY_NAME", repoPath,
+        `repository "${repo}" breaks Container Registry's rule: 2–64 lowercase letters, digits, "_", "-" or ".", not starting or ending with a delimiter`,
+        "rename it, e.g. api or web-frontend");
+    }
+    const summary = args.repositories![repo]!.summary;
+    if (summary !== undefined && (summary.length < 1 || summary.length > 80)) {
+      problems.add("LZ_REGISTRY_SUMMARY", joinPath(repoPath, "summary"), `summary is ${summary.length} characters; 1–80 are allowed`, "shorten it");
+    }
+  }
+  const keep = args.cleanup?.keepTagCount;
+  if (keep !== undefined && (!Number.isInteger(keep) || keep <= 0)) {
+    problems.add("LZ_REGISTRY_RETENTION", joinPath(joinPath(path, "cleanup"), "keepTagCount"), `keepTagCount ${keep} is not a whole number above 0`,
+      "use a positive whole number, e.g. 30");
+  }
+  if (args.cleanup?.retainTagPattern !== undefined) {
+    try {
+      new RegExp(args.cleanup.retainTagPattern);
+    } catch {
+      problems.add("LZ_REGISTRY_TAG_PATTERN", joinPath(joinPath(path, "cleanup"), "retainTagPattern"), `"${args.cleanup.retainTagPattern}" is not a regular expression`,
+        "use e.g. ^v[0-9]+\\.[0-9]+\\.[0-9]+$");
+    }
+  }
+  if (args.vpcId !== undefined && args.vswitchId === undefined) {
+    problems.add("LZ_REGISTRY_VPC", joinPath(path, "vswitchId"), "linking a VPC needs a vSwitch for the endpoint", "give vswitchId as well");
+  }
+  if (args.sync) {
+    const syncPath = joinPath(path, "sync");
+    if (args.sync.region === args.region) {
+      problems.add("LZ_REGISTRY_SYNC", joinPath(syncPath, "region"), `the sync target is in the registry's own region "${args.region}"`,
+        "sync to a second region, e.g. cn-shanghai");
+    }
+    if (!/^cri-[a-z0-9]+$/.test(args.sync.instanceId)) {
+      problems.add("LZ_REGISTRY_INSTANCE_ID", joinPath(syncPath, "instanceId"), `"${args.sync.instanceId}" is not an Enterprise Edition instance id`,
+        "use the target instance's id, e.g. cri-abc123def456");
+    }
+    if (args.sync.namespace !== undefined) checkCrNamespace(args.sync.namespace, joinPath(syncPath, "namespace"), problems);
+  }
+  const personaPolicies: Record<string, "push" | "pull"> = {};
+  for (const persona of Object.keys(args.personaGroups ?? {})) {
+    if (!isPersona(persona)) {
+      problems.add("LZ_REGISTRY_UNKNOWN_PERSONA", joinPath(joinPath(path, "personaGroups"), persona), `"${persona}" is not a persona`,
+        `use one of ${PERSONAS.join(", ")}`);
+      continue;
+    }
+    const access = PERSONA_REGISTRY_ACCESS[persona];
+    if (access !== "none") personaPolicies[persona] = access;
+  }
+  if (args.robotOidc) {
+    const oidcPath = joinPath(path, "robotOidc");
+    if (!/^acs:ram::\d+:oidc-provider\/[A-Za-z0-9._-]+$/.test(args.robotOidc.providerArn)) {
+      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "providerArn"), `"${args.robotOidc.providerArn}" is not a RAM OIDC provider ARN`,
+        "use acs:ram::<account>:oidc-provider/<name>");
+    }
+    if (args.robotOidc.subjects.length === 0) {
+      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "subjects"), "no subject may assume the robot role",
+        "list the CI identities, e.g. repo:acme/app:ref:refs/heads/main");
+    }
+  }
+  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+
+  const host = args.domain ?? (instanceName === undefined ? undefined : `${instanceName}-registry.${args.region}.cr.aliyuncs.com`);
+  const vpcHost = args.domain === undefined
+    ? (instanceName === undefined ? undefined : `${instanceName}-registry-vpc.${args.region}.cr.aliyuncs.com`)
+    : (/-registry\./.test(args.domain) ? args.domain.replace("-registry.", "-registry-vpc.") : undefined);
+  return {
+    instanceName,
+    immutableTags: args.immutableTags ?? args.production === true,
+    keepTagCount: keep ?? ALICLOUD_REGISTRY_DEFAULTS.keepTagCount,
+    pushPolicyName: nameOf(name, "push"),
+    pullPolicyName: nameOf(name, "pull"),
+    robotRoleName: (args.robot ?? true) ? nameOf(name, "ci") : undefined,
+    personaPolicies,
+    url: host === undefined ? undefined : `${host}/${args.namespace}`,
+    vpcUrl: vpcHost === undefined ? undefined : `${vpcHost}/${args.namespace}`,
+  };
+}
+
+/**
+ * A private Container Registry Enterprise Edition namespace for one environment, on an existing
+ * instance (or, explicitly, a newly bought prepaid one): private repositories with tag
+ * immutability in production, an automatic vulnerability scan rule, an artifact lifecycle rule,
+ * a VPC endpoint link, an optional sync rule to a second region, RAM push/pull policies scoped
+ * to the namespace attached to the persona groups, and a keyless CI robot role.
+ */
+export class AlicloudRegistry extends pulumi.ComponentResource {
+  /** The instance, when `createInstance`. */
+  readonly instance?: alicloud.cr.RegistryEnterpriseInstance;
+  readonly namespace: alicloud.cs.RegistryEnterpriseNamespace;
+  /** Repositories keyed like `repositories`. */
+  readonly repositories: Record<string, alicloud.cs.RegistryEnterpriseRepo>;
+  readonly scanRule?: alicloud.cr.ScanRule;
+  readonly lifecycleRule: alicloud.cr.ArtifactLifecycleRule;
+  readonly vpcLink?: alicloud.cr.VpcEndpointLinkedVpc;
+  readonly syncRule?: alicloud.cs.RegistryEnterpriseSyncRule;
+  readonly pushPolicy: alicloud.ram.Policy;
+  readonly pullPolicy: alicloud.ram.Policy;
+  /** The CI robot role, when `robot`. */
+  readonly robotRole?: alicloud.ram.Role;
+  /** The Enterprise Edition instance id. */
+  readonly instanceId: pulumi.Output<string>;
+  /** `docker push` / `docker pull` prefix: `<instance>-registry.<region>.cr.aliyuncs.com/<namespace>`. */
+  readonly url: pulumi.Output<string>;
+  /** `docker pull` prefix inside the linked VPC. */
+  readonly vpcUrl: pulumi.Output<string | undefined>;
+  /** ARN of the robot role (what CI assumes). */
+  readonly robotRoleArn: pulumi.Output<string | undefined>;
+  readonly plan: AlicloudRegistryPlan;
+
+  constructor(name: string, args: AlicloudRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = new Problems();
+    const plan = planAlicloudRegistry(name, args, "AlicloudRegistry args", problems);
+    problems.throwIfAny(`AlicloudRegistry "${name}"`);
+    super("landing-zone:index:AlicloudRegistry", name, args, opts);
+    this.plan = plan;
+    const production = args.production === true;
+    const tags = { ...args.tags };
+    const keep: pulumi.CustomResourceOptions = { parent: this, protect: production, retainOnDelete: production };
+    const ns = args.namespace;
+
+    if (args.createInstance === true) {
+      this.instance = new alicloud.cr.RegistryEnterpriseInstance(plan.instanceName!, {
+        instanceName: plan.instanceName!,
+        instanceType: args.instanceType!,
+        paymentType: "Subscription",
+        period: args.period ?? ALICLOUD_REGISTRY_DEFAULTS.period,
+        renewalStatus: "ManualRenewal",
+        imageScanner: "ACR",
+        defaultOssBucket: "true",
+        tags,
+      }, keep);
+    }
+    const instanceId: pulumi.Output<string> = this.instance ? this.instance.id : pulumi.output(args.instanceId!);
+
+    this.namespace = new alicloud.cs.RegistryEnterpriseNamespace(nameOf(name, "ns"), {
+      instanceId,
+      name: ns,
+      autoCreate: false,
+      defaultVisibility: "PRIVATE",
+    }, keep);
+    this.repositories = {};
+    for (const [repo, r] of Object.entries(args.repositories ?? {})) {
+      this.repositories[repo] = new alicloud.cs.RegistryEnterpriseRepo(nameOf(name, repo), {
+        instanceId,
+        namespace: this.namespace.name,
+        name: repo,
+        repoType: "PRIVATE",
+        summary: r.summary ?? `${repo} images`,
+        tagImmutability: plan.immutableTags,
+      }, keep);
+    }
+    if (args.scan ?? true) {
+      this.scanRule = new alicloud.cr.ScanRule(nameOf(name, "scan"), {
+        instanceId,
+        ruleName: nameOf(name, "scan"),
+        scanScope: "NAMESPACE",
+        namespaces: [this.namespace.name],
+        scanType: "VUL",
+        triggerType: "AUTO",
+        repoTagFilterPattern: ".*",
+      }, { parent: this });
+    }
+    this.lifecycleRule = new alicloud.cr.ArtifactLifecycleRule(nameOf(name, "cleanup"), {
+      instanceId,
+      scope: "NAMESPACE",
+      namespaceName: this.namespace.name,
+      auto: true,
+      scheduleTime: "WEEK",
+      retentionTagCount: plan.keepTagCount,
+      tagRegexp: args.cleanup?.retainTagPattern,
+    }, { parent: this });
+    if (args.vpcId !== undefined) {
+      this.vpcLink = new alicloud.cr.VpcEndpointLinkedVpc(nameOf(name, "vpc"), {
+        instanceId,
+        moduleName: "Registry",
+        vpcId: args.vpcId,
+        vswitchId: args.vswitchId!,
+        enableCreateDnsRecordInPvzt: true,
+      }, { parent: this });
+    }
+    if (args.sync) {
+      this.syncRule = new alicloud.cs.RegistryEnterpriseSyncRule(nameOf(name, "sync"), {
+        instanceId,
+        syncRuleName: nameOf(name, "sync", args.sync.region),
+        namespaceName: this.namespace.name,
+        syncScope: "NAMESPACE",
+        syncTrigger: "PASSIVE",
+        tagFilter: ".*",
+        targetInstanceId: args.sync.instanceId,
+        targetNamespaceName: args.sync.namespace ?? ns,
+        targetRegionId: args.sync.region,
+      }, { parent: this, dependsOn: Object.values(this.repositories) });
+    }
+
+    const accountId = args.accountId !== undefined
+      ? pulumi.output(args.accountId)
+      : alicloud.getCallerIdentityOutput({ parent: this }).accountId;
+    const document = (actions: readonly string[]) => pulumi.all([accountId, instanceId]).apply(([account, instance]) => JSON.stringify({
+      Version: "1",
+      Statement: [
+        { Effect: "Allow", Action: [...ALICLOUD_CR_ACTIONS.login], Resource: [`acs:cr:${args.region}:${account}:instance/${instance}`] },
+        { Effect: "Allow", Action: [...actions], Resource: [`acs:cr:${args.region}:${account}:repository/${instance}/${ns}/*`] },
+      ],
+    }));
+    this.pushPolicy = new alicloud.ram.Policy(plan.pushPolicyName, {
+      policyName: plan.pushPolicyName,
+      description: `Push and pull images in namespace ${ns} only`,
+      policyDocument: document(ALICLOUD_CR_ACTIONS.push),
+      tags,
+    }, { parent: this });
+    this.pullPolicy = new alicloud.ram.Policy(plan.pullPolicyName, {
+      policyName: plan.pullPolicyName,
+      description: `Pull images from namespace ${ns} only`,
+      policyDocument: document(ALICLOUD_CR_ACTIONS.pull),
+      tags,
+    }, { parent: this });
+    const policyOf = { push: this.pushPolicy, pull: this.pullPolicy };
+    for (const [persona, access] of Object.entries(plan.personaPolicies)) {
+      new alicloud.ram.GroupPolicyAttachment(nameOf(name, access, persona.toLowerCase()), {
+        groupName: args.personaGroups![persona]!,
+        policyName: policyOf[access].policyName,
+        policyType: "Custom",
+      }, { parent: this });
+    }
+
+    if (plan.robotRoleName !== undefined) {
+      const trust = args.robotOidc
+        ? pulumi.output(JSON.stringify({
+          Version: "1",
+          Statement: [{
+            Effect: "Allow",
+            Action: "sts:AssumeRole",
+            Principal: { Federated: [args.robotOidc.providerArn] },
+            Condition: { StringEquals: { "oidc:aud": [args.robotOidc.audience] }, StringLike: { "oidc:sub": [...args.robotOidc.subjects] } },
+          }],
+        }))
+        : accountId.apply((account) => JSON.stringify({
+          Version: "1",
+          Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: [`acs:ram::${account}:root`] } }],
+        }));
+      this.robotRole = new alicloud.ram.Role(plan.robotRoleName, {
+        roleName: plan.robotRoleName,
+        description: `CI robot of ${name}: pushes images to namespace ${ns}. Keyless: assumed with STS, no access keys.`,
+        assumeRolePolicyDocument: trust,
+        maxSessionDuration: 3600,
+        tags,
+      }, { parent: this });
+      new alicloud.ram.RolePolicyAttachment(nameOf(name, "push", "robot"), {
+        roleName: this.robotRole.roleName,
+        policyName: this.pushPolicy.policyName,
+        policyType: "Custom",
+      }, { parent: this });
+    }
+
+    this.instanceId = instanceId;
+    // Validation guarantees a name or domain, so the URL is known before deploy.
+    this.url = pulumi.output(plan.url!);
+    this.vpcUrl = pulumi.output(plan.vpcUrl);
+    this.robotRoleArn = this.robotRole ? this.robotRole.arn : pulumi.output(undefined);
+    this.registerOutputs({ instanceId: this.instanceId, url: this.url, vpcUrl: this.vpcUrl, robotRoleArn: this.robotRoleArn });
+  }
+}

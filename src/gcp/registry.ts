@@ -1,0 +1,333 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { joinPath, Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
+import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS, RegistryAccess } from "../core/personas";
+
+/** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
+export const GCP_REGISTRY_ROLES = {
+  push: "roles/artifactregistry.writer",
+  pull: "roles/artifactregistry.reader",
+} as const;
+
+/** APIs the registry needs: Artifact Registry itself and automatic vulnerability scanning of pushed images. */
+export const GCP_REGISTRY_SERVICES = ["artifactregistry.googleapis.com", "containerscanning.googleapis.com"] as const;
+
+/** Members that would make a repository public; the registry refuses them. */
+export const GCP_PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"] as const;
+
+/** Member prefixes IAM accepts on a repository. */
+export const GCP_MEMBER_PREFIXES = ["user:", "group:", "serviceAccount:", "domain:", "principal:", "principalSet:"] as const;
+
+export const GCP_REGISTRY_DEFAULTS = {
+  /** Versions kept per image, whatever their age. */
+  keepCount: 10,
+  /** Untagged versions older than this are deleted. */
+  deleteUntaggedAfterDays: 14,
+  /** Cleanup policies act (not just report). */
+  dryRun: false,
+} as const;
+
+/** Clean-up of old images: KEEP the N most recent versions, DELETE untagged versions older than D days. */
+export interface GcpRegistryCleanupArgs {
+  /** Most recent versions of each image kept regardless of age (KEEP policy). @default 10 */
+  readonly keepCount?: number;
+  /** Untagged versions older than this many days are deleted (DELETE policy). @default 14 */
+  readonly deleteUntaggedAfterDays?: number;
+  /** Only report what the policies would delete (`cleanupPolicyDryRun`). @default false */
+  readonly dryRun?: boolean;
+}
+
+export interface GcpRegistryArgs {
+  /** Project that holds the repository. */
+  readonly project: string;
+  /** Region of the repository (the environment's primary region). */
+  readonly location: string;
+  /** Repository id (RFC 1035, ≤ 63 characters). @default the component name */
+  readonly repositoryId?: string;
+  /**
+   * Use a repository that already exists (e.g. one shared by several environments and
+   * created by another stack): grant access and create the CI robot, but create no repository.
+   * @default false
+   */
+  readonly existing?: boolean;
+  /** Repository description. @default "Container images of <name>" */
+  readonly description?: string;
+  /** Production: immutable tags by default, repository protected, retained and deletion-prevented. @default false */
+  readonly production?: boolean;
+  /** Tags can never be moved or deleted (`dockerConfig.immutableTags`). @default `production` */
+  readonly immutableTags?: boolean;
+  /** Image clean-up policies. @default keep 10 most recent, delete untagged after 14 days, not a dry run */
+  readonly cleanup?: GcpRegistryCleanupArgs;
+  /** CMEK key (`projects/P/locations/<location>/keyRings/R/cryptoKeys/K`), in the repository's location. @default Google-managed encryption */
+  readonly kmsKeyName?: string;
+  /** Also create a remote repository `<repositoryId>-dockerhub` that proxies (and scans) Docker Hub. @default false */
+  readonly dockerHubProxy?: boolean;
+  /**
+   * Members per persona (`user:`, `group:`, `serviceAccount:` …). Each persona gets the access
+   * PERSONA_REGISTRY_ACCESS gives it: developer and ciDeployer push, tester pulls, others nothing.
+   * @default {}
+   */
+  readonly members?: Readonly<Record<string, readonly string[]>>;
+  /** Runtime identities (e.g. `serviceAccount:gke-nodes@P.iam.gserviceaccount.com`) that pull images. @default [] */
+  readonly readers?: readonly string[];
+  /** Create the keyless CI robot service account with push access to this registry's repositories. @default true */
+  readonly robot?: boolean;
+  /** The robot's account id (6–30 characters). @default `<name>-ci` */
+  readonly robotAccountId?: string;
+  /** Enable the Artifact Registry and Container Scanning APIs in the project. @default true */
+  readonly enableServices?: boolean;
+  /** Labels of the repositories. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** One IAM grant on a repository. */
+export interface GcpRegistryGrant {
+  /** Logical name of the RepositoryIamMember (stable: built from the role and the member, not list positions). */
+  readonly resourceName: string;
+  readonly role: string;
+  readonly member: string;
+  /** Why the member has access: a persona, `reader` (runtime) or `robot`. */
+  readonly reason: string;
+}
+
+/** What `planGcpRegistry` computes from the args: plain data, no Pulumi. */
+export interface GcpRegistryPlan {
+  readonly repositoryId: string;
+  readonly remoteRepositoryId?: string;
+  readonly robotAccountId?: string;
+  readonly immutableTags: boolean;
+  readonly cleanup: Required<GcpRegistryCleanupArgs>;
+  /** Grants on the standard repository, excluding the robot's (its email is only known at deploy time). */
+  readonly grants: readonly GcpRegistryGrant[];
+  /** Registry host for `docker login`, e.g. `europe-west1-docker.pkg.dev`. */
+  readonly host: string;
+  /** `docker push` / `docker pull` prefix of the repository. */
+  readonly url: string;
+  /** `docker pull` prefix of the Docker Hub proxy. */
+  readonly proxyUrl?: string;
+}
+
+/** Turns a member into a name fragment: `user:ann@acme.example` → `user-ann-acme-example`. */
+export function memberSlug(member: string): string {
+  return member.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+/** Checks an IAM member: never public, with a known prefix. */
+export function checkRegistryMember(member: string, path: string, problems: Problems): void {
+  if ((GCP_PUBLIC_MEMBERS as readonly string[]).includes(member)) {
+    problems.add("LZ_REGISTRY_PUBLIC_MEMBER", path, `"${member}" would make the registry public`,
+      "grant a user:, group: or serviceAccount: member instead; a landing-zone registry is never public");
+  } else if (!GCP_MEMBER_PREFIXES.some((p) => member.startsWith(p) && member.length > p.length)) {
+    problems.add("LZ_REGISTRY_MEMBER", path, `"${member}" is not an IAM member`,
+      `start it with one of ${GCP_MEMBER_PREFIXES.join(", ")} e.g. group:developers@acme.example`);
+  }
+}
+
+/** Checks a retention number: a whole number above 0. */
+export function checkRetention(value: number | undefined, path: string, what: string, problems: Problems): void {
+  if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
+    problems.add("LZ_REGISTRY_RETENTION", path, `${what} ${value} is not a whole number above 0`,
+      "use a positive whole number, e.g. 10");
+  }
+}
+
+/** Validates `GcpRegistry` args and computes its plan; reports every problem under `path`. */
+export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: string, problems: Problems): GcpRegistryPlan {
+  const repositoryId = args.repositoryId ?? name;
+  if (repositoryId.length > GCP_NAME_MAX || !GCP_NAME_PATTERN.test(repositoryId)) {
+    problems.add("LZ_REGISTRY_REPOSITORY_ID", joinPath(path, args.repositoryId === undefined ? "name" : "repositoryId"),
+      `repository id "${repositoryId}" breaks Artifact Registry's rule: 1–63 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen`,
+      "choose an id such as prod-containers");
+  }
+  const remoteRepositoryId = args.dockerHubProxy === true ? nameOf(repositoryId, "dockerhub") : undefined;
+  if (remoteRepositoryId !== undefined && GCP_NAME_PATTERN.test(repositoryId) && remoteRepositoryId.length > GCP_NAME_MAX) {
+    problems.add("LZ_REGISTRY_REPOSITORY_ID", joinPath(path, "dockerHubProxy"),
+      `the proxy's id "${remoteRepositoryId}" is longer than ${GCP_NAME_MAX} characters`, "shorten the repository id to at most 53 characters");
+  }
+  const cleanupPath = joinPath(path, "cleanup");
+  checkRetention(args.cleanup?.keepCount, joinPath(cleanupPath, "keepCount"), "keepCount", problems);
+  checkRetention(args.cleanup?.deleteUntaggedAfterDays, joinPath(cleanupPath, "deleteUntaggedAfterDays"), "deleteUntaggedAfterDays", problems);
+  if (args.kmsKeyName !== undefined) {
+    const m = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/.exec(args.kmsKeyName);
+    if (!m) {
+      problems.add("LZ_REGISTRY_KMS_KEY", joinPath(path, "kmsKeyName"), `"${args.kmsKeyName}" is not a Cloud KMS key name`,
+        "use projects/P/locations/L/keyRings/R/cryptoKeys/K");
+    } else if (m[1] !== args.location) {
+      problems.add("LZ_REGISTRY_KMS_KEY", joinPath(path, "kmsKeyName"), `the key is in "${m[1]}" but the repository is in "${args.location}"`,
+        "use a key in the repository's location");
+    }
+  }
+  let robotAccountId: string | undefined;
+  if (args.robot ?? true) {
+    robotAccountId = args.robotAccountId ?? nameOf(name, "ci");
+    if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(robotAccountId)) {
+      problems.add("LZ_REGISTRY_ROBOT_ID", joinPath(path, args.robotAccountId === undefined ? "name" : "robotAccountId"),
+        `service account id "${robotAccountId}" must be 6–30 lowercase letters, digits or hyphens, starting with a letter`,
+        "set robotAccountId, e.g. prod-registry-ci");
+    }
+  }
+
+  const grants: GcpRegistryGrant[] = [];
+  const seen = new Set<string>();
+  const grant = (access: Exclude<RegistryAccess, "none">, member: string, reason: string) => {
+    const role = GCP_REGISTRY_ROLES[access];
+    const resourceName = nameOf(name, access === "push" ? "writer" : "reader", memberSlug(member));
+    if (seen.has(resourceName)) return;
+    seen.add(resourceName);
+    grants.push({ resourceName, role, member, reason });
+  };
+  const membersPath = joinPath(path, "members");
+  for (const [persona, members] of Object.entries(args.members ?? {})) {
+    const personaPath = joinPath(membersPath, persona);
+    if (!isPersona(persona)) {
+      problems.add("LZ_REGISTRY_UNKNOWN_PERSONA", personaPath, `"${persona}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
+      continue;
+    }
+    members.forEach((m, i) => checkRegistryMember(m, `${personaPath}[${i}]`, problems));
+    const access = PERSONA_REGISTRY_ACCESS[persona];
+    if (access === "none") continue;
+    for (const m of members) grant(access, m, persona);
+  }
+  (args.readers ?? []).forEach((m, i) => {
+    checkRegistryMember(m, `${joinPath(path, "readers")}[${i}]`, problems);
+    grant("pull", m, "reader");
+  });
+  if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
+
+  const host = `${args.location}-docker.pkg.dev`;
+  return {
+    repositoryId,
+    remoteRepositoryId,
+    robotAccountId,
+    immutableTags: args.immutableTags ?? args.production === true,
+    cleanup: {
+      keepCount: args.cleanup?.keepCount ?? GCP_REGISTRY_DEFAULTS.keepCount,
+      deleteUntaggedAfterDays: args.cleanup?.deleteUntaggedAfterDays ?? GCP_REGISTRY_DEFAULTS.deleteUntaggedAfterDays,
+      dryRun: args.cleanup?.dryRun ?? GCP_REGISTRY_DEFAULTS.dryRun,
+    },
+    grants,
+    host,
+    url: `${host}/${args.project}/${repositoryId}`,
+    proxyUrl: remoteRepositoryId === undefined ? undefined : `${host}/${args.project}/${remoteRepositoryId}`,
+  };
+}
+
+/**
+ * A private Artifact Registry Docker repository for one environment: vulnerability scanning,
+ * clean-up policies, immutable tags in production, optional CMEK and an optional Docker Hub
+ * proxy. Access is granted on the repository only, additively (`RepositoryIamMember`):
+ * developers and the CI robot push, testers and runtime identities pull, nobody else; never
+ * `allUsers` / `allAuthenticatedUsers`. The CI robot is a keyless service account meant for
+ * workload identity federation.
+ */
+export class GcpRegistry extends pulumi.ComponentResource {
+  /** The standard repository (absent when `existing`). */
+  readonly repository?: gcp.artifactregistry.Repository;
+  /** The Docker Hub proxy (when `dockerHubProxy`). */
+  readonly remoteRepository?: gcp.artifactregistry.Repository;
+  /** The CI robot (when `robot`). */
+  readonly robot?: gcp.serviceaccount.Account;
+  /** IAM grants keyed by their logical name. */
+  readonly grants: Record<string, gcp.artifactregistry.RepositoryIamMember>;
+  /** `docker push` / `docker pull` prefix: `<region>-docker.pkg.dev/<project>/<repository>`. */
+  readonly url: pulumi.Output<string>;
+  /** `docker pull` prefix of the Docker Hub proxy, when there is one. */
+  readonly proxyUrl: pulumi.Output<string | undefined>;
+  /** The robot's email, when there is a robot. */
+  readonly robotEmail: pulumi.Output<string | undefined>;
+  readonly plan: GcpRegistryPlan;
+
+  constructor(name: string, args: GcpRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = new Problems();
+    const plan = planGcpRegistry(name, args, "GcpRegistry args", problems);
+    problems.throwIfAny(`GcpRegistry "${name}"`);
+    super("landing-zone:index:GcpRegistry", name, args, opts);
+    this.plan = plan;
+    const production = args.production === true;
+    const project = args.project;
+    const location = args.location;
+    const labels = { ...args.labels };
+    const keep: pulumi.CustomResourceOptions = { parent: this, protect: production, retainOnDelete: production };
+
+    const services: gcp.projects.Service[] = [];
+    if (args.enableServices ?? true) {
+      for (const service of GCP_REGISTRY_SERVICES) {
+        services.push(new gcp.projects.Service(nameOf(name, service.split(".")[0]), {
+          project, service, disableOnDestroy: false, disableDependentServices: false,
+        }, { parent: this }));
+      }
+    }
+
+    const repositoryName = pulumi.output(plan.repositoryId);
+    if (!args.existing) {
+      this.repository = new gcp.artifactregistry.Repository(plan.repositoryId, {
+        project,
+        location,
+        repositoryId: plan.repositoryId,
+        format: "DOCKER",
+        mode: "STANDARD_REPOSITORY",
+        description: args.description ?? `Container images of ${name}`,
+        dockerConfig: { immutableTags: plan.immutableTags },
+        vulnerabilityScanningConfig: { enablementConfig: "INHERITED" },
+        cleanupPolicyDryRun: plan.cleanup.dryRun,
+        cleanupPolicies: [
+          { id: "keep-most-recent", action: "KEEP", mostRecentVersions: { keepCount: plan.cleanup.keepCount } },
+          { id: "delete-untagged", action: "DELETE", condition: { tagState: "UNTAGGED", olderThan: `${plan.cleanup.deleteUntaggedAfterDays * 86400}s` } },
+        ],
+        kmsKeyName: args.kmsKeyName,
+        deletionPolicy: production ? "PREVENT" : undefined,
+        labels,
+      }, { ...keep, dependsOn: services });
+    }
+    if (plan.remoteRepositoryId !== undefined) {
+      this.remoteRepository = new gcp.artifactregistry.Repository(plan.remoteRepositoryId, {
+        project,
+        location,
+        repositoryId: plan.remoteRepositoryId,
+        format: "DOCKER",
+        mode: "REMOTE_REPOSITORY",
+        description: `Docker Hub proxy of ${name}`,
+        remoteRepositoryConfig: { description: "Docker Hub", dockerRepository: { publicRepository: "DOCKER_HUB" } },
+        vulnerabilityScanningConfig: { enablementConfig: "INHERITED" },
+        kmsKeyName: args.kmsKeyName,
+        labels,
+      }, { parent: this, dependsOn: services });
+    }
+
+    const dependsOn = [...services, ...(this.repository ? [this.repository] : [])];
+    const onRepo = (grantName: string, role: string, member: pulumi.Input<string>, repository: pulumi.Input<string>, deps: pulumi.Resource[]) =>
+      new gcp.artifactregistry.RepositoryIamMember(grantName, { project, location, repository, role, member }, { parent: this, dependsOn: deps });
+
+    this.grants = {};
+    for (const g of plan.grants) {
+      this.grants[g.resourceName] = onRepo(g.resourceName, g.role, g.member, this.repository?.name ?? repositoryName, dependsOn);
+    }
+    if (plan.robotAccountId !== undefined) {
+      this.robot = new gcp.serviceaccount.Account(plan.robotAccountId, {
+        project,
+        accountId: plan.robotAccountId,
+        displayName: `CI pushes to ${plan.repositoryId}`,
+        description: `Keyless CI robot of ${name}: pushes images to ${plan.url} only. Use it through workload identity federation; create no keys.`,
+      }, { parent: this });
+      const robotGrant = nameOf(name, "writer", "robot");
+      this.grants[robotGrant] = onRepo(robotGrant, GCP_REGISTRY_ROLES.push, this.robot.member, this.repository?.name ?? repositoryName, dependsOn);
+    }
+    if (this.remoteRepository) {
+      // Everyone who may pull from the registry may pull through the proxy; nobody writes to it.
+      const pullers = new Map<string, pulumi.Input<string>>();
+      for (const g of plan.grants) pullers.set(memberSlug(g.member), g.member);
+      if (this.robot) pullers.set("robot", this.robot.member);
+      for (const [slug, member] of pullers) {
+        const grantName = nameOf(name, "proxy-reader", slug);
+        this.grants[grantName] = onRepo(grantName, GCP_REGISTRY_ROLES.pull, member, this.remoteRepository.name, [this.remoteRepository]);
+      }
+    }
+
+    this.url = pulumi.output(plan.url);
+    this.proxyUrl = pulumi.output(plan.proxyUrl);
+    this.robotEmail = this.robot ? this.robot.email : pulumi.output(undefined);
+    this.registerOutputs({ url: this.url, proxyUrl: this.proxyUrl, robotEmail: this.robotEmail });
+  }
+}

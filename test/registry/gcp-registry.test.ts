@@ -1,0 +1,195 @@
+import { describe, expect, it } from "vitest";
+import { GcpRegistry, GcpRegistryArgs } from "../../src/gcp/registry";
+import { runOffline } from "../../src/offline/harness";
+import { findResource, resourcesOfType } from "../../src/offline/inventory";
+import { componentProblems } from "../helpers";
+
+const REPO = "gcp:artifactregistry/repository:Repository";
+const MEMBER = "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember";
+
+const ARGS: GcpRegistryArgs = {
+  project: "acme-lz-prod",
+  location: "europe-west1",
+  members: {
+    developer: ["group:developers@acme.example"],
+    tester: ["group:testers@acme.example"],
+    ciDeployer: ["serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com"],
+    platformAdmin: ["group:platform@acme.example"],
+    securityAuditor: ["group:audit@acme.example"],
+  },
+  readers: ["serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com"],
+  labels: { environment: "prod" },
+};
+
+/** member → role of every grant on the repository named `repository`. */
+function grantsOn(inv: Awaited<ReturnType<typeof runOffline>>, repository: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const r of resourcesOfType(inv, MEMBER)) {
+    const i = r.inputs as Record<string, string>;
+    if (i.repository !== repository) continue;
+    (out[i.member!] ??= []).push(i.role!);
+  }
+  return out;
+}
+
+describe("GcpRegistry", () => {
+  it("creates a scanned Docker repository with clean-up policies, mutable tags outside production", async () => {
+    const inv = await runOffline(() => { new GcpRegistry("dev-registry", { ...ARGS, project: "acme-lz-dev" }); }, { stack: "test" });
+    const repo = findResource(inv, REPO, "dev-registry");
+    expect(repo.inputs).toEqual({
+      cleanupPolicies: [
+        { action: "KEEP", id: "keep-most-recent", mostRecentVersions: { keepCount: 10 } },
+        { action: "DELETE", condition: { olderThan: "1209600s", tagState: "UNTAGGED" }, id: "delete-untagged" },
+      ],
+      cleanupPolicyDryRun: false,
+      description: "Container images of dev-registry",
+      dockerConfig: { immutableTags: false },
+      format: "DOCKER",
+      labels: { environment: "prod" },
+      location: "europe-west1",
+      mode: "STANDARD_REPOSITORY",
+      project: "acme-lz-dev",
+      repositoryId: "dev-registry",
+      vulnerabilityScanningConfig: { enablementConfig: "INHERITED" },
+    });
+    expect(repo.protect).toBe(false);
+    expect(repo.retainOnDelete).toBe(false);
+    expect(findResource(inv, "gcp:projects/service:Service", "dev-registry-containerscanning").inputs).toEqual({
+      disableDependentServices: false, disableOnDestroy: false, project: "acme-lz-dev", service: "containerscanning.googleapis.com",
+    });
+    expect(findResource(inv, "gcp:projects/service:Service", "dev-registry-artifactregistry").inputs).toEqual({
+      disableDependentServices: false, disableOnDestroy: false, project: "acme-lz-dev", service: "artifactregistry.googleapis.com",
+    });
+    expect(repo.dependencies).toEqual(expect.arrayContaining([
+      findResource(inv, "gcp:projects/service:Service", "dev-registry-containerscanning").urn,
+    ]));
+  });
+
+  it("grants developers and the CI robot push, testers and runtime identities pull, and nobody else anything", async () => {
+    const inv = await runOffline(() => {
+      const r = new GcpRegistry("prod-registry", { ...ARGS, production: true });
+      return { url: r.url, robot: r.robotEmail, proxy: r.proxyUrl };
+    }, { stack: "test" });
+    expect(grantsOn(inv, "prod-registry")).toEqual({
+      "group:developers@acme.example": ["roles/artifactregistry.writer"],
+      "group:testers@acme.example": ["roles/artifactregistry.reader"],
+      "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
+      "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
+      "serviceAccount:prod-registry-ci@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
+    });
+    expect(findResource(inv, MEMBER, "prod-registry-writer-group-developers-acme-example").inputs).toEqual({
+      location: "europe-west1", member: "group:developers@acme.example", project: "acme-lz-prod",
+      repository: "prod-registry", role: "roles/artifactregistry.writer",
+    });
+    expect(findResource(inv, "gcp:serviceaccount/account:Account", "prod-registry-ci").inputs).toEqual({
+      accountId: "prod-registry-ci",
+      description: "Keyless CI robot of prod-registry: pushes images to europe-west1-docker.pkg.dev/acme-lz-prod/prod-registry only. Use it through workload identity federation; create no keys.",
+      displayName: "CI pushes to prod-registry",
+      project: "acme-lz-prod",
+    });
+    expect(resourcesOfType(inv, "gcp:serviceaccount/key:Key")).toEqual([]);
+    expect(inv.resources.filter((r) => r.type.startsWith("gcp:projects/iAM"))).toEqual([]);
+    expect(inv.outputs).toEqual({
+      url: "europe-west1-docker.pkg.dev/acme-lz-prod/prod-registry",
+      robot: "prod-registry-ci@acme-lz-prod.iam.gserviceaccount.com",
+    });
+  });
+
+  it("makes tags immutable, protects, retains and deletion-prevents the repository in production", async () => {
+    const inv = await runOffline(() => { new GcpRegistry("prod-registry", { ...ARGS, production: true }); }, { stack: "test" });
+    const repo = findResource(inv, REPO, "prod-registry");
+    expect(repo.inputs.dockerConfig).toEqual({ immutableTags: true });
+    expect(repo.inputs.deletionPolicy).toBe("PREVENT");
+    expect(repo.protect).toBe(true);
+    expect(repo.retainOnDelete).toBe(true);
+  });
+
+  it("takes custom clean-up, a dry run, CMEK, and a Docker Hub proxy every puller may read", async () => {
+    const kms = "projects/acme-kms/locations/europe-west1/keyRings/registry/cryptoKeys/images";
+    const inv = await runOffline(() => {
+      const r = new GcpRegistry("stg-registry", {
+        ...ARGS, repositoryId: "staging-images", kmsKeyName: kms, dockerHubProxy: true, robot: false, enableServices: false,
+        cleanup: { keepCount: 3, deleteUntaggedAfterDays: 1, dryRun: true },
+      });
+      return { url: r.url, proxy: r.proxyUrl };
+    }, { stack: "test" });
+    const repo = findResource(inv, REPO, "staging-images");
+    expect(repo.inputs.kmsKeyName).toBe(kms);
+    expect(repo.inputs.cleanupPolicyDryRun).toBe(true);
+    expect(repo.inputs.cleanupPolicies).toEqual([
+      { action: "KEEP", id: "keep-most-recent", mostRecentVersions: { keepCount: 3 } },
+      { action: "DELETE", condition: { olderThan: "86400s", tagState: "UNTAGGED" }, id: "delete-untagged" },
+    ]);
+    expect(findResource(inv, REPO, "staging-images-dockerhub").inputs).toEqual({
+      description: "Docker Hub proxy of stg-registry",
+      format: "DOCKER",
+      kmsKeyName: kms,
+      labels: { environment: "prod" },
+      location: "europe-west1",
+      mode: "REMOTE_REPOSITORY",
+      project: "acme-lz-prod",
+      remoteRepositoryConfig: { description: "Docker Hub", dockerRepository: { publicRepository: "DOCKER_HUB" } },
+      repositoryId: "staging-images-dockerhub",
+      vulnerabilityScanningConfig: { enablementConfig: "INHERITED" },
+    });
+    expect(grantsOn(inv, "staging-images-dockerhub")).toEqual({
+      "group:developers@acme.example": ["roles/artifactregistry.reader"],
+      "group:testers@acme.example": ["roles/artifactregistry.reader"],
+      "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
+      "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
+    });
+    expect(resourcesOfType(inv, "gcp:serviceaccount/account:Account")).toEqual([]);
+    expect(resourcesOfType(inv, "gcp:projects/service:Service")).toEqual([]);
+    expect(inv.outputs).toEqual({
+      url: "europe-west1-docker.pkg.dev/acme-lz-prod/staging-images",
+      proxy: "europe-west1-docker.pkg.dev/acme-lz-prod/staging-images-dockerhub",
+    });
+  });
+
+  it("uses an existing shared repository: grants and a robot, no repository", async () => {
+    const inv = await runOffline(() => { new GcpRegistry("qa-registry", { ...ARGS, existing: true, repositoryId: "shared-images", enableServices: false }); }, { stack: "test" });
+    expect(resourcesOfType(inv, REPO)).toEqual([]);
+    expect(Object.keys(grantsOn(inv, "shared-images")).sort()).toEqual([
+      "group:developers@acme.example",
+      "group:testers@acme.example",
+      "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com",
+      "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com",
+      "serviceAccount:qa-registry-ci@acme-lz-prod.iam.gserviceaccount.com",
+    ]);
+  });
+
+  it("rejects bad ids, non-positive retention, unknown personas, public and malformed members, a key elsewhere, all at once", async () => {
+    expect(await componentProblems(() => new GcpRegistry("prod-registry", {
+      ...ARGS,
+      repositoryId: "Prod_Images",
+      cleanup: { keepCount: 0, deleteUntaggedAfterDays: -3 },
+      kmsKeyName: "projects/k/locations/us-east1/keyRings/r/cryptoKeys/k",
+      robotAccountId: "ci",
+      members: { developer: ["allUsers", "ann@acme.example"], qa: ["group:qa@acme.example"] },
+      readers: ["allAuthenticatedUsers"],
+    }))).toEqual([
+      ["LZ_REGISTRY_REPOSITORY_ID", "GcpRegistry args.repositoryId"],
+      ["LZ_REGISTRY_RETENTION", "GcpRegistry args.cleanup.keepCount"],
+      ["LZ_REGISTRY_RETENTION", "GcpRegistry args.cleanup.deleteUntaggedAfterDays"],
+      ["LZ_REGISTRY_KMS_KEY", "GcpRegistry args.kmsKeyName"],
+      ["LZ_REGISTRY_ROBOT_ID", "GcpRegistry args.robotAccountId"],
+      ["LZ_REGISTRY_PUBLIC_MEMBER", "GcpRegistry args.members.developer[0]"],
+      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[1]"],
+      ["LZ_REGISTRY_UNKNOWN_PERSONA", "GcpRegistry args.members.qa"],
+      ["LZ_REGISTRY_PUBLIC_MEMBER", "GcpRegistry args.readers[0]"],
+    ]);
+  });
+
+  it("rejects an id longer than 63 characters and fractional retention, and says how to fix a public member", async () => {
+    expect(await componentProblems(() => new GcpRegistry("r", {
+      ...ARGS, repositoryId: `a${"b".repeat(63)}`, cleanup: { keepCount: 2.5 },
+    }))).toEqual([
+      ["LZ_REGISTRY_REPOSITORY_ID", "GcpRegistry args.repositoryId"],
+      ["LZ_REGISTRY_RETENTION", "GcpRegistry args.cleanup.keepCount"],
+      ["LZ_REGISTRY_ROBOT_ID", "GcpRegistry args.name"],
+    ]);
+    expect(() => new GcpRegistry("prod-registry", { ...ARGS, readers: ["allUsers"] })).toThrow(
+      'GcpRegistry "prod-registry": 1 problem found, nothing was created:\n  - GcpRegistry args.readers[0]: "allUsers" would make the registry public [LZ_REGISTRY_PUBLIC_MEMBER]\n    fix: grant a user:, group: or serviceAccount: member instead; a landing-zone registry is never public',
+    );
+  });
+});
