@@ -1,0 +1,172 @@
+// Teaches Pulumi's component analyzer (`@pulumi/pulumi/provider/experimental/analyzer`) the
+// plain-data shapes our component args use, without changing any component:
+//
+//   - `readonly T[]` (ReadonlyArray) is an array of T, exactly like `T[]`;
+//   - a string-literal union (`"GLOBAL" | "REGIONAL"`, or an alias of one such as `Tier`) becomes a
+//     string enum type named after the alias, or `<Interface without Args><Property>` when inline;
+//   - a component's outputs are its public `pulumi.Output<T>` properties only. Child resource
+//     objects (`network`, `vswitches`) and plain plan data (`plan`) stay TypeScript-only, so a GCP
+//     consumer's SDK does not depend on the Alibaba provider SDK and vice versa.
+//
+// `componentProviderHost` builds its analyzer from the module's `Analyzer` export at schema time,
+// so installing the subclass there is enough; everything else (entry point discovery, schema
+// generation, construct) is Pulumi's own code.
+import { createRequire } from "node:module";
+import * as path from "node:path";
+import type * as tsTypes from "typescript";
+
+/** The analyzer's internal property description (mirrors `PropertyDefinition` in analyzer.d.ts). */
+interface PropertyDefinition {
+  type?: string;
+  $ref?: string;
+  description?: string;
+  optional?: boolean;
+  plain?: boolean;
+  items?: PropertyDefinition;
+  additionalProperties?: PropertyDefinition;
+}
+
+interface AnalyzerContext {
+  component: string;
+  property?: string;
+  /** 0 neither (plain), 1 input, 2 output. */
+  inputOutput: number;
+  typeName?: string;
+}
+
+const INPUT_OUTPUT_NEITHER = 0;
+const INPUT_OUTPUT_OUTPUT = 2;
+
+/** The internals of Pulumi's Analyzer that the extension relies on. */
+interface AnalyzerInternals {
+  checker: tsTypes.TypeChecker;
+  providerName: string;
+  typeDefinitions: Record<string, { name: string; type: string; enum?: { name: string; value: string }[]; description?: string }>;
+  analyzeType(context: AnalyzerContext, type: tsTypes.Type, location: tsTypes.Node, optional?: boolean, docString?: string): PropertyDefinition;
+  analyzeSymbols(context: AnalyzerContext, symbols: tsTypes.Symbol[]): Record<string, PropertyDefinition>;
+}
+
+type AnalyzerClass = new (...args: any[]) => AnalyzerInternals;
+
+const requireHere = createRequire(path.join(__dirname, "analyzer.ts"));
+const ts = requireHere("typescript") as typeof tsTypes;
+
+/** Pulumi's analyzer module, loaded exactly as `componentProviderHost` loads it. */
+function analyzerModule(): { Analyzer: AnalyzerClass } {
+  return requireHere("@pulumi/pulumi/provider/experimental/analyzer");
+}
+
+/** A schema-safe enum member name for a string value (`zh_CN` → `zh_CN`, `5m` → `_5m`). */
+export function enumMemberName(value: string): string {
+  const name = value.replace(/[^A-Za-z0-9_]/g, "_");
+  return /^[0-9]/.test(name) ? `_${name}` : name || "_";
+}
+
+/** The enum type name for an inline literal union: `GcpVpcArgs.routingMode` → `GcpVpcRoutingMode`. */
+export function inlineEnumName(typeName: string | undefined, property: string | undefined): string {
+  const owner = (typeName ?? "").replace(/Args$/, "");
+  const prop = (property ?? "value").replace(/[^A-Za-z0-9]/g, "");
+  return owner + prop.charAt(0).toUpperCase() + prop.slice(1);
+}
+
+function isOutputType(type: tsTypes.Type): boolean {
+  if (type.isIntersection()) return type.types.some(isOutputType);
+  const symbol = type.getSymbol() ?? type.aliasSymbol;
+  const name = symbol?.escapedName;
+  const file = symbol?.declarations?.[0]?.getSourceFile().fileName ?? "";
+  return (name === "OutputInstance" || name === "Output") && /output\.(d\.)?ts$/.test(file);
+}
+
+function readonlyArrayItem(type: tsTypes.Type): tsTypes.Type | undefined {
+  if ((type.flags & ts.TypeFlags.Object) === 0 || type.getSymbol()?.escapedName !== "ReadonlyArray") return undefined;
+  const args = (type as tsTypes.TypeReference).typeArguments;
+  return args && args.length === 1 ? args[0] : undefined;
+}
+
+function stringLiterals(type: tsTypes.Type): string[] | undefined {
+  if (!type.isUnion()) return undefined;
+  if (type.types.some((t) => (t.flags & ts.TypeFlags.EnumLiteral) !== 0)) return undefined; // real enums: Pulumi handles them
+  const literals = type.types.filter((t) => (t.flags & ts.TypeFlags.Undefined) === 0);
+  if (literals.length === 0 || !literals.every((t) => t.isStringLiteral())) return undefined;
+  return literals.map((t) => (t as tsTypes.StringLiteralType).value);
+}
+
+/** The name of a literal union's alias (`Tier`), from the type or from the property's type node. */
+function aliasName(type: tsTypes.Type, location: tsTypes.Node): string | undefined {
+  const alias = type.aliasSymbol?.escapedName as string | undefined;
+  if (alias && alias !== "Partial" && alias !== "Required" && alias !== "Readonly") return alias;
+  if (location && (ts.isPropertySignature(location) || ts.isPropertyDeclaration(location))) {
+    const node = location.type;
+    if (node && ts.isTypeReferenceNode(node) && !node.typeArguments) return node.typeName.getText();
+  }
+  return undefined;
+}
+
+let extended: AnalyzerClass | undefined;
+
+/** Builds the analyzer subclass over Pulumi's analyzer (once). */
+function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
+  return class LandingZoneAnalyzer extends base {
+    override analyzeType(context: AnalyzerContext, type: tsTypes.Type, location: tsTypes.Node, optional = false, docString?: string): PropertyDefinition {
+      const finish = (prop: PropertyDefinition): PropertyDefinition => {
+        if (optional) prop.optional = true;
+        if (context.inputOutput === INPUT_OUTPUT_NEITHER) prop.plain = true;
+        if (docString) prop.description = docString;
+        return prop;
+      };
+      const item = readonlyArrayItem(type);
+      if (item) {
+        const itemContext = {
+          ...context,
+          property: `${context.property}[]`,
+          inputOutput: context.inputOutput === INPUT_OUTPUT_OUTPUT ? INPUT_OUTPUT_OUTPUT : INPUT_OUTPUT_NEITHER,
+        };
+        return finish({ type: "array", items: this.analyzeType(itemContext, item, location, false) });
+      }
+      const values = stringLiterals(type);
+      if (values) {
+        const hasUndefined = type.isUnion() && type.types.some((t) => (t.flags & ts.TypeFlags.Undefined) !== 0);
+        const name = aliasName(type, location) ?? inlineEnumName(context.typeName, context.property);
+        const members = [...values].sort().map((value) => ({ name: enumMemberName(value), value }));
+        const existing = this.typeDefinitions[name];
+        if (existing) {
+          const same = JSON.stringify(existing.enum ?? []) === JSON.stringify(members);
+          if (!same) throw new Error(`Enum type name '${name}' is used for two different value sets (${context.component} ${context.typeName ?? ""}.${context.property ?? ""})`);
+        } else {
+          this.typeDefinitions[name] = { name, type: "string", enum: members };
+        }
+        optional = optional || hasUndefined;
+        return finish({ $ref: `#/types/${this.providerName}:index:${name}` });
+      }
+      return super.analyzeType(context, type, location, optional, docString);
+    }
+
+    override analyzeSymbols(context: AnalyzerContext, symbols: tsTypes.Symbol[]): Record<string, PropertyDefinition> {
+      // Component-level outputs arrive with no `typeName`; keep only public Output<T> properties.
+      if (context.inputOutput === INPUT_OUTPUT_OUTPUT && context.typeName === undefined) {
+        symbols = symbols.filter((symbol) => {
+          const decl = symbol.valueDeclaration;
+          if (!decl || !(ts.isPropertyDeclaration(decl))) return false;
+          const modifiers = ts.getCombinedModifierFlags(decl);
+          if ((modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected | ts.ModifierFlags.Static)) !== 0) return false;
+          if (decl.name && ts.isPrivateIdentifier(decl.name)) return false;
+          const declared = this.checker.getTypeOfSymbolAtLocation(symbol, decl);
+          const nonNull = this.checker.getNonNullableType(declared);
+          return isOutputType(nonNull);
+        });
+      }
+      return super.analyzeSymbols(context, symbols);
+    }
+  } as unknown as AnalyzerClass;
+}
+
+/**
+ * Installs the extended analyzer into Pulumi's analyzer module so `componentProviderHost`
+ * (and `ComponentProvider.getSchema`) use it. Idempotent.
+ */
+export function installAnalyzerExtensions(): void {
+  const mod = analyzerModule();
+  if (extended && mod.Analyzer === extended) return;
+  extended = extendedAnalyzer(mod.Analyzer);
+  mod.Analyzer = extended;
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it, beforeAll } from "vitest";
+import * as pulumi from "@pulumi/pulumi";
+import * as lz from "../../src/index";
+import { enumMemberName, inlineEnumName } from "../../src/provider/analyzer";
+import { COMPONENTS, NOT_EXPOSED, PACKAGE_NAME } from "../../src/provider/components";
+import { PackageSchema, packageSchema } from "../../src/provider/schema";
+
+// The schema is generated once, in-process, by Pulumi's ComponentProvider.getSchema (what the CLI
+// calls over gRPC) with the analyzer extensions installed.
+let schema: PackageSchema;
+beforeAll(async () => { schema = await packageSchema(); }, 120_000);
+
+const token = (name: string) => `${PACKAGE_NAME}:index:${name}`;
+const resource = (name: string) => {
+  const r = schema.resources[token(name)];
+  if (!r) throw new Error(`no resource ${token(name)} in the schema; resources: ${Object.keys(schema.resources).join(", ")}`);
+  return r;
+};
+const refOf = (name: string) => `#/types/${token(name)}`;
+
+/** Expected required inputs and outputs of each component; a new component adds a row. */
+const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: string[] }> = {
+  GcpVpc: {
+    required: ["cidr", "project", "regions", "subnets"],
+    inputs: ["allowPublicRange", "cidr", "flowLogs", "labels", "locationSlots", "mtu", "namePrefix", "nat", "project", "regions", "routingMode", "secondaryCidr", "subnets"],
+    outputs: ["networkId", "networkName", "networkSelfLink", "subnetIds", "subnets"],
+  },
+  AlicloudVpc: {
+    required: ["cidr", "subnets", "zones"],
+    inputs: ["allowPublicRange", "cidr", "deletionProtection", "locationSlots", "namePrefix", "nat", "resourceGroupId", "subnets", "tags", "zones"],
+    outputs: ["natPublicIp", "subnets", "vpcId", "vswitchIds"],
+  },
+  GcpLogging: {
+    required: ["location", "project"],
+    inputs: ["bigquery", "bucketName", "exclusions", "folderId", "kmsKeyName", "labels", "level", "lifecycle", "location", "logKinds", "orgId", "production", "project", "pubsub", "retentionDays"],
+    outputs: ["bucketName", "writerIdentities"],
+  },
+  GcpBudget: {
+    required: ["amount", "billingAccount", "project"],
+    inputs: ["amount", "billingAccount", "currency", "displayName", "emails", "filterLabels", "labels", "project", "projectNumber", "pubsub", "thresholds"],
+    outputs: ["budgetName"],
+  },
+  AlicloudLogging: {
+    required: ["region"],
+    inputs: ["flowLogRetentionDays", "flowLogVpcId", "oss", "ossBucketName", "production", "region", "retentionDays", "slsProjectName", "tags"],
+    outputs: ["slsProjectName", "trailName"],
+  },
+  AlicloudBudget: {
+    required: ["amount"],
+    inputs: ["amount", "currency", "emails", "lang", "thresholds"],
+    outputs: ["contactGroupName"],
+  },
+};
+
+describe("multi-language package schema", () => {
+  it("is the landing-zone package with one component resource per exposed class and nothing else", () => {
+    expect(schema.name).toBe("landing-zone");
+    expect(Object.keys(schema.resources).sort()).toEqual(Object.keys(COMPONENTS).map(token).sort());
+    for (const r of Object.values(schema.resources)) expect(r.isComponent).toBe(true);
+    // Outputs are flat values, not child resource objects: no dependency on provider SDK schemas.
+    expect(schema.dependencies).toEqual([]);
+  });
+
+  it("exposes every public component of src/index.ts, or says why not", () => {
+    const isComponent = (v: unknown): v is Function =>
+      typeof v === "function" && v.prototype instanceof pulumi.ComponentResource;
+    const exported = Object.entries(lz).filter(([, v]) => isComponent(v)).map(([k]) => k).sort();
+    const covered = [...Object.keys(COMPONENTS), ...Object.keys(NOT_EXPOSED)].sort();
+    expect(covered).toEqual(exported);
+    for (const [name, ctor] of Object.entries(COMPONENTS)) expect(ctor.name).toBe(name);
+  });
+
+  it("has the expected required inputs, inputs and outputs for each listed component", () => {
+    for (const [name, want] of Object.entries(EXPECTED)) {
+      if (!(name in COMPONENTS)) continue;
+      const r = resource(name);
+      expect({ name, required: r.requiredInputs }).toEqual({ name, required: want.required });
+      expect({ name, inputs: Object.keys(r.inputProperties).sort() }).toEqual({ name, inputs: want.inputs });
+      expect({ name, outputs: Object.keys(r.properties).sort() }).toEqual({ name, outputs: want.outputs });
+    }
+  });
+
+  it("documents every component and every input", () => {
+    for (const name of Object.keys(COMPONENTS)) {
+      const r = resource(name);
+      expect(r.description, `${name} description`).toBeTruthy();
+      for (const [prop, def] of Object.entries(r.inputProperties)) expect(def.description, `${name}.${prop}`).toBeTruthy();
+    }
+  });
+
+  it("takes args as plain data (no Input wrapping where the component branches on values)", () => {
+    const vpc = resource("GcpVpc").inputProperties;
+    expect(vpc.cidr).toEqual({ type: "string", plain: true, description: expect.any(String) });
+    expect(vpc.regions).toEqual({ type: "array", items: { type: "string", plain: true }, plain: true, description: expect.any(String) });
+    expect(vpc.subnets).toEqual({ type: "object", additionalProperties: { $ref: refOf("GcpSubnetArgs"), plain: true }, plain: true, description: expect.any(String) });
+  });
+
+  it("turns readonly arrays into arrays and string-literal unions into string enums", () => {
+    expect(schema.types[token("Tier")]).toEqual({ type: "string", enum: [{ name: "private", value: "private" }, { name: "public", value: "public" }] });
+    expect(schema.types[token("GcpVpcRoutingMode")]).toEqual({ type: "string", enum: [{ name: "GLOBAL", value: "GLOBAL" }, { name: "REGIONAL", value: "REGIONAL" }] });
+    const subnet = schema.types[token("GcpSubnetArgs")]!;
+    expect(subnet.required).toEqual(["tier"]);
+    expect(subnet.properties!.tier).toEqual({ $ref: refOf("Tier"), plain: true, description: expect.any(String) });
+    expect(subnet.properties!.regions).toMatchObject({ type: "array", items: { type: "string" }, plain: true });
+    expect(resource("GcpVpc").inputProperties.routingMode).toMatchObject({ $ref: refOf("GcpVpcRoutingMode"), plain: true });
+    expect(resource("AlicloudVpc").inputProperties.zones).toMatchObject({ type: "array", items: { type: "string", plain: true } });
+  });
+
+  it("gives outputs as values with their nested types", () => {
+    const vpc = resource("GcpVpc").properties;
+    expect(vpc.networkId).toEqual({ type: "string", description: expect.any(String) });
+    expect(vpc.subnetIds).toEqual({ type: "object", additionalProperties: { type: "string" }, description: expect.any(String) });
+    expect(vpc.subnets).toEqual({ type: "object", additionalProperties: { $ref: refOf("GcpSubnetInfo") }, description: expect.any(String) });
+    expect(schema.types[token("GcpSubnetInfo")]!.required).toEqual(["cidr", "name", "region", "secondaryRanges", "tier"]);
+    // natPublicIp is Output<string | undefined>: optional, so not in `required`.
+    expect(resource("AlicloudVpc").required).toEqual(["subnets", "vpcId", "vswitchIds"]);
+  });
+
+  it("names enum types and members deterministically", () => {
+    expect(inlineEnumName("GcpVpcArgs", "routingMode")).toBe("GcpVpcRoutingMode");
+    expect(inlineEnumName("GcpLoggingArgs", "logKinds[]")).toBe("GcpLoggingLogKinds");
+    expect(enumMemberName("zh_CN")).toBe("zh_CN");
+    expect(enumMemberName("5m")).toBe("_5m");
+    expect(enumMemberName("a-b")).toBe("a_b");
+  });
+});
