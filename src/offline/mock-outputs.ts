@@ -239,6 +239,25 @@ const TABLE: Record<string, OutputsFn> = {
   "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo": (name, inputs) => ({
     id: `${inputs.instanceId}:${inputs.namespace}:${inputs.name ?? name}`, outputs: { repoId: aliId("crr", name) },
   }),
+  "alicloud:cr/scanRule:ScanRule": (name, inputs) => {
+    const ruleId = aliId("crscan", name);
+    return { id: `${inputs.instanceId}:${ruleId}`, outputs: { scanRuleId: ruleId } };
+  },
+  "alicloud:cr/artifactLifecycleRule:ArtifactLifecycleRule": (name, inputs) => {
+    const ruleId = aliId("crlc", name);
+    return { id: `${inputs.instanceId}:${ruleId}`, outputs: { artifactLifecycleRuleId: ruleId } };
+  },
+  "alicloud:cr/vpcEndpointLinkedVpc:VpcEndpointLinkedVpc": (name, inputs) => ({
+    id: `${inputs.instanceId}:${inputs.vpcId}:${inputs.vswitchId}:${inputs.moduleName}`, outputs: { status: "RUNNING" },
+  }),
+  "alicloud:cs/registryEnterpriseSyncRule:RegistryEnterpriseSyncRule": (name, inputs) => {
+    const ruleId = aliId("crsync", name);
+    return { id: `${inputs.instanceId}:${inputs.namespaceName}:${ruleId}`, outputs: { ruleId, repoSyncRuleId: ruleId, regionId: "cn-hangzhou" } };
+  },
+  "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember": (name, inputs) => ({
+    id: `projects/${gcpProject(inputs)}/locations/${inputs.location}/repositories/${inputs.repository}/${inputs.role}/${inputs.member}`,
+    outputs: { etag: `BwY${digest(name).slice(0, 8)}` },
+  }),
   // --- random
   "random:index/randomPassword:RandomPassword": (name, inputs) => ({
     id: "none",
