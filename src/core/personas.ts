@@ -35,3 +35,212 @@ export const PERSONA_REGISTRY_ACCESS: Readonly<Record<Persona, RegistryAccess>> 
   billingViewer: "none",
   ciDeployer: "push",
 };
+
+/** Personas that are robots (workload identities), not people. */
+export const ROBOT_PERSONAS: readonly Persona[] = ["ciDeployer"];
+
+/** Per-environment grants of one persona: the default set and the narrower production set. */
+export interface PersonaGrants<T> {
+  /** Non-production environments (dev, staging …). */
+  readonly standard: readonly T[];
+  /** Production (`production: true`): read-leaning, never wider than `standard`. */
+  readonly production: readonly T[];
+}
+
+/** Kebab-case form of a persona for resource names: `platformAdmin` → `platform-admin`. */
+export function personaSlug(persona: Persona): string {
+  return persona.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Google Cloud
+// ---------------------------------------------------------------------------------------------
+
+/** GCP basic (primitive) roles: never granted unless `allowBasicRoles` with a justification. */
+export const GCP_BASIC_ROLES: readonly string[] = ["roles/owner", "roles/editor", "roles/viewer"];
+
+/** True when `role` is a GCP basic role. */
+export function isGcpBasicRole(role: string): boolean {
+  return GCP_BASIC_ROLES.includes(role);
+}
+
+/**
+ * Predefined GCP roles per persona, granted project-wide with `projects.IAMMember`.
+ * Registry push/pull is granted on the repositories by the registry components
+ * (`PERSONA_REGISTRY_ACCESS`), so developer and tester get only log/metric viewing here.
+ * In production people get read-leaning roles; changes go through the pipeline.
+ */
+export const GCP_PERSONA_ROLES: Readonly<Record<Persona, PersonaGrants<string>>> = {
+  platformAdmin: {
+    standard: [
+      "roles/compute.admin",
+      "roles/iam.serviceAccountAdmin",
+      "roles/logging.admin",
+      "roles/monitoring.admin",
+      "roles/serviceusage.serviceUsageAdmin",
+    ],
+    production: [
+      "roles/compute.viewer",
+      "roles/iam.securityReviewer",
+      "roles/logging.viewer",
+      "roles/monitoring.viewer",
+      "roles/serviceusage.serviceUsageViewer",
+    ],
+  },
+  networkAdmin: {
+    standard: ["roles/compute.networkAdmin", "roles/compute.securityAdmin", "roles/dns.admin"],
+    production: ["roles/compute.networkViewer", "roles/dns.reader"],
+  },
+  securityAuditor: {
+    standard: ["roles/iam.securityReviewer", "roles/logging.privateLogViewer", "roles/cloudasset.viewer"],
+    production: ["roles/iam.securityReviewer", "roles/logging.privateLogViewer", "roles/cloudasset.viewer"],
+  },
+  developer: {
+    standard: ["roles/logging.viewer", "roles/monitoring.viewer"],
+    production: ["roles/monitoring.viewer"],
+  },
+  tester: {
+    standard: ["roles/logging.viewer"],
+    production: [],
+  },
+  billingViewer: {
+    // Billing data lives on the billing account, see GCP_BILLING_ACCOUNT_ROLES.
+    standard: [],
+    production: [],
+  },
+  ciDeployer: {
+    standard: ["roles/container.developer", "roles/run.developer"],
+    production: ["roles/container.developer", "roles/run.developer"],
+  },
+};
+
+/** Roles granted on the billing account (`billing.AccountIamMember`) when one is configured. */
+export const GCP_BILLING_ACCOUNT_ROLES: Readonly<Partial<Record<Persona, readonly string[]>>> = {
+  billingViewer: ["roles/billing.viewer"],
+};
+
+/** The GCP predefined roles of a persona in an environment. */
+export function gcpPersonaRoles(persona: Persona, production: boolean): readonly string[] {
+  const g = GCP_PERSONA_ROLES[persona];
+  return production ? g.production : g.standard;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alibaba Cloud
+// ---------------------------------------------------------------------------------------------
+
+/** One statement of a RAM policy document. */
+export interface RamStatement {
+  readonly effect: "Allow" | "Deny";
+  readonly actions: readonly string[];
+  readonly resources: readonly string[];
+}
+
+/** A RAM policy: a system policy by name, or a custom policy (key into the custom policy set). */
+export interface RamPolicyRef {
+  readonly type: "System" | "Custom";
+  /** System policy name, or custom policy key. */
+  readonly name: string;
+}
+
+/**
+ * Least-privilege custom RAM policies the personas use, keyed by name. None allows action `*`
+ * on resource `*`.
+ */
+export const ALICLOUD_CUSTOM_POLICIES: Readonly<Record<string, readonly RamStatement[]>> = {
+  "security-groups-manage": [
+    { effect: "Allow", actions: ["ecs:DescribeSecurityGroups", "ecs:DescribeSecurityGroupAttribute", "ecs:DescribeSecurityGroupReferences"], resources: ["*"] },
+    {
+      effect: "Allow",
+      actions: [
+        "ecs:CreateSecurityGroup", "ecs:DeleteSecurityGroup", "ecs:ModifySecurityGroupAttribute", "ecs:ModifySecurityGroupPolicy",
+        "ecs:AuthorizeSecurityGroup", "ecs:AuthorizeSecurityGroupEgress", "ecs:RevokeSecurityGroup", "ecs:RevokeSecurityGroupEgress",
+        "ecs:ModifySecurityGroupRule", "ecs:ModifySecurityGroupEgressRule",
+      ],
+      resources: ["acs:ecs:*:*:securitygroup/*"],
+    },
+  ],
+  "security-groups-read": [
+    { effect: "Allow", actions: ["ecs:DescribeSecurityGroups", "ecs:DescribeSecurityGroupAttribute", "ecs:DescribeSecurityGroupReferences"], resources: ["*"] },
+  ],
+  "ack-deploy": [
+    { effect: "Allow", actions: ["cs:DescribeClusters", "cs:DescribeClusterDetail", "cs:DescribeClusterUserKubeconfig"], resources: ["*"] },
+  ],
+};
+
+/**
+ * RAM policies per persona, attached to the persona's RAM group (and the robot's RAM role).
+ * Registry push/pull policies are attached by the registry components.
+ */
+export const ALICLOUD_PERSONA_POLICIES: Readonly<Record<Persona, PersonaGrants<RamPolicyRef>>> = {
+  platformAdmin: {
+    standard: [
+      { type: "System", name: "AliyunECSFullAccess" },
+      { type: "System", name: "AliyunVPCFullAccess" },
+      { type: "System", name: "AliyunLogFullAccess" },
+      { type: "System", name: "AliyunCloudMonitorFullAccess" },
+      { type: "System", name: "AliyunRAMReadOnlyAccess" },
+    ],
+    production: [
+      { type: "System", name: "AliyunECSReadOnlyAccess" },
+      { type: "System", name: "AliyunVPCReadOnlyAccess" },
+      { type: "System", name: "AliyunLogReadOnlyAccess" },
+      { type: "System", name: "AliyunCloudMonitorReadOnlyAccess" },
+      { type: "System", name: "AliyunRAMReadOnlyAccess" },
+    ],
+  },
+  networkAdmin: {
+    standard: [{ type: "System", name: "AliyunVPCFullAccess" }, { type: "Custom", name: "security-groups-manage" }],
+    production: [{ type: "System", name: "AliyunVPCReadOnlyAccess" }, { type: "Custom", name: "security-groups-read" }],
+  },
+  securityAuditor: {
+    standard: [
+      { type: "System", name: "AliyunActionTrailReadOnlyAccess" },
+      { type: "System", name: "AliyunLogReadOnlyAccess" },
+      { type: "System", name: "AliyunRAMReadOnlyAccess" },
+      { type: "System", name: "AliyunConfigReadOnlyAccess" },
+      { type: "System", name: "AliyunECSReadOnlyAccess" },
+      { type: "System", name: "AliyunVPCReadOnlyAccess" },
+    ],
+    production: [
+      { type: "System", name: "AliyunActionTrailReadOnlyAccess" },
+      { type: "System", name: "AliyunLogReadOnlyAccess" },
+      { type: "System", name: "AliyunRAMReadOnlyAccess" },
+      { type: "System", name: "AliyunConfigReadOnlyAccess" },
+      { type: "System", name: "AliyunECSReadOnlyAccess" },
+      { type: "System", name: "AliyunVPCReadOnlyAccess" },
+    ],
+  },
+  developer: {
+    standard: [{ type: "System", name: "AliyunCloudMonitorReadOnlyAccess" }],
+    production: [{ type: "System", name: "AliyunCloudMonitorReadOnlyAccess" }],
+  },
+  tester: { standard: [], production: [] },
+  billingViewer: {
+    standard: [{ type: "System", name: "AliyunBSSReadOnlyAccess" }],
+    production: [{ type: "System", name: "AliyunBSSReadOnlyAccess" }],
+  },
+  ciDeployer: {
+    standard: [{ type: "Custom", name: "ack-deploy" }],
+    production: [{ type: "Custom", name: "ack-deploy" }],
+  },
+};
+
+/** The RAM policies of a persona in an environment. */
+export function alicloudPersonaPolicies(persona: Persona, production: boolean): readonly RamPolicyRef[] {
+  const g = ALICLOUD_PERSONA_POLICIES[persona];
+  return production ? g.production : g.standard;
+}
+
+/** Renders statements as a RAM policy document (version 1), deterministic key order. */
+export function ramPolicyDocument(statements: readonly RamStatement[]): string {
+  return JSON.stringify({
+    Version: "1",
+    Statement: statements.map((s) => ({ Effect: s.effect, Action: [...s.actions], Resource: [...s.resources] })),
+  });
+}
+
+/** True when an Allow statement grants every action (`*`) on every resource (`*`). */
+export function allowsEverything(statement: RamStatement): boolean {
+  return statement.effect === "Allow" && statement.actions.some((a) => a === "*" || a === "*:*") && statement.resources.includes("*");
+}

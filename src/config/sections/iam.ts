@@ -1,9 +1,13 @@
 import { z } from "zod";
 import type { Problems } from "../../core/errors";
-import { PERSONAS } from "../../core/personas";
+import { planAlicloudRam } from "../../alicloud/ram";
+import { planGcpIam } from "../../gcp/iam";
+import { alicloudRamArgs, gcpIamArgs, iamName } from "../../program/iam";
+import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";
 
-const persona = z.enum(PERSONAS);
+/** Members per persona. Keys are checked against the personas in `validateIam` (LZ_IAM_UNKNOWN_PERSONA). */
+const membersByPersona = z.record(z.string(), z.array(z.string()));
 
 /**
  * Config keys of the IAM area (GCP IAM, Alibaba RAM, RBAC personas). `gcp` keys go
@@ -13,18 +17,62 @@ const persona = z.enum(PERSONAS);
 export const iamSection = {
   root: {},
   gcp: {
-    /** GCP IAM: members per persona (`user:`, `group:`, `serviceAccount:` …). */
+    /** GCP IAM for the personas. */
     iam: z.strictObject({
-      members: z.partialRecord(persona, z.array(z.string())).optional(),
+      /** Members per persona (`user:`, `group:`, `serviceAccount:`, `domain:`, `principal://`, `principalSet://`). */
+      members: membersByPersona.optional(),
+      /** Extra roles per persona besides the predefined ones. */
+      extraRoles: membersByPersona.optional(),
+      /** Custom roles keyed by role id. */
+      customRoles: z.record(z.string(), z.strictObject({
+        title: z.string(),
+        permissions: z.array(z.string()),
+        description: z.string().optional(),
+        stage: z.string().optional(),
+        personas: z.array(z.string()).optional(),
+      })).optional(),
+      /** Allow basic roles in extraRoles (needs justification). */
+      allowBasicRoles: z.boolean().optional(),
+      justification: z.string().optional(),
+      /** Create the CI deployer service account (default true). */
+      ciDeployerRobot: z.boolean().optional(),
+      /** Workload identities that may impersonate the robot. */
+      robotImpersonators: z.array(z.string()).optional(),
+      /** Data-access audit logs for all services (default true). */
+      dataAccessLogs: z.boolean().optional(),
     }).optional(),
   },
   alicloud: {
-    /** Alibaba RAM: RAM user names per persona. */
+    /** Alibaba RAM for the personas. */
     ram: z.strictObject({
-      members: z.partialRecord(persona, z.array(z.string())).optional(),
+      /** RAM user names per persona. */
+      members: membersByPersona.optional(),
+      /** Extra custom policies keyed by name. */
+      customPolicies: z.record(z.string(), z.strictObject({
+        statements: z.array(z.strictObject({
+          effect: z.string(),
+          actions: z.array(z.string()),
+          resources: z.array(z.string()),
+        })),
+        description: z.string().optional(),
+        personas: z.array(z.string()).optional(),
+      })).optional(),
+      /** The CI deployer robot's RAM role and who may assume it. */
+      robot: z.strictObject({
+        oidcProviderArn: z.string().optional(),
+        issuer: z.string().optional(),
+        audiences: z.array(z.string()).optional(),
+        subjects: z.array(z.string()).optional(),
+        trustedPrincipals: z.array(z.string()).optional(),
+        maxSessionDuration: z.number().optional(),
+      }).optional(),
     }).optional(),
   },
 };
 
 /** Cross-field checks of the IAM keys; report every problem, throw nothing. */
-export function validateIam(_spec: EnvironmentSpec, _problems: Problems): void {}
+export function validateIam(spec: EnvironmentSpec, problems: Problems): void {
+  const name = iamName(spec);
+  if (spec.gcp) planGcpIam(name, gcpIamArgs(spec), keyPath(["gcp", "iam"]), problems);
+  if (spec.alicloud) planAlicloudRam(name, { ...alicloudRamArgs(spec), tags: undefined }, keyPath(["alicloud", "ram"]), problems);
+}

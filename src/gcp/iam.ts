@@ -1,0 +1,324 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { joinPath, Problems } from "../core/errors";
+import { nameOf } from "../core/naming";
+import {
+  GCP_BILLING_ACCOUNT_ROLES, gcpPersonaRoles, isGcpBasicRole, isPersona, Persona, PERSONAS, personaSlug,
+} from "../core/personas";
+
+/** Member prefixes GCP IAM accepts here, each with the shape of its value. */
+export const GCP_MEMBER_PREFIXES = ["user:", "group:", "serviceAccount:", "domain:", "principal://", "principalSet://"] as const;
+
+/** Launch stages of a custom role. */
+export const GCP_CUSTOM_ROLE_STAGES = ["ALPHA", "BETA", "GA", "DEPRECATED", "DISABLED", "EAP"] as const;
+
+/** The log types the data-access audit config turns on for `allServices`. */
+export const GCP_AUDIT_LOG_TYPES = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"] as const;
+
+/** Role of the robot's impersonators on the robot service account (workload identity federation). */
+export const GCP_WORKLOAD_IDENTITY_ROLE = "roles/iam.workloadIdentityUser";
+
+const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const PRINCIPAL = /^principal(Set)?:\/\/iam\.googleapis\.com\/\S+$/;
+const PREDEFINED_ROLE = /^roles\/[a-zA-Z0-9_.]+$/;
+const CUSTOM_ROLE_REF = /^(projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]|organizations\/\d+)\/roles\/[a-zA-Z0-9_.]{3,64}$/;
+const CUSTOM_ROLE_ID = /^[a-zA-Z0-9_.]{3,64}$/;
+const PERMISSION = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/;
+const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const ACCOUNT_ID = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const BILLING_ACCOUNT = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
+
+/** Shortest written reason accepted for `allowBasicRoles`. */
+export const GCP_JUSTIFICATION_MIN = 20;
+
+/** A project-level custom role. */
+export interface GcpCustomRoleSpec {
+  /** Human-readable title (1–100 characters). */
+  readonly title: string;
+  /** Permissions, e.g. `compute.instances.get` (at least one). */
+  readonly permissions: readonly string[];
+  /** @default none */
+  readonly description?: string;
+  /** Launch stage. @default "GA" */
+  readonly stage?: string;
+  /** Personas granted this role (in addition to their predefined roles). @default [] */
+  readonly personas?: readonly string[];
+}
+
+export interface GcpIamArgs {
+  /** Project the grants, robots, custom roles and audit config live in. */
+  readonly project: string;
+  /** Production grants: the narrower, read-leaning role set per persona. @default false */
+  readonly production?: boolean;
+  /**
+   * Members per persona: `user:`, `group:`, `serviceAccount:` or `domain:` plus a well-formed
+   * value, or a `principal://` / `principalSet://` workload identity. @default {}
+   */
+  readonly members?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Extra roles per persona (`roles/…`, `projects/P/roles/R`, `organizations/O/roles/R`),
+   * granted besides the persona's predefined roles. Basic roles need `allowBasicRoles`. @default {}
+   */
+  readonly extraRoles?: Readonly<Record<string, readonly string[]>>;
+  /** Custom roles keyed by role id (3–64 letters, digits, `_`, `.`). @default {} */
+  readonly customRoles?: Readonly<Record<string, GcpCustomRoleSpec>>;
+  /** Allow basic roles (owner, editor, viewer) in `extraRoles`; needs `justification`. @default false */
+  readonly allowBasicRoles?: boolean;
+  /** Written reason for `allowBasicRoles` (at least 20 characters). @default none */
+  readonly justification?: string;
+  /** Create the CI deployer robot (a service account with no keys). @default true */
+  readonly ciDeployerRobot?: boolean;
+  /**
+   * Workload identities allowed to impersonate the robot (`roles/iam.workloadIdentityUser` on
+   * the robot's service account), e.g. a `principalSet://` of a GitHub workload identity pool. @default []
+   */
+  readonly robotImpersonators?: readonly string[];
+  /** Billing account id; when set, billing viewers get `roles/billing.viewer` on it. @default none */
+  readonly billingAccount?: string;
+  /** Data-access audit logs for all services (ADMIN_READ, DATA_READ, DATA_WRITE). @default true */
+  readonly dataAccessLogs?: boolean;
+}
+
+export const GCP_IAM_DEFAULTS = { production: false, ciDeployerRobot: true, dataAccessLogs: true, stage: "GA" } as const;
+
+/** Checks one GCP IAM member string; reports under `path`. */
+export function checkGcpMember(member: string, path: string, problems: Problems): void {
+  if (member === "allUsers" || member === "allAuthenticatedUsers") {
+    problems.add("LZ_IAM_PUBLIC_MEMBER", path, `"${member}" grants access to everyone`,
+      "name the users, groups or service accounts that need access");
+    return;
+  }
+  const prefix = GCP_MEMBER_PREFIXES.find((p) => member.startsWith(p));
+  const value = prefix === undefined ? "" : member.slice(prefix.length);
+  const ok = prefix === undefined ? false
+    : prefix === "domain:" ? DOMAIN.test(value)
+    : prefix.startsWith("principal") ? PRINCIPAL.test(member)
+    : EMAIL.test(value);
+  if (!ok) {
+    problems.add("LZ_IAM_MEMBER_INVALID", path,
+      `"${member}" is not a member: expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, principal://iam.googleapis.com/… or principalSet://iam.googleapis.com/…`,
+      "write the member with its prefix, e.g. group:platform-team@acme.example");
+    return;
+  }
+  if (prefix === "serviceAccount:" && /(-compute@developer|@appspot)\.gserviceaccount\.com$/.test(value)) {
+    problems.add("LZ_IAM_DEFAULT_SERVICE_ACCOUNT", path, `"${member}" is a default service account`,
+      "create a dedicated service account for the workload and grant it instead");
+  }
+}
+
+function checkPersonaKey(key: string, path: string, problems: Problems): key is Persona {
+  if (isPersona(key)) return true;
+  problems.add("LZ_IAM_UNKNOWN_PERSONA", path, `"${key}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
+  return false;
+}
+
+/** The CI robot's service account id: `<name>-ci-deployer`. */
+export function gcpRobotAccountId(name: string): string {
+  return nameOf(name, "ci-deployer");
+}
+
+/** Validates `GcpIam` args; reports every problem under `path`. */
+export function planGcpIam(name: string, args: GcpIamArgs, path: string, problems: Problems): void {
+  if (!PROJECT_ID.test(args.project)) {
+    problems.add("LZ_PROJECT_ID", joinPath(path, "project"), `"${args.project}" is not a GCP project id`,
+      "use the 6–30 character project id, e.g. acme-lz-prod");
+  }
+  if (args.ciDeployerRobot ?? GCP_IAM_DEFAULTS.ciDeployerRobot) {
+    const id = gcpRobotAccountId(name);
+    if (id.length < 6 || id.length > 30 || !ACCOUNT_ID.test(id)) {
+      problems.add("LZ_IAM_ACCOUNT_ID", path, `the robot's account id "${id}" must be 6–30 lowercase letters, digits or hyphens`,
+        "shorten the component name (at most 18 characters)");
+    }
+  }
+  for (const [key, members] of Object.entries(args.members ?? {})) {
+    const at = joinPath(joinPath(path, "members"), key);
+    checkPersonaKey(key, at, problems);
+    const seen = new Set<string>();
+    members.forEach((m, i) => {
+      checkGcpMember(m, `${at}[${i}]`, problems);
+      if (seen.has(m)) {
+        problems.add("LZ_IAM_MEMBER_DUPLICATE", `${at}[${i}]`, `"${m}" is listed twice`, "remove the duplicate");
+      }
+      seen.add(m);
+    });
+  }
+  const basicAllowed = args.allowBasicRoles === true;
+  if (basicAllowed && (args.justification ?? "").trim().length < GCP_JUSTIFICATION_MIN) {
+    problems.add("LZ_IAM_JUSTIFICATION", joinPath(path, "justification"),
+      `allowBasicRoles needs a written justification of at least ${GCP_JUSTIFICATION_MIN} characters`,
+      "say why a predefined or custom role cannot do, and until when");
+  }
+  for (const [key, roles] of Object.entries(args.extraRoles ?? {})) {
+    const at = joinPath(joinPath(path, "extraRoles"), key);
+    checkPersonaKey(key, at, problems);
+    roles.forEach((role, i) => {
+      if (isGcpBasicRole(role)) {
+        if (!basicAllowed) {
+          problems.add("LZ_IAM_BASIC_ROLE", `${at}[${i}]`, `${role} is a basic role (far wider than any persona needs)`,
+            "grant predefined or custom roles; or set allowBasicRoles: true with a justification");
+        }
+      } else if (!PREDEFINED_ROLE.test(role) && !CUSTOM_ROLE_REF.test(role)) {
+        problems.add("LZ_IAM_ROLE_INVALID", `${at}[${i}]`, `"${role}" is not a role`,
+          "use roles/SERVICE.ROLE, projects/PROJECT/roles/ID or organizations/ORG/roles/ID");
+      }
+    });
+  }
+  for (const [id, role] of Object.entries(args.customRoles ?? {})) {
+    const at = joinPath(joinPath(path, "customRoles"), id);
+    if (!CUSTOM_ROLE_ID.test(id)) {
+      problems.add("LZ_IAM_CUSTOM_ROLE_ID", at, `custom role id "${id}" must be 3–64 letters, digits, underscores or periods (no hyphens)`,
+        "rename the key, e.g. lzNetworkReader");
+    }
+    if (role.title.length < 1 || role.title.length > 100) {
+      problems.add("LZ_IAM_CUSTOM_ROLE_TITLE", joinPath(at, "title"), "the title must be 1–100 characters", "give a short title");
+    }
+    if (role.permissions.length === 0) {
+      problems.add("LZ_IAM_CUSTOM_ROLE_PERMISSIONS", joinPath(at, "permissions"), "a custom role needs at least one permission",
+        "list permissions such as compute.instances.get");
+    }
+    role.permissions.forEach((p, i) => {
+      if (!PERMISSION.test(p)) {
+        problems.add("LZ_IAM_PERMISSION_INVALID", `${joinPath(at, "permissions")}[${i}]`, `"${p}" is not a permission (service.resource.verb)`,
+          "use a permission such as compute.instances.get; wildcards are not allowed");
+      }
+    });
+    if (role.stage !== undefined && !(GCP_CUSTOM_ROLE_STAGES as readonly string[]).includes(role.stage)) {
+      problems.add("LZ_IAM_CUSTOM_ROLE_STAGE", joinPath(at, "stage"), `"${role.stage}" is not a launch stage`,
+        `use one of ${GCP_CUSTOM_ROLE_STAGES.join(", ")}`);
+    }
+    (role.personas ?? []).forEach((p, i) => checkPersonaKey(p, `${joinPath(at, "personas")}[${i}]`, problems));
+  }
+  (args.robotImpersonators ?? []).forEach((m, i) => checkGcpMember(m, `${joinPath(path, "robotImpersonators")}[${i}]`, problems));
+  if ((args.robotImpersonators ?? []).length > 0 && !(args.ciDeployerRobot ?? GCP_IAM_DEFAULTS.ciDeployerRobot)) {
+    problems.add("LZ_IAM_NO_ROBOT", joinPath(path, "robotImpersonators"), "robot impersonators are given but ciDeployerRobot is off",
+      "turn ciDeployerRobot on, or remove robotImpersonators");
+  }
+  if (args.billingAccount !== undefined && !BILLING_ACCOUNT.test(args.billingAccount)) {
+    problems.add("LZ_BILLING_ACCOUNT", joinPath(path, "billingAccount"), `"${args.billingAccount}" is not a billing account id`,
+      "use the id shown in the Cloud console, e.g. 012345-6789AB-CDEF01");
+  }
+}
+
+/** The roles each persona gets from these args: predefined, extra, then custom (deduplicated, in order). */
+export function gcpEffectiveRoles(args: GcpIamArgs): Record<Persona, string[]> {
+  const production = args.production ?? GCP_IAM_DEFAULTS.production;
+  const out = {} as Record<Persona, string[]>;
+  for (const persona of PERSONAS) {
+    const roles = [...gcpPersonaRoles(persona, production), ...(args.extraRoles?.[persona] ?? [])];
+    for (const [id, role] of Object.entries(args.customRoles ?? {})) {
+      if ((role.personas ?? []).includes(persona)) roles.push(`custom:${id}`);
+    }
+    out[persona] = [...new Set(roles)];
+  }
+  return out;
+}
+
+function roleTail(role: string): string {
+  if (role.startsWith("roles/")) return role.slice("roles/".length);
+  if (role.startsWith("custom:")) return role.slice("custom:".length);
+  return role.split("/").pop()!;
+}
+
+/**
+ * Project IAM for the RBAC personas: additive `IAMMember` grants only (never the authoritative
+ * policy), predefined roles per persona (narrower in production), optional custom roles, the CI
+ * deployer robot as a key-less service account ready for workload identity federation, billing
+ * viewers on the billing account, and data-access audit logs for all services.
+ */
+export class GcpIam extends pulumi.ComponentResource {
+  /** The CI deployer robot (no keys), when `ciDeployerRobot` is on. */
+  readonly robot?: gcp.serviceaccount.Account;
+  /** The robot's email, when it exists. */
+  readonly robotEmail?: pulumi.Output<string>;
+  /** Custom roles keyed by role id. */
+  readonly customRoles: Record<string, gcp.projects.IAMCustomRole>;
+  /** Project grants keyed by child name. */
+  readonly grants: Record<string, gcp.projects.IAMMember>;
+  /** Billing-account grants keyed by child name. */
+  readonly billingGrants: Record<string, gcp.billing.AccountIamMember>;
+  /** Impersonation grants on the robot keyed by child name. */
+  readonly robotGrants: Record<string, gcp.serviceaccount.IAMMember>;
+  /** The data-access audit config, when `dataAccessLogs` is on. */
+  readonly auditConfig?: gcp.projects.IAMAuditConfig;
+  /** The roles each persona holds (plain data; custom roles as `custom:<id>`). */
+  readonly personaRoles: Record<Persona, string[]>;
+
+  constructor(name: string, args: GcpIamArgs, opts?: pulumi.ComponentResourceOptions) {
+    const problems = new Problems();
+    planGcpIam(name, args, "GcpIam args", problems);
+    problems.throwIfAny(`GcpIam "${name}"`);
+    super("landing-zone:index:GcpIam", name, args, opts);
+    const project = args.project;
+    const parent = { parent: this };
+    this.personaRoles = gcpEffectiveRoles(args);
+
+    this.customRoles = {};
+    for (const [id, role] of Object.entries(args.customRoles ?? {})) {
+      this.customRoles[id] = new gcp.projects.IAMCustomRole(nameOf(name, id), {
+        project,
+        roleId: id,
+        title: role.title,
+        description: role.description,
+        permissions: [...role.permissions],
+        stage: role.stage ?? GCP_IAM_DEFAULTS.stage,
+      }, parent);
+    }
+
+    if (args.ciDeployerRobot ?? GCP_IAM_DEFAULTS.ciDeployerRobot) {
+      const accountId = gcpRobotAccountId(name);
+      this.robot = new gcp.serviceaccount.Account(accountId, {
+        project,
+        accountId,
+        displayName: `CI deployer (${name})`,
+        description: "CI deployer robot of the landing zone; no keys: use workload identity federation or impersonation",
+      }, parent);
+      this.robotEmail = this.robot.email;
+    }
+
+    this.grants = {};
+    for (const persona of PERSONAS) {
+      const members: { key: string; member: pulumi.Input<string> }[] = (args.members?.[persona] ?? []).map((m) => ({ key: m, member: m }));
+      if (persona === "ciDeployer" && this.robot) members.push({ key: "robot", member: this.robot.member });
+      for (const role of this.personaRoles[persona]) {
+        const roleRef: pulumi.Input<string> = role.startsWith("custom:") ? this.customRoles[role.slice("custom:".length)]!.name : role;
+        for (const { key, member } of members) {
+          const child = nameOf(name, personaSlug(persona), roleTail(role), key);
+          this.grants[child] = new gcp.projects.IAMMember(child, { project, role: roleRef, member }, parent);
+        }
+      }
+    }
+
+    this.billingGrants = {};
+    if (args.billingAccount !== undefined) {
+      for (const persona of PERSONAS) {
+        for (const role of GCP_BILLING_ACCOUNT_ROLES[persona] ?? []) {
+          for (const member of args.members?.[persona] ?? []) {
+            const child = nameOf(name, personaSlug(persona), "billing", roleTail(role), member);
+            this.billingGrants[child] = new gcp.billing.AccountIamMember(child, { billingAccountId: args.billingAccount, role, member }, parent);
+          }
+        }
+      }
+    }
+
+    this.robotGrants = {};
+    if (this.robot) {
+      for (const member of args.robotImpersonators ?? []) {
+        const child = nameOf(name, "ci-deployer", "wif", member);
+        this.robotGrants[child] = new gcp.serviceaccount.IAMMember(child, {
+          serviceAccountId: this.robot.name, role: GCP_WORKLOAD_IDENTITY_ROLE, member,
+        }, parent);
+      }
+    }
+
+    if (args.dataAccessLogs ?? GCP_IAM_DEFAULTS.dataAccessLogs) {
+      this.auditConfig = new gcp.projects.IAMAuditConfig(nameOf(name, "all-services"), {
+        project,
+        service: "allServices",
+        auditLogConfigs: GCP_AUDIT_LOG_TYPES.map((logType) => ({ logType })),
+      }, parent);
+    }
+
+    this.registerOutputs({ robotEmail: this.robotEmail, personaRoles: this.personaRoles });
+  }
+}
