@@ -1,0 +1,288 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import { parseCidr } from "../core/cidr";
+import { joinPath, Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { checkAlicloudName, nameOf } from "../core/naming";
+import { alicloudPort, PortRange, portSlug } from "../core/ports";
+import {
+  ALICLOUD_PRIORITIES, ALICLOUD_SERVICES_RANGE, cidrSlug, FirewallRuleArgs, INTERNET, Peer, PlannedRule, planRules, Protocol, RulePlan, RuleSetArgs,
+} from "../core/rules";
+
+/** A vSwitch of the VPC, as the security groups see it. */
+export interface AlicloudVswitchRef {
+  /** The VPC subnet (tier of the VPC plan) the vSwitch belongs to, e.g. `web`. */
+  readonly subnet: string;
+  /** Whether the subnet is public (its network ACL is the public one). */
+  readonly public: boolean;
+  /** The vSwitch's CIDR. */
+  readonly cidr: string;
+  /** The vSwitch's id. */
+  readonly id: pulumi.Input<string>;
+}
+
+export interface AlicloudSecurityGroupsArgs extends RuleSetArgs {
+  /** The VPC's id. */
+  readonly vpcId: pulumi.Input<string>;
+  /** The VPC's range: the named range `vpc`. */
+  readonly vpcCidr: string;
+  /** The VPC's vSwitches keyed `<subnet>-<zone>` (from `AlicloudVpc.vswitches` and its plan). */
+  readonly vswitches: Readonly<Record<string, AlicloudVswitchRef>>;
+  /** On-premises CIDRs by name: the named range `onprem`, and the default admin source. @default {} */
+  readonly onPremisesRanges?: Readonly<Record<string, string>>;
+  /** Network ACLs on the public and private vSwitches as a second, stateless layer. @default true */
+  readonly networkAcls?: boolean;
+  /** Resource group of the security groups. @default the account's default group */
+  readonly resourceGroupId?: string;
+  /** Tags for every child that takes tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Prefix of every child's name. @default the component's name */
+  readonly namePrefix?: string;
+}
+
+/** One security-group rule as it will be created (plain data; ids resolved at creation). */
+export interface AlicloudSgRulePlan {
+  readonly key: string;
+  readonly tier: string;
+  readonly rule: string;
+  readonly type: "ingress" | "egress";
+  readonly ipProtocol: Protocol;
+  readonly portRange: string;
+  readonly policy: "accept" | "drop";
+  readonly priority: number;
+  readonly cidrIp?: string;
+  /** Tier whose security group is the peer. */
+  readonly peerTier?: string;
+  readonly description: string;
+}
+
+/** One network-ACL entry (plain data, in priority order). */
+export interface AlicloudAclEntry {
+  readonly networkAclEntryName: string;
+  readonly policy: "accept" | "drop";
+  readonly protocol: Protocol;
+  readonly port: string;
+  readonly cidr: string;
+  readonly description: string;
+}
+
+export interface AlicloudAclPlan {
+  readonly name: string;
+  readonly group: "public" | "private";
+  readonly vswitches: readonly string[];
+  readonly ingress: readonly AlicloudAclEntry[];
+  readonly egress: readonly AlicloudAclEntry[];
+}
+
+export interface AlicloudSecurityGroupsPlan {
+  readonly prefix: string;
+  readonly rules: RulePlan;
+  /** Security-group name of each tier. */
+  readonly groups: Readonly<Record<string, string>>;
+  readonly sgRules: readonly AlicloudSgRulePlan[];
+  readonly acls: readonly AlicloudAclPlan[];
+}
+
+/**
+ * Egress Alibaba workloads need when all other egress is denied: the internal service network
+ * (intranet OSS, SLS, ACR endpoints) on 80/443 and its DNS resolvers (100.100.2.136/138) on 53.
+ */
+export const ALICLOUD_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
+  "cloud-services": { direction: "egress", protocol: "tcp", ports: ["80", "443"], destinations: ["cloud-services"], description: "Alibaba Cloud intranet service endpoints" },
+  "cloud-dns": { direction: "egress", protocol: "udp", ports: ["53"], destinations: ["cloud-services"], description: "Alibaba Cloud DNS resolvers" },
+};
+
+/** Ephemeral ports for the stateless return path of network ACLs. */
+export const EPHEMERAL_PORTS: PortRange = { from: 1024, to: 65535 };
+
+function ports(rule: PlannedRule): (PortRange | undefined)[] {
+  if (rule.protocol === "icmp" || rule.protocol === "all") return [undefined];
+  return rule.ports.length > 0 ? [...rule.ports] : [{ from: 1, to: 65535 }];
+}
+
+function portText(r: PortRange | undefined): string {
+  return r === undefined ? "-1/-1" : alicloudPort(r);
+}
+
+function peerLabel(p: Peer): string {
+  return p.kind === "tier" ? `sg-${p.tier}` : p.label;
+}
+
+function aclEntries(plan: RulePlan, group: "public" | "private", groupTiers: ReadonlySet<string>, vpcCidr: string): { ingress: AlicloudAclEntry[]; egress: AlicloudAclEntry[] } {
+  const applies = (r: PlannedRule) => r.tiers.length === 0 || r.tiers.some((t) => groupTiers.has(t));
+  const entry = (name: string, policy: "accept" | "drop", protocol: Protocol, range: PortRange | undefined, cidr: string, description: string): AlicloudAclEntry =>
+    ({ networkAclEntryName: name, policy, protocol, port: portText(range), cidr, description });
+  const fromRules = (direction: "ingress" | "egress", action: "allow" | "deny") => plan.rules
+    .filter((r) => r.direction === direction && r.action === action && r.origin !== "default" && applies(r))
+    .flatMap((r) => r.peers.flatMap((p) => (p.kind === "cidr" ? ports(r).map((pr) => entry(
+      nameOf(r.name, p.label, pr ? portSlug(pr) : "all"), action === "allow" ? "accept" : "drop", r.protocol, pr, p.cidr, r.description)) : [])));
+  const distinct = (cidrs: string[]) => [...new Set(cidrs)];
+  const peerCidrs = (direction: "ingress" | "egress") => distinct(plan.rules
+    .filter((r) => r.direction === direction && r.action === "allow" && applies(r))
+    .flatMap((r) => r.peers.flatMap((p) => (p.kind === "cidr" ? [p.cidr] : []))));
+  const ingress = [
+    ...fromRules("ingress", "deny"),
+    ...fromRules("ingress", "allow"),
+    entry("vpc-in", "accept", "all", undefined, vpcCidr, "traffic inside the VPC (security groups filter it per tier)"),
+  ];
+  const egress = [
+    ...fromRules("egress", "deny"),
+    entry("vpc-out", "accept", "all", undefined, vpcCidr, "traffic inside the VPC (security groups filter it per tier)"),
+  ];
+  // Stateless: replies to allowed inbound connections leave towards the peers' ephemeral ports.
+  for (const cidr of peerCidrs("ingress")) {
+    egress.push(entry(nameOf("reply", cidrSlug(cidr)), "accept", "tcp", EPHEMERAL_PORTS, cidr, `replies to inbound connections from ${cidr}`));
+  }
+  if (plan.denyAllEgress) {
+    egress.push(...fromRules("egress", "allow"));
+    for (const cidr of peerCidrs("egress")) {
+      ingress.push(entry(nameOf("return-tcp", cidrSlug(cidr)), "accept", "tcp", EPHEMERAL_PORTS, cidr, `returns of outbound connections to ${cidr}`));
+      ingress.push(entry(nameOf("return-udp", cidrSlug(cidr)), "accept", "udp", EPHEMERAL_PORTS, cidr, `returns of outbound connections to ${cidr}`));
+    }
+    egress.push(entry("deny-all-out", "drop", "all", undefined, INTERNET, "deny every egress not allowed above"));
+  } else {
+    ingress.push(entry("return-tcp", "accept", "tcp", EPHEMERAL_PORTS, INTERNET, "returns of outbound connections"));
+    ingress.push(entry("return-udp", "accept", "udp", EPHEMERAL_PORTS, INTERNET, "returns of outbound connections"));
+    egress.push(entry("all-out", "accept", "all", undefined, INTERNET, `egress of the ${group} vSwitches (deny-all egress is off)`));
+  }
+  ingress.push(entry("deny-all-in", "drop", "all", undefined, INTERNET, "deny every ingress not allowed above"));
+  return { ingress, egress };
+}
+
+/** Validates `AlicloudSecurityGroups` args and computes every child; see `planGcpVpc` for the contract. */
+export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsArgs, path: string, problems: Problems): AlicloudSecurityGroupsPlan {
+  const before = problems.items.length;
+  const prefix = args.namePrefix ?? name;
+  checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
+  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  const onprem = Object.values(args.onPremisesRanges ?? {});
+  for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) {
+    const parsed = parseCidr(c);
+    if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(joinPath(path, "onPremisesRanges"), k), parsed.reason, parsed.fix);
+  }
+  const subnets: Record<string, string[]> = {};
+  for (const v of Object.values(args.vswitches)) (subnets[v.subnet] ??= []).push(v.cidr);
+  const rules = planRules(args, {
+    builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], onprem, "cloud-services": [ALICLOUD_SERVICES_RANGE] },
+    subnets,
+    priorities: ALICLOUD_PRIORITIES,
+    serviceEgress: ALICLOUD_SERVICE_EGRESS,
+    defaultAdminSources: onprem.length > 0 ? ["onprem"] : [],
+    emptyRangeHints: { onprem: "set landing-zone:onPremises.ranges (or onPremisesRanges) to the on-premises CIDRs" },
+  }, path, problems);
+
+  const groups: Record<string, string> = {};
+  for (const t of rules.tiers) groups[t.name] = nameOf(prefix, t.name);
+  const sgRules: AlicloudSgRulePlan[] = [];
+  for (const r of rules.rules) {
+    const targets = r.tiers.length > 0 ? r.tiers : rules.tiers.map((t) => t.name);
+    for (const tier of targets) {
+      for (const peer of r.peers) {
+        for (const range of ports(r)) {
+          sgRules.push({
+            key: nameOf(prefix, tier, r.name, peerLabel(peer), range ? portSlug(range) : "all"),
+            tier, rule: r.name, type: r.direction, ipProtocol: r.protocol, portRange: portText(range),
+            policy: r.action === "allow" ? "accept" : "drop", priority: r.priority,
+            ...(peer.kind === "cidr" ? { cidrIp: peer.cidr } : { peerTier: peer.tier }),
+            description: `${r.name}: ${r.description}`,
+          });
+        }
+      }
+    }
+  }
+
+  const acls: AlicloudAclPlan[] = [];
+  if (args.networkAcls ?? true) {
+    for (const group of ["public", "private"] as const) {
+      const keys = Object.keys(args.vswitches).filter((k) => args.vswitches[k]!.public === (group === "public")).sort();
+      if (keys.length === 0) continue;
+      const groupSubnets = new Set(keys.map((k) => args.vswitches[k]!.subnet));
+      const groupTiers = new Set(rules.tiers.filter((t) => t.subnets.some((s) => groupSubnets.has(s))).map((t) => t.name));
+      acls.push({ name: nameOf(prefix, group, "acl"), group, vswitches: keys, ...aclEntries(rules, group, groupTiers, args.vpcCidr) });
+    }
+  }
+  for (const n of [...Object.values(groups), ...acls.map((a) => a.name)]) checkAlicloudName(n, path, problems, 2, 128);
+  if (problems.items.length > before) return { prefix, rules, groups: {}, sgRules: [], acls: [] };
+  return { prefix, rules, groups, sgRules, acls };
+}
+
+/** Plans `AlicloudSecurityGroups` args and throws one `LandingZoneValidationError` listing every problem. */
+export function validatedAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsArgs): AlicloudSecurityGroupsPlan {
+  const problems = new Problems();
+  const plan = planAlicloudSecurityGroups(name, args, "AlicloudSecurityGroups args", problems);
+  problems.throwIfAny(`AlicloudSecurityGroups "${name}"`);
+  return plan;
+}
+
+/**
+ * The tiered perimeter of one Alibaba VPC: one normal security group per tier (members do not
+ * talk to each other unless a rule says so), intranet rules from the shared rule model with
+ * tier-to-tier rules referencing the peer tier's security group and CIDR rules for the internet
+ * and on-premises, and network ACLs on the public and private vSwitches as a second, stateless
+ * layer.
+ */
+export class AlicloudSecurityGroups extends pulumi.ComponentResource {
+  /** Security groups keyed by tier. */
+  readonly securityGroups: Record<string, alicloud.ecs.SecurityGroup>;
+  /** Security-group rules keyed by child name. */
+  readonly securityGroupRules: Record<string, alicloud.ecs.SecurityGroupRule>;
+  /** Network ACLs keyed `public` / `private`. */
+  readonly networkAcls: Partial<Record<"public" | "private", alicloud.vpc.NetworkAcl>>;
+  /** Security-group ids keyed by tier. */
+  readonly securityGroupIds: pulumi.Output<Record<string, string>>;
+  /** The plan this component was built from (plain data). */
+  readonly plan: AlicloudSecurityGroupsPlan;
+
+  constructor(name: string, args: AlicloudSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Validate before registering anything, the component itself included.
+    const plan = validatedAlicloudSecurityGroups(name, args);
+    super("landing-zone:index:AlicloudSecurityGroups", name, args, opts);
+    this.plan = plan;
+    const tags = { ...args.tags };
+
+    this.securityGroups = {};
+    for (const [tier, sgName] of Object.entries(plan.groups)) {
+      this.securityGroups[tier] = new alicloud.ecs.SecurityGroup(sgName, {
+        securityGroupName: sgName,
+        description: `Tier ${tier} of ${plan.prefix}`,
+        vpcId: args.vpcId,
+        securityGroupType: "normal",
+        innerAccessPolicy: "Drop",
+        resourceGroupId: args.resourceGroupId,
+        tags,
+      }, { parent: this });
+    }
+    this.securityGroupRules = {};
+    for (const r of plan.sgRules) {
+      this.securityGroupRules[r.key] = new alicloud.ecs.SecurityGroupRule(r.key, {
+        securityGroupId: this.securityGroups[r.tier]!.id,
+        type: r.type,
+        ipProtocol: r.ipProtocol,
+        portRange: r.portRange,
+        policy: r.policy,
+        priority: r.priority,
+        nicType: "intranet",
+        ...(r.cidrIp !== undefined ? { cidrIp: r.cidrIp } : { sourceSecurityGroupId: this.securityGroups[r.peerTier!]!.id }),
+        description: r.description,
+      }, { parent: this });
+    }
+    this.networkAcls = {};
+    for (const acl of plan.acls) {
+      this.networkAcls[acl.group] = new alicloud.vpc.NetworkAcl(acl.name, {
+        vpcId: args.vpcId,
+        networkAclName: acl.name,
+        description: `Stateless second layer of the ${acl.group} vSwitches`,
+        ingressAclEntries: acl.ingress.map((e) => ({
+          networkAclEntryName: e.networkAclEntryName, policy: e.policy, protocol: e.protocol, port: e.port, sourceCidrIp: e.cidr, description: e.description,
+        })),
+        egressAclEntries: acl.egress.map((e) => ({
+          networkAclEntryName: e.networkAclEntryName, policy: e.policy, protocol: e.protocol, port: e.port, destinationCidrIp: e.cidr, description: e.description,
+        })),
+        resources: acl.vswitches.map((k) => ({ resourceId: args.vswitches[k]!.id, resourceType: "VSwitch" })),
+        tags,
+      }, { parent: this });
+    }
+    this.securityGroupIds = pulumi.all(Object.fromEntries(Object.entries(this.securityGroups).map(([k, v]) => [k, v.id])));
+    this.registerOutputs({ securityGroupIds: this.securityGroupIds });
+  }
+}

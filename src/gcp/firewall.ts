@@ -1,0 +1,175 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { parseCidr } from "../core/cidr";
+import { joinPath, Problems } from "../core/errors";
+import { checkGcpName, nameOf } from "../core/naming";
+import { gcpPort } from "../core/ports";
+import {
+  FirewallRuleArgs, GCP_GOOGLE_APIS_RANGES, GCP_IAP_RANGE, GCP_PRIORITIES, INTERNET, PlannedRule, planRules, RulePlan, RuleSetArgs, TierArgs,
+} from "../core/rules";
+
+/** A tier on GCP: the shared tier model plus how instances of the tier are recognised. */
+export interface GcpTierArgs extends TierArgs {
+  /** Network tag that marks the tier's instances (with `targetBy: "tags"`). @default `tier-<name>` */
+  readonly tag?: string;
+  /** Service account email of the tier's instances (required with `targetBy: "serviceAccounts"`). @default none */
+  readonly serviceAccount?: string;
+}
+
+export interface GcpFirewallArgs extends RuleSetArgs {
+  /** Project that owns the network. */
+  readonly project: string;
+  /** The network's id or self link. */
+  readonly network: pulumi.Input<string>;
+  /** The VPC's range: the named range `vpc`. */
+  readonly vpcCidr: string;
+  /** The VPC's subnets by name, with their CIDRs in every region (plain data from `GcpVpc.plan`). */
+  readonly subnets: Readonly<Record<string, readonly string[]>>;
+  /** Tiers by name, merged key by key over `DEFAULT_TIERS`. @default web, app and data */
+  readonly tiers?: Readonly<Record<string, GcpTierArgs>>;
+  /** On-premises CIDRs by name: the named range `onprem`. @default {} */
+  readonly onPremisesRanges?: Readonly<Record<string, string>>;
+  /** How rules pick the instances of a tier: network tags or service accounts. @default "tags" */
+  readonly targetBy?: "tags" | "serviceAccounts";
+  /** Prefix of every firewall rule's name. @default the component's name */
+  readonly namePrefix?: string;
+}
+
+/** A firewall rule as it will be created (plain data). */
+export interface GcpFirewallRulePlan {
+  readonly key: string;
+  readonly name: string;
+  readonly rule: PlannedRule;
+}
+
+export interface GcpFirewallPlan {
+  readonly prefix: string;
+  readonly rules: RulePlan;
+  readonly firewalls: readonly GcpFirewallRulePlan[];
+  /** Network tag (tags mode) or service account (service-account mode) of each tier. */
+  readonly tierIdentities: Readonly<Record<string, string>>;
+  readonly targetBy: "tags" | "serviceAccounts";
+}
+
+/** Logging metadata of every rule. */
+export const GCP_FIREWALL_LOG_METADATA = "INCLUDE_ALL_METADATA";
+
+/** Egress GCP workloads need when all other egress is denied: the private and restricted Google APIs VIPs on 443. */
+export const GCP_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
+  "google-apis": { direction: "egress", protocol: "tcp", ports: ["443"], destinations: ["google-apis"], description: "Private Google Access VIPs (private/restricted.googleapis.com)" },
+};
+
+/** Validates `GcpFirewall` args and computes every rule; see `planGcpVpc` for the contract. */
+export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: string, problems: Problems): GcpFirewallPlan {
+  const before = problems.items.length;
+  const prefix = args.namePrefix ?? name;
+  const targetBy = args.targetBy ?? "tags";
+  checkGcpName(prefix, joinPath(path, "namePrefix"), problems, "name prefix");
+  const prefixOk = problems.items.length === before;
+  const onprem = Object.values(args.onPremisesRanges ?? {});
+  for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) {
+    const parsed = parseCidr(c);
+    if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(joinPath(path, "onPremisesRanges"), k), parsed.reason, parsed.fix);
+  }
+  const rules = planRules(args, {
+    builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], iap: [GCP_IAP_RANGE], onprem, "google-apis": GCP_GOOGLE_APIS_RANGES },
+    subnets: args.subnets,
+    priorities: GCP_PRIORITIES,
+    serviceEgress: GCP_SERVICE_EGRESS,
+    defaultAdminSources: ["iap"],
+    emptyRangeHints: { onprem: "set landing-zone:onPremises.ranges (or onPremisesRanges) to the on-premises CIDRs" },
+  }, path, problems);
+
+  const tierIdentities: Record<string, string> = {};
+  for (const t of rules.tiers) {
+    const tierArgs = args.tiers?.[t.name];
+    const tPath = joinPath(joinPath(path, "tiers"), t.name);
+    if (targetBy === "tags") {
+      const tag = tierArgs?.tag ?? `tier-${t.name}`;
+      checkGcpName(tag, joinPath(tPath, "tag"), problems, "network tag");
+      tierIdentities[t.name] = tag;
+    } else {
+      const sa = tierArgs?.serviceAccount;
+      if (sa === undefined || !/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(sa)) {
+        problems.add("LZ_FW_SERVICE_ACCOUNT", joinPath(tPath, "serviceAccount"),
+          sa === undefined ? `targetBy is serviceAccounts but tier "${t.name}" has no serviceAccount` : `"${sa}" is not a service account email`,
+          "set the email of the tier's service account, e.g. web@my-project.iam.gserviceaccount.com, or use targetBy: tags");
+      } else tierIdentities[t.name] = sa;
+    }
+  }
+  const firewalls = rules.rules.map((rule) => {
+    const fwName = nameOf(prefix, rule.name);
+    if (prefixOk) checkGcpName(fwName, rule.origin === "rule" ? joinPath(joinPath(path, "rules"), rule.name) : path, problems, "firewall rule name");
+    return { key: rule.name, name: fwName, rule };
+  });
+  if (problems.items.length > before) return { prefix, rules, firewalls: [], tierIdentities: {}, targetBy };
+  return { prefix, rules, firewalls, tierIdentities, targetBy };
+}
+
+/** Plans `GcpFirewall` args and throws one `LandingZoneValidationError` listing every problem. */
+export function validatedGcpFirewall(name: string, args: GcpFirewallArgs): GcpFirewallPlan {
+  const problems = new Problems();
+  const plan = planGcpFirewall(name, args, "GcpFirewall args", problems);
+  problems.throwIfAny(`GcpFirewall "${name}"`);
+  return plan;
+}
+
+/** The `gcp.compute.Firewall` arguments of one planned rule, without `network` and `project`. */
+export function gcpFirewallInputs(plan: GcpFirewallPlan, f: GcpFirewallRulePlan): Omit<gcp.compute.FirewallArgs, "network" | "project"> {
+  const { rule } = f;
+  const tierCidrs = (tier: string) => plan.rules.tiers.find((t) => t.name === tier)?.cidrs ?? [];
+  const identities = (tiers: readonly string[]) => tiers.map((t) => plan.tierIdentities[t]!);
+  const cidrs = rule.peers.flatMap((p) => (p.kind === "cidr" ? [p.cidr] : []));
+  const peerTiers = rule.peers.flatMap((p) => (p.kind === "tier" ? [p.tier] : []));
+  const protocols = [{ protocol: rule.protocol, ...(rule.ports.length > 0 ? { ports: rule.ports.map(gcpPort) } : {}) }];
+  const byTags = plan.targetBy === "tags";
+  const ingress = rule.direction === "ingress";
+  return {
+    name: f.name,
+    description: rule.description,
+    direction: ingress ? "INGRESS" : "EGRESS",
+    priority: rule.priority,
+    ...(rule.action === "allow" ? { allows: protocols } : { denies: protocols }),
+    ...(ingress && cidrs.length > 0 ? { sourceRanges: cidrs } : {}),
+    ...(ingress && peerTiers.length > 0 ? (byTags ? { sourceTags: identities(peerTiers) } : { sourceServiceAccounts: identities(peerTiers) }) : {}),
+    // Egress rules cannot match destination tags: a tier is its subnets' ranges.
+    ...(!ingress ? { destinationRanges: [...cidrs, ...peerTiers.flatMap(tierCidrs)] } : {}),
+    ...(rule.tiers.length > 0 ? (byTags ? { targetTags: identities(rule.tiers) } : { targetServiceAccounts: identities(rule.tiers) }) : {}),
+    logConfig: { metadata: GCP_FIREWALL_LOG_METADATA },
+  };
+}
+
+/**
+ * The tiered VPC firewall of one GCP network, as classic VPC firewall rules: one rule per tier
+ * (who reaches it on which ports), admin access only from IAP (or on-premises), named extra
+ * rules, an explicit lowest-priority deny-all ingress and, when asked, deny-all egress with the
+ * egress the tier matrix and Private Google Access need. Every rule logs with all metadata.
+ */
+export class GcpFirewall extends pulumi.ComponentResource {
+  /** Firewall rules keyed by rule name. */
+  readonly firewalls: Record<string, gcp.compute.Firewall>;
+  /** Firewall rule names keyed by rule name. */
+  readonly firewallNames: pulumi.Output<Record<string, string>>;
+  /** Network tag (or service account) that puts an instance into each tier. */
+  readonly tierIdentities: Record<string, string>;
+  /** The plan this component was built from (plain data). */
+  readonly plan: GcpFirewallPlan;
+
+  constructor(name: string, args: GcpFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Validate before registering anything, the component itself included.
+    const plan = validatedGcpFirewall(name, args);
+    super("landing-zone:index:GcpFirewall", name, args, opts);
+    this.plan = plan;
+    this.tierIdentities = { ...plan.tierIdentities };
+    this.firewalls = {};
+    for (const f of plan.firewalls) {
+      this.firewalls[f.key] = new gcp.compute.Firewall(f.name, {
+        ...gcpFirewallInputs(plan, f),
+        project: args.project,
+        network: args.network,
+      }, { parent: this });
+    }
+    this.firewallNames = pulumi.all(Object.fromEntries(Object.entries(this.firewalls).map(([k, v]) => [k, v.name])));
+    this.registerOutputs({ firewallNames: this.firewallNames, tierIdentities: this.tierIdentities });
+  }
+}
