@@ -37,6 +37,12 @@ export interface OfflineRunOptions {
    * promise; this roughly halves run time). Restored afterwards. @default true
    */
   readonly fastStacks?: boolean;
+  /**
+   * Outputs of the stacks a program reads with `new pulumi.StackReference(name)`, by the
+   * referenced stack's name (e.g. `"acme/landing-zone/prod"`). A reference to a stack not
+   * listed fails the run. @default {}
+   */
+  readonly stackReferences?: Readonly<Record<string, Record<string, unknown>>>;
 }
 
 /** Turns a serialised property value into plain JSON with secrets and unknowns masked. */
@@ -111,6 +117,7 @@ export async function runOffline(program: () => unknown, opts: OfflineRunOptions
     pulumi.runtime.setAllConfig({ ...(opts.config ?? {}) }, [...(opts.secretKeys ?? [])]);
     await pulumi.runtime.setMocks({
       newResource: (args) => {
+        if (args.type === "pulumi:pulumi:StackReference") return stackReferenceState(args.inputs.name ?? args.name, opts.stackReferences ?? {});
         const { id, outputs } = mockOutputs(args.type, args.name, args.inputs);
         return { id: args.custom === false ? "" : id, state: { ...args.inputs, ...outputs } };
       },
@@ -172,6 +179,17 @@ export async function runOffline(program: () => unknown, opts: OfflineRunOptions
   } finally {
     Error.stackTraceLimit = savedLimit;
   }
+}
+
+/** The mock state of a `pulumi:pulumi:StackReference`: the referenced stack's outputs. */
+function stackReferenceState(stack: string, known: Readonly<Record<string, Record<string, unknown>>>): { id: string; state: Record<string, unknown> } {
+  const outputs = known[stack];
+  if (outputs === undefined) {
+    const names = Object.keys(known);
+    throw new Error(`StackReference "${stack}" has no offline outputs; pass them as runOffline(..., { stackReferences: { "${stack}": { ... } } })` +
+      (names.length > 0 ? ` (known: ${names.join(", ")})` : ""));
+  }
+  return { id: stack, state: { name: stack, outputs: { ...outputs }, secretOutputNames: [] } };
 }
 
 /** Resource options that matter for review, from a registration request. */

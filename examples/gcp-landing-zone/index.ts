@@ -1,0 +1,61 @@
+// A complete Google Cloud landing zone from the components, without the stack program:
+// a VPC with public and private subnets in two regions (Cloud NAT for the private ones), a
+// scanned Artifact Registry repository with persona access and a keyless CI robot, audit logs
+// routed to a locked bucket, and a monthly budget. In your own project import from
+// "pulumi-landing-zone" instead of "../../src".
+import * as pulumi from "@pulumi/pulumi";
+import { GcpBudget, GcpLogging, GcpVpc } from "../../src";
+import { GcpRegistry } from "../../src/gcp/registry";
+
+export default function gcpLandingZone() {
+  const config = new pulumi.Config();
+  const project = config.get("project") ?? "acme-landing-dev";
+  const billingAccount = config.get("billingAccount") ?? "012345-6789AB-CDEF01";
+  const labels = { environment: "dev", owner: "platform", "cost-center": "cc-1234" };
+
+  const vpc = new GcpVpc("core", {
+    project,
+    cidr: "10.10.0.0/16",
+    regions: ["europe-west1", "europe-west4"],
+    subnets: {
+      web: { tier: "public", size: 24 },
+      app: { tier: "private", size: 22, secondaryRanges: { pods: { size: 20 }, services: { size: 24 } } },
+      data: { tier: "private", size: 24, regions: ["europe-west1"] },
+    },
+    secondaryCidr: "100.64.0.0/16",
+    labels,
+  });
+
+  const registry = new GcpRegistry("images", {
+    project,
+    location: "europe-west1",
+    members: { developer: ["group:developers@acme.example"], tester: ["group:testers@acme.example"] },
+    labels,
+  });
+
+  const audit = new GcpLogging("audit", { project, location: "europe-west1", labels });
+
+  const budget = new GcpBudget("budget", {
+    billingAccount,
+    project,
+    amount: 500,
+    currency: "EUR",
+    emails: { platform: "platform@acme.example" },
+    labels,
+  });
+
+  // Stack outputs: what workload stacks read through a StackReference (see examples/consumer).
+  return {
+    project,
+    networkId: vpc.networkId,
+    networkSelfLink: vpc.networkSelfLink,
+    subnetIds: vpc.subnetIds,
+    subnets: vpc.subnets,
+    registryUrl: registry.url,
+    registryRepository: registry.plan.repositoryId,
+    registryLocation: "europe-west1",
+    ciRobotEmail: registry.robotEmail,
+    auditBucket: audit.bucketName,
+    budgetName: budget.budgetName,
+  };
+}
