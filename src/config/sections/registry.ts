@@ -1,15 +1,110 @@
+import { z } from "zod";
 import type { Problems } from "../../core/errors";
+import { planAlicloudRegistry } from "../../alicloud/registry";
+import { planGcpRegistry } from "../../gcp/registry";
+import { alicloudRegistryArgs, gcpRegistryArgs, registryName } from "../../program/registry";
+import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";
 
 /**
  * Config keys of the registry area. `gcp` keys go under `landing-zone:gcp`, `alicloud` keys
- * under `landing-zone:alicloud`, `root` keys directly under `landing-zone:`.
+ * under `landing-zone:alicloud`, `root` keys directly under `landing-zone:`. A cloud gets a
+ * registry when its `registry` key is present (`registry: {}` takes every default).
+ * Ranges and names are checked in `validateRegistry` (so every problem names its key).
  */
 export const registrySection = {
   root: {},
-  gcp: {},
-  alicloud: {},
+  gcp: {
+    registry: z.strictObject({
+      /** Repository id. @default `<environment>-containers` */
+      repositoryId: z.string().optional(),
+      /** Use an existing (e.g. shared) repository: grants and robot only. @default false */
+      existing: z.boolean().optional(),
+      /** Region of the repository. @default the first of `regions` */
+      location: z.string().optional(),
+      /** @default `production` */
+      immutableTags: z.boolean().optional(),
+      cleanup: z.strictObject({
+        /** @default 10 */
+        keepCount: z.number().optional(),
+        /** @default 14 */
+        deleteUntaggedAfterDays: z.number().optional(),
+        /** @default false */
+        dryRun: z.boolean().optional(),
+      }).optional(),
+      /** CMEK key in the repository's region. @default Google-managed */
+      kmsKeyName: z.string().optional(),
+      /** Docker Hub pull-through proxy repository. @default false */
+      dockerHubProxy: z.boolean().optional(),
+      /** Runtime identities that pull (e.g. node service accounts). @default [] */
+      readers: z.array(z.string()).optional(),
+      /** Keyless CI robot service account. @default true */
+      robot: z.boolean().optional(),
+    }).optional(),
+  },
+  alicloud: {
+    registry: z.strictObject({
+      /** Existing Enterprise Edition instance (`cri-…`). */
+      instanceId: z.string().optional(),
+      /** The instance's name (URLs), or the name of a created one. */
+      instanceName: z.string().optional(),
+      /** The instance's registry domain, when known (takes precedence in URLs). */
+      domain: z.string().optional(),
+      /** Buy a new PREPAID instance (costs money). @default false */
+      createInstance: z.boolean().optional(),
+      instanceType: z.enum(["Basic", "Standard", "Advanced"]).optional(),
+      /** Prepaid months. @default 12 */
+      period: z.number().optional(),
+      /** @default the environment name */
+      namespace: z.string().optional(),
+      /** Private repositories keyed by name. @default {} */
+      repositories: z.record(z.string(), z.strictObject({ summary: z.string().optional() })).optional(),
+      /** @default `production` */
+      immutableTags: z.boolean().optional(),
+      /** Automatic vulnerability scan rule. @default true */
+      scan: z.boolean().optional(),
+      cleanup: z.strictObject({
+        /** @default 30 */
+        keepTagCount: z.number().optional(),
+        retainTagPattern: z.string().optional(),
+      }).optional(),
+      /** Link the landing zone's VPC to the instance's VPC endpoint. @default true */
+      vpcLink: z.boolean().optional(),
+      /** Subnet key whose first vSwitch hosts the VPC endpoint. @default the first private subnet */
+      vpcSubnet: z.string().optional(),
+      /** Sync the namespace to an instance in a second region. @default none */
+      sync: z.strictObject({
+        region: z.string(),
+        instanceId: z.string(),
+        namespace: z.string().optional(),
+      }).optional(),
+      /** CI robot RAM role. @default true */
+      robot: z.boolean().optional(),
+      /** OIDC identities allowed to assume the robot role. @default the account's RAM identities */
+      robotOidc: z.strictObject({
+        providerArn: z.string(),
+        audience: z.string(),
+        subjects: z.array(z.string()),
+      }).optional(),
+    }).optional(),
+  },
 };
 
 /** Cross-field checks of the registry keys; report every problem, throw nothing. */
-export function validateRegistry(_spec: EnvironmentSpec, _problems: Problems): void {}
+export function validateRegistry(spec: EnvironmentSpec, problems: Problems): void {
+  const name = registryName(spec);
+  const gcpArgs = gcpRegistryArgs(spec);
+  // Persona members live under gcp.iam.members and are checked there; labels under landing-zone:labels.
+  if (gcpArgs) planGcpRegistry(name, { ...gcpArgs, members: undefined, labels: undefined }, keyPath(["gcp", "registry"]), problems);
+  const aliArgs = alicloudRegistryArgs(spec);
+  if (aliArgs) {
+    const path = keyPath(["alicloud", "registry"]);
+    planAlicloudRegistry(name, { ...aliArgs, tags: undefined }, path, problems);
+    const r = spec.alicloud!.registry!;
+    const subnets = spec.alicloud!.vpc.subnets;
+    if (r.vpcSubnet !== undefined && !(r.vpcSubnet in subnets)) {
+      problems.add("LZ_REGISTRY_VPC", `${path}.vpcSubnet`, `"${r.vpcSubnet}" is not a subnet of landing-zone:alicloud.vpc.subnets`,
+        `use one of ${Object.keys(subnets).join(", ")}`);
+    }
+  }
+}
