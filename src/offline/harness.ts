@@ -174,7 +174,7 @@ export async function runOffline(program: () => unknown, opts: OfflineRunOptions
         ...(Object.keys(r.options).length > 0 ? { options: r.options } : {}),
       }))
       .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    const findings: Finding[] = opts.policies === false ? [] : evaluatePolicies(resources, { stack, ...(opts.policies ?? {}) });
+    const findings: Finding[] = opts.policies === false ? [] : evaluatePolicies(resources, { stack, project, ...(opts.policies ?? {}) });
     return { project, stack, resources, outputs: sortKeys(outputs) as Record<string, unknown>, findings };
   } finally {
     Error.stackTraceLimit = savedLimit;

@@ -1,0 +1,102 @@
+import type { EnforcementLevel, PolicyComplianceFramework, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { appliesTo, checkRuleSet, type Waiver } from "./evaluate";
+import type { Rule, RuleInfo, StackResource } from "./rule";
+
+/** A CrossGuard policy built from a rule. */
+export type LandingZonePolicy = ResourceValidationPolicy | StackValidationPolicy;
+
+/** Options of `toPolicies`. */
+export interface ToPoliciesOptions {
+  /** Waivers applied in the pack, as in the offline plan (also settable per policy in the pack config). @default [] */
+  readonly waivers?: readonly Waiver[];
+}
+
+const FRAMEWORKS: Readonly<Record<string, string>> = {
+  "GCP Foundations": "CIS Google Cloud Platform Foundation Benchmark",
+  "Alibaba Cloud": "CIS Alibaba Cloud Foundation Benchmark",
+};
+
+/** The CIS framework of a rule's source (`CIS GCP Foundations v4.0 3.6; …`), if it has one. */
+export function frameworkOf(rule: RuleInfo): PolicyComplianceFramework | undefined {
+  const m = /^CIS (GCP Foundations|Alibaba Cloud) v([\d.]+) ([\d.]+)/.exec(rule.source);
+  if (!m) return undefined;
+  return { name: FRAMEWORKS[m[1]!]!, version: m[2]!, reference: m[3]!, specification: rule.description };
+}
+
+/** Pack config of every policy: waivers for single resources, each with its reason. */
+const WAIVER_SCHEMA = {
+  properties: {
+    waivers: {
+      type: "array" as const,
+      description: "Resources this policy is turned off for, each with the recorded reason.",
+      items: {
+        type: "object" as const,
+        properties: { resource: { type: "string" as const }, reason: { type: "string" as const, minLength: 1 } },
+        required: ["reason"],
+      },
+    },
+  },
+};
+
+interface PackWaiver {
+  readonly resource?: string;
+  readonly reason: string;
+}
+
+function findWaiver(list: readonly PackWaiver[], urn: string, name?: string): PackWaiver | undefined {
+  return list.find((w) => w.resource === undefined || w.resource === urn || (name !== undefined && w.resource === name));
+}
+
+function common(rule: Rule): Omit<ResourceValidationPolicy, "validateResource"> {
+  const framework = frameworkOf(rule);
+  return {
+    name: rule.id,
+    description: `${rule.description} ${rule.rationale} (${rule.source})`,
+    enforcementLevel: rule.enforcement as EnforcementLevel,
+    severity: rule.severity,
+    ...(framework ? { framework } : {}),
+    tags: [rule.id.split("-")[0]!, rule.kind],
+    configSchema: WAIVER_SCHEMA,
+  };
+}
+
+/**
+ * Builds CrossGuard policies from rules: the same checks `npm run plan` runs offline, for
+ * `pulumi preview --policy-pack`. A waived resource is reported as not applicable with the
+ * reason. Pure: builds no PolicyPack (that starts a server), so tests can call it.
+ */
+export function toPolicies(rules: readonly Rule[], opts: ToPoliciesOptions = {}): LandingZonePolicy[] {
+  const waivers = opts.waivers ?? [];
+  checkRuleSet(rules, waivers);
+  return rules.map((rule): LandingZonePolicy => {
+    const own = waivers.filter((w) => w.rule === rule.id);
+    const waiversOf = (cfg: { waivers?: PackWaiver[] }) => [...own, ...(cfg.waivers ?? [])];
+    if (rule.kind === "resource") {
+      return {
+        ...common(rule),
+        validateResource: (args, reportViolation) => {
+          if (!appliesTo(rule, args.type)) return;
+          const w = findWaiver(waiversOf(args.getConfig<{ waivers?: PackWaiver[] }>()), args.urn, args.name);
+          if (w) args.notApplicable(`waived: ${w.reason}`);
+          const out = rule.check(args.type, args.props);
+          if (out.status === "fail") reportViolation(out.message);
+          else if (out.status === "not-applicable" && out.reason !== undefined) args.notApplicable(out.reason);
+        },
+      };
+    }
+    return {
+      ...common(rule),
+      validateStack: (args, reportViolation) => {
+        const list = waiversOf(args.getConfig<{ waivers?: PackWaiver[] }>());
+        const resources: StackResource[] = args.resources.map((r) => ({
+          urn: r.urn, type: r.type, name: r.name, inputs: r.props, dependencies: r.dependencies.map((d) => d.urn),
+        }));
+        for (const v of rule.check(resources)) {
+          const target = resources.find((r) => r.urn === v.urn);
+          if (findWaiver(list, v.urn ?? "", target?.name)) continue;
+          reportViolation(v.message, v.urn);
+        }
+      },
+    };
+  });
+}
