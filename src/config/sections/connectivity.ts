@@ -1,11 +1,28 @@
 import { z } from "zod";
-import type { Problems } from "../../core/errors";
-import { named } from "../common";
+import { checkOnPremisesRanges, ReservedRange } from "../../core/bgp";
+import { Problems } from "../../core/errors";
+import { planAlicloudVpn } from "../../alicloud/vpn";
+import { planGcpHaVpn } from "../../gcp/ha-vpn";
+import { planAlicloudVpc } from "../../alicloud/vpc";
+import { planGcpVpc } from "../../gcp/vpc";
+import { alicloudVpnArgs, cloudRanges, connectivityName, gcpHaVpnArgs, onPremisesRanges, otherEnvironmentRanges } from "../../program/connectivity";
+import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../../program/network-args";
+import { key, named } from "../common";
+import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";
+
+/** Keys of the on-premises peer shared by both clouds. */
+const peerCommon = {
+  /** On-premises BGP ASN. */
+  asn: z.number(),
+  /** Accept a public on-premises ASN. */
+  allowPublicAsn: z.boolean().optional(),
+};
 
 /**
  * Config keys of the connectivity area. `gcp` keys go under `landing-zone:gcp`, `alicloud` keys
- * under `landing-zone:alicloud`, `root` keys directly under `landing-zone:`.
+ * under `landing-zone:alicloud`, `root` keys directly under `landing-zone:`. A VPN is created
+ * on a cloud when its `vpn` key is present.
  */
 export const connectivitySection = {
   root: {
@@ -16,11 +33,115 @@ export const connectivitySection = {
     onPremises: z.strictObject({
       /** On-premises CIDRs keyed by name, e.g. `{ hq: 192.168.0.0/20 }`. */
       ranges: named(z.string()),
+      /** Other environments' cloud ranges keyed by name: the on-premises ranges must not overlap them either. */
+      otherEnvironmentRanges: named(z.string()).optional(),
     }).optional(),
   },
-  gcp: {},
-  alicloud: {},
+  gcp: {
+    /** HA VPN to on-premises (absent: no VPN). */
+    vpn: z.strictObject({
+      /** Region of the gateway. Default: the primary region. */
+      region: z.string().optional(),
+      /** Cloud Router ASN. Default 64514. */
+      asn: z.number().optional(),
+      peer: z.strictObject({
+        ...peerCommon,
+        /** Public IPs of the peer interfaces (1, 2 or 4). */
+        interfaces: z.array(z.string()),
+      }),
+      /** Custom advertised ranges keyed by name. Default: the VPC's subnets. */
+      advertisedRanges: named(z.string()).optional(),
+      /** Link-local /30 per tunnel (`gw0-peer0` …). Default: allocated. */
+      linkLocalRanges: z.record(z.string(), z.string()).optional(),
+      /** Pre-shared key (set with `pulumi config set --secret`). Default: generated per tunnel. */
+      sharedSecret: z.string().optional(),
+      /** BGP keepalive seconds. Default 20. */
+      keepaliveInterval: z.number().optional(),
+    }).optional(),
+  },
+  alicloud: {
+    /** Site-to-site VPN to on-premises (absent: no VPN). */
+    vpn: z.strictObject({
+      /** Subnet whose vSwitches host the gateway (first zone; second zone for the dual tunnel). Default: the first subnet. */
+      subnet: key.optional(),
+      /** Dual-tunnel gateway across two zones. Default true. */
+      dualTunnel: z.boolean().optional(),
+      /** Gateway ASN. Default 64515. */
+      asn: z.number().optional(),
+      peer: z.strictObject({
+        ...peerCommon,
+        /** Public IP of the on-premises device. */
+        ip: z.string(),
+        /** Public IP of a second device for the secondary tunnel. */
+        secondaryIp: z.string().optional(),
+      }),
+      /** `bgp` or `static`. Default bgp. */
+      routing: z.enum(["bgp", "static"]).optional(),
+      /** Mbps. Default 10. */
+      bandwidth: z.number().optional(),
+      paymentType: z.enum(["PayAsYouGo", "Subscription"]).optional(),
+      healthCheck: z.strictObject({
+        sourceIp: z.string(),
+        destinationIp: z.string(),
+        interval: z.number().optional(),
+        retry: z.number().optional(),
+      }).optional(),
+      /** Link-local /30 per tunnel (`primary`, `secondary`). Default: allocated. */
+      linkLocalRanges: z.record(z.string(), z.string()).optional(),
+      /** Pre-shared key (set with `pulumi config set --secret`). Default: generated per tunnel. */
+      sharedSecret: z.string().optional(),
+    }).optional(),
+  },
 };
 
-/** Cross-field checks of the connectivity keys; report every problem, throw nothing. */
-export function validateConnectivity(_spec: EnvironmentSpec, _problems: Problems): void {}
+/**
+ * Cross-field checks of the connectivity keys: the on-premises ranges (valid, disjoint from
+ * every VPC range of the environment, from custom advertised ranges and from the other
+ * environments' ranges), then each VPN's plan under its config key. Reports, never throws.
+ */
+export function validateConnectivity(spec: EnvironmentSpec, problems: Problems): void {
+  const onPremPath = keyPath(["onPremises", "ranges"]);
+  const reserved: ReservedRange[] = [...cloudRanges(spec), ...otherEnvironmentRanges(spec)];
+  for (const [k, cidr] of Object.entries(spec.gcp?.vpn?.advertisedRanges ?? {})) {
+    reserved.push({ cidr, path: keyPath(["gcp", "vpn", "advertisedRanges", k]) });
+  }
+  for (const [k, cidr] of Object.entries(spec.onPremises?.otherEnvironmentRanges ?? {})) {
+    const scratch = new Problems();
+    checkOnPremisesRanges({ [k]: cidr }, keyPath(["onPremises", "otherEnvironmentRanges"]), scratch, []);
+    problems.addAll(scratch.items);
+  }
+  const onPrem = checkOnPremisesRanges(spec.onPremises?.ranges ?? {}, onPremPath, problems, reserved);
+  const anyVpn = spec.gcp?.vpn !== undefined || spec.alicloud?.vpn !== undefined;
+  if (anyVpn && Object.keys(spec.onPremises?.ranges ?? {}).length === 0) {
+    problems.add("LZ_VPN_NO_ONPREM", onPremPath, "a VPN is configured but no on-premises range is listed",
+      "list the on-premises CIDRs under landing-zone:onPremises.ranges, e.g. { hq: 192.168.0.0/20 }");
+  }
+  // The VPN plans see only the ranges that passed above, so nothing is reported twice.
+  const valid = Object.fromEntries(Object.entries(onPremisesRanges(spec)).filter(([k]) => onPrem[k] !== undefined && !problems.items.some((p) => p.path === `${onPremPath}.${k}`)));
+  const name = connectivityName(spec);
+  let gcpLinkLocal: string[] = [];
+  if (spec.gcp?.vpn) {
+    const plan = planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, keyPath(["gcp", "network"]), new Problems());
+    const args = { ...gcpHaVpnArgs(spec, plan, ""), onPremisesRanges: valid, reservedRanges: [], labels: undefined };
+    const vpnPlan = planGcpHaVpn(name, args, keyPath(["gcp", "vpn"]), problems);
+    gcpLinkLocal = vpnPlan.tunnels.map((t) => t.bgp.range);
+  }
+  if (spec.alicloud?.vpn) {
+    const vpn = spec.alicloud.vpn;
+    const plan = planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, keyPath(["alicloud", "vpc"]), new Problems());
+    const args = alicloudVpnArgs(spec, plan, { vpcId: "", vswitches: Object.fromEntries(plan.subnets.map((s) => [`${s.name}-${s.location}`, ""])) }, gcpLinkLocal);
+    const subnetPath = keyPath(["alicloud", "vpn", "subnet"]);
+    const subnet = vpn.subnet ?? plan.subnets[0]?.name;
+    const zones = plan.subnets.filter((s) => s.name === subnet).length;
+    if (subnet !== undefined && zones === 0) {
+      problems.add("LZ_VPN_SUBNET", subnetPath, `there is no subnet "${subnet}" in landing-zone:alicloud.vpc.subnets`, "name one of the VPC's subnets");
+    } else if (args.dualTunnel && zones < 2) {
+      problems.add("LZ_VPN_DR_VSWITCH", subnetPath, `subnet "${subnet}" has a vSwitch in ${zones} zone; a dual-tunnel gateway needs two`,
+        "pick a subnet spread over at least two zones, or set dualTunnel: false");
+    }
+    const scratch = new Problems();
+    planAlicloudVpn(name, { ...args, onPremisesRanges: Object.keys(valid).length > 0 ? valid : { placeholder: "192.0.2.0/24" },
+      disasterRecoveryVswitchId: args.dualTunnel ? "" : undefined, reservedRanges: [], tags: undefined }, keyPath(["alicloud", "vpn"]), scratch);
+    problems.addAll(scratch.items.filter((p) => !p.path.startsWith(keyPath(["alicloud", "vpn", "onPremisesRanges"]))));
+  }
+}

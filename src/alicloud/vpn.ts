@@ -1,0 +1,356 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import {
+  allocateLinkLocal, BgpSession, checkAsn, checkAsnPair, checkLinkLocalRanges, checkOnPremisesRanges, checkPresharedKey,
+  PSK_LENGTH, ReservedRange,
+} from "../core/bgp";
+import { Cidr, contains, isIpv4, isPublicIpv4, mustParseCidr, parseCidr } from "../core/cidr";
+import { joinPath, Problems } from "../core/errors";
+import { checkAlicloudName, nameOf } from "../core/naming";
+import { secretOrUndefined, VpnTunnelPeerConfig } from "../gcp/ha-vpn";
+
+/** The on-premises VPN device(s) Alibaba Cloud peers with. */
+export interface AlicloudVpnPeerArgs {
+  /** On-premises BGP ASN (the customer gateway's ASN). */
+  readonly asn: number;
+  /** Public IPv4 of the on-premises device for the primary tunnel. */
+  readonly ip: string;
+  /** Public IPv4 of a second device for the secondary tunnel (dual tunnel only). @default the primary `ip` */
+  readonly secondaryIp?: string;
+  /** Accept a public on-premises ASN (one your organisation owns). @default false */
+  readonly allowPublicAsn?: boolean;
+}
+
+/** Connection health check: probes `destinationIp` on-premises from `sourceIp` in the VPC through the tunnel. */
+export interface AlicloudVpnHealthCheckArgs {
+  /** An address of the VPC (inside `localSubnets`). */
+  readonly sourceIp: string;
+  /** An on-premises address that answers ICMP (inside the on-premises ranges). */
+  readonly destinationIp: string;
+  /** Seconds between probes. @default 3 */
+  readonly interval?: number;
+  /** Failed probes before the tunnel counts as down. @default 3 */
+  readonly retry?: number;
+}
+
+export interface AlicloudVpnArgs {
+  /** The VPC id. */
+  readonly vpcId: pulumi.Input<string>;
+  /** vSwitch the gateway attaches to. */
+  readonly vswitchId: pulumi.Input<string>;
+  /** Second vSwitch, in another zone: required when `dualTunnel` is on. @default none */
+  readonly disasterRecoveryVswitchId?: pulumi.Input<string>;
+  /** Dual-tunnel gateway and connection (two tunnels in two zones). @default true */
+  readonly dualTunnel?: boolean;
+  /** VPC ranges offered to on-premises (IPsec phase-2 local subnets), keyed by name. */
+  readonly localSubnets: Readonly<Record<string, string>>;
+  /** On-premises ranges keyed by name (phase-2 remote subnets; static routes in `static` routing). */
+  readonly onPremisesRanges: Readonly<Record<string, string>>;
+  /** More cloud ranges the on-premises ranges must not overlap (other environments). @default [] */
+  readonly reservedRanges?: readonly ReservedRange[];
+  /** The gateway's BGP ASN (private). @default 64515 */
+  readonly asn?: number;
+  readonly peer: AlicloudVpnPeerArgs;
+  /** `bgp`: BGP over each tunnel, learned routes propagated to the VPC; `static`: a VPN route entry per on-premises range. @default "bgp" */
+  readonly routing?: "bgp" | "static";
+  /** Gateway bandwidth in Mbps (5, 10, 20, 50, 100, 200, 500 or 1000). @default 10 */
+  readonly bandwidth?: number;
+  /** Billing. @default "PayAsYouGo" */
+  readonly paymentType?: "PayAsYouGo" | "Subscription";
+  /** Connection health check. @default none (DPD still detects dead peers) */
+  readonly healthCheck?: AlicloudVpnHealthCheckArgs;
+  /** Link-local /30 per tunnel key (`primary`, `secondary`), pinning the allocation. @default allocated from 169.254.64.0/18 */
+  readonly linkLocalRanges?: Readonly<Record<string, string>>;
+  /** Link-local ranges used elsewhere (e.g. by the GCP VPN to the same router), avoided by allocation. @default [] */
+  readonly avoidLinkLocalRanges?: readonly string[];
+  /** Pre-shared key for every tunnel (wrapped as a secret). @default one random 32-character alphanumeric key per tunnel */
+  readonly sharedSecret?: pulumi.Input<string>;
+  /** Resource group of the gateway. @default the account's default group */
+  readonly resourceGroupId?: string;
+  /** Tags for the gateway, customer gateways and connection. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export const ALICLOUD_VPN_DEFAULTS = { asn: 64515, routing: "bgp", bandwidth: 10, paymentType: "PayAsYouGo", dualTunnel: true, healthCheckInterval: 3, healthCheckRetry: 3 } as const;
+/** Bandwidths a public VPN gateway offers (Mbps). */
+export const ALICLOUD_VPN_BANDWIDTHS: readonly number[] = [5, 10, 20, 50, 100, 200, 500, 1000];
+
+/** Phase-1 settings of every tunnel (the provider's defaults are IKEv1, md5, group2: weak). */
+export const ALICLOUD_IKE = { ikeVersion: "ikev2", ikeMode: "main", ikeEncAlg: "aes256", ikeAuthAlg: "sha256", ikePfs: "group14", ikeLifetime: 28800 } as const;
+/** Phase-2 settings of every tunnel. */
+export const ALICLOUD_IPSEC = { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14", ipsecLifetime: 3600 } as const;
+
+/** One planned tunnel. */
+export interface AlicloudVpnTunnelPlan {
+  /** `primary` or `secondary`. */
+  readonly key: string;
+  /** Alibaba's tunnel role: `master` or `slave`. */
+  readonly role: "master" | "slave";
+  readonly peerIp: string;
+  /** Customer gateway key (`primary` or `secondary`). */
+  readonly customerGateway: string;
+  readonly bgp: BgpSession;
+}
+
+export interface AlicloudVpnPlan {
+  readonly asn: number;
+  readonly routing: "bgp" | "static";
+  readonly dualTunnel: boolean;
+  /** Customer gateways keyed `primary` / `secondary`, with their IP. */
+  readonly customerGateways: Readonly<Record<string, string>>;
+  readonly tunnels: readonly AlicloudVpnTunnelPlan[];
+}
+
+function cidrsOf(ranges: Readonly<Record<string, string>>): Cidr[] {
+  return Object.values(ranges).map((r) => parseCidr(r)).flatMap((r) => (r.ok ? [r.cidr] : []));
+}
+
+/** Validates `AlicloudVpn` args and computes its plan; reports every problem under `path`. */
+export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: string, problems: Problems): AlicloudVpnPlan {
+  const asn = args.asn ?? ALICLOUD_VPN_DEFAULTS.asn;
+  const routing = args.routing ?? ALICLOUD_VPN_DEFAULTS.routing;
+  const dualTunnel = args.dualTunnel ?? ALICLOUD_VPN_DEFAULTS.dualTunnel;
+  const peerPath = joinPath(path, "peer");
+  checkAlicloudName(name, path, problems, 2, 100, "component name");
+  checkAsn(asn, joinPath(path, "asn"), problems, "VPN gateway ASN");
+  checkAsn(args.peer.asn, joinPath(peerPath, "asn"), problems, "on-premises ASN", args.peer.allowPublicAsn === true);
+  checkAsnPair(asn, args.peer.asn, joinPath(peerPath, "asn"), problems);
+  if (!isPublicIpv4(args.peer.ip)) {
+    problems.add("LZ_VPN_PEER_IP", joinPath(peerPath, "ip"), `"${args.peer.ip}" is not a public IPv4 address`,
+      "use the on-premises device's public, internet-routable IPv4 address");
+  }
+  if (args.peer.secondaryIp !== undefined) {
+    if (!dualTunnel) {
+      problems.add("LZ_VPN_SECONDARY_PEER", joinPath(peerPath, "secondaryIp"), "a secondary peer IP needs a dual-tunnel gateway",
+        "turn dualTunnel on, or remove secondaryIp");
+    } else if (!isPublicIpv4(args.peer.secondaryIp)) {
+      problems.add("LZ_VPN_PEER_IP", joinPath(peerPath, "secondaryIp"), `"${args.peer.secondaryIp}" is not a public IPv4 address`,
+        "use the on-premises device's public, internet-routable IPv4 address");
+    } else if (args.peer.secondaryIp === args.peer.ip) {
+      problems.add("LZ_VPN_PEER_IP_DUPLICATE", joinPath(peerPath, "secondaryIp"), "the secondary peer IP equals the primary one",
+        "remove secondaryIp (both tunnels then end on the primary device) or give the second device's IP");
+    }
+  }
+  if (dualTunnel && args.disasterRecoveryVswitchId === undefined) {
+    problems.add("LZ_VPN_DR_VSWITCH", joinPath(path, "disasterRecoveryVswitchId"), "a dual-tunnel gateway needs a second vSwitch in another zone",
+      "give a vSwitch in a second zone, or turn dualTunnel off");
+  }
+  const bandwidth = args.bandwidth ?? ALICLOUD_VPN_DEFAULTS.bandwidth;
+  if (!ALICLOUD_VPN_BANDWIDTHS.includes(bandwidth)) {
+    problems.add("LZ_VPN_BANDWIDTH", joinPath(path, "bandwidth"), `${bandwidth} Mbps is not a VPN gateway bandwidth`,
+      `use one of ${ALICLOUD_VPN_BANDWIDTHS.join(", ")}`);
+  }
+  const localPath = joinPath(path, "localSubnets");
+  const local: ReservedRange[] = [];
+  if (Object.keys(args.localSubnets).length === 0) {
+    problems.add("LZ_VPN_NO_LOCAL_SUBNETS", localPath, "no VPC range is offered to on-premises", "give the VPC CIDR");
+  }
+  for (const [key, cidr] of Object.entries(args.localSubnets)) {
+    const r = parseCidr(cidr);
+    if (!r.ok) problems.add("LZ_CIDR_INVALID", joinPath(localPath, key), r.reason, r.fix);
+    else local.push({ cidr, path: joinPath(localPath, key) });
+  }
+  const onPremPath = joinPath(path, "onPremisesRanges");
+  if (Object.keys(args.onPremisesRanges).length === 0) {
+    problems.add("LZ_VPN_NO_ONPREM", onPremPath, "no on-premises range is given", "list the on-premises CIDRs the VPN reaches");
+  }
+  const onPrem = checkOnPremisesRanges(args.onPremisesRanges, onPremPath, problems, [...local, ...(args.reservedRanges ?? [])]);
+  if (args.healthCheck) {
+    const hc = args.healthCheck;
+    const hcPath = joinPath(path, "healthCheck");
+    const inside = (ip: string, cidrs: Cidr[]) => isIpv4(ip) && cidrs.some((c) => contains(c, mustParseCidr(`${ip}/32`)));
+    if (!inside(hc.sourceIp, cidrsOf(args.localSubnets))) {
+      problems.add("LZ_VPN_HEALTH_CHECK_SOURCE", joinPath(hcPath, "sourceIp"), `"${hc.sourceIp}" is not an address of the VPC ranges`,
+        "use an unused address of the VPC");
+    }
+    if (!inside(hc.destinationIp, Object.values(onPrem))) {
+      problems.add("LZ_VPN_HEALTH_CHECK_DESTINATION", joinPath(hcPath, "destinationIp"), `"${hc.destinationIp}" is not inside the on-premises ranges`,
+        "use an on-premises address that answers ICMP");
+    }
+    for (const [k, v, min, max] of [["interval", hc.interval, 1, 60], ["retry", hc.retry, 1, 100]] as const) {
+      if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) {
+        problems.add("LZ_VPN_HEALTH_CHECK", joinPath(hcPath, k), `${k} ${v} is outside ${min}–${max}`, `use ${min} to ${max}`);
+      }
+    }
+  }
+  if (typeof args.sharedSecret === "string") checkPresharedKey(args.sharedSecret, joinPath(path, "sharedSecret"), problems);
+  const keys = dualTunnel ? ["primary", "secondary"] : ["primary"];
+  const llPath = joinPath(path, "linkLocalRanges");
+  const fixed = args.linkLocalRanges ?? {};
+  for (const k of Object.keys(fixed)) {
+    if (!keys.includes(k)) problems.add("LZ_VPN_UNKNOWN_TUNNEL", joinPath(llPath, k), `there is no tunnel "${k}"`, `use one of ${keys.join(", ")}`);
+  }
+  const before = problems.items.length;
+  checkLinkLocalRanges(fixed, llPath, problems, args.avoidLinkLocalRanges ?? []);
+  const sessions = problems.items.length === before ? allocateLinkLocal(keys, name, fixed, args.avoidLinkLocalRanges ?? []) : {};
+  const secondaryIp = args.peer.secondaryIp ?? args.peer.ip;
+  const customerGateways: Record<string, string> = { primary: args.peer.ip };
+  if (dualTunnel && secondaryIp !== args.peer.ip) customerGateways.secondary = secondaryIp;
+  const tunnels = keys.flatMap((key): AlicloudVpnTunnelPlan[] => {
+    const bgp = sessions[key];
+    if (!bgp) return [];
+    const secondary = key === "secondary";
+    const cgw = secondary && customerGateways.secondary !== undefined ? "secondary" : "primary";
+    return [{ key, role: secondary ? "slave" : "master", peerIp: customerGateways[cgw]!, customerGateway: cgw, bgp }];
+  });
+  return { asn, routing, dualTunnel, customerGateways, tunnels };
+}
+
+/** Validated plan, or throws `LandingZoneValidationError` listing every problem. */
+export function validatedAlicloudVpn(name: string, args: AlicloudVpnArgs): AlicloudVpnPlan {
+  const problems = new Problems();
+  const plan = planAlicloudVpn(name, args, "AlicloudVpn args", problems);
+  problems.throwIfAny(`AlicloudVpn "${name}"`);
+  return plan;
+}
+
+/**
+ * A site-to-site IPsec VPN to on-premises on Alibaba Cloud: a VPN gateway (dual tunnel across
+ * two zones by default), a customer gateway per on-premises device with its ASN, and one
+ * IPsec connection pinned to IKEv2 / AES-256 / SHA-256 / DH group 14 with PFS, with BGP per
+ * tunnel (or static VPN routes to the on-premises ranges), DPD and an optional health check.
+ * Pre-shared keys are secrets (generated by default) and stay secret in the connection's state.
+ */
+export class AlicloudVpn extends pulumi.ComponentResource {
+  readonly gateway: alicloud.vpn.Gateway;
+  /** Customer gateways keyed `primary` / `secondary`. */
+  readonly customerGateways: Record<string, alicloud.vpn.CustomerGateway>;
+  readonly connection: alicloud.vpn.Connection;
+  /** Static routes keyed by on-premises range name (`static` routing only). */
+  readonly routeEntries: Record<string, alicloud.vpn.RouteEntry>;
+  /** Generated keys keyed by tunnel (absent when a key was given). */
+  readonly generatedKeys: Record<string, random.RandomPassword>;
+  /** The gateway's public IPs keyed by tunnel (`primary`, `secondary`). */
+  readonly gatewayIps: pulumi.Output<Record<string, string>>;
+  /** What the on-premises side configures, per tunnel (no secrets). */
+  readonly onPremisesConfig: pulumi.Output<VpnTunnelPeerConfig[]>;
+  /** The pre-shared key of each tunnel, as a secret. */
+  readonly sharedSecrets: pulumi.Output<Record<string, string>>;
+  readonly plan: AlicloudVpnPlan;
+
+  constructor(name: string, args: AlicloudVpnArgs, opts?: pulumi.ComponentResourceOptions) {
+    const plan = validatedAlicloudVpn(name, args);
+    super("landing-zone:index:AlicloudVpn", name, { ...args, sharedSecret: secretOrUndefined(args.sharedSecret) }, opts);
+    this.plan = plan;
+    const tags = { ...args.tags };
+    const bgp = plan.routing === "bgp";
+
+    this.gateway = new alicloud.vpn.Gateway(nameOf(name, "gw"), {
+      vpnGatewayName: nameOf(name, "gw"),
+      vpcId: args.vpcId,
+      vswitchId: args.vswitchId,
+      disasterRecoveryVswitchId: plan.dualTunnel ? args.disasterRecoveryVswitchId : undefined,
+      networkType: "public",
+      vpnType: "Normal",
+      bandwidth: args.bandwidth ?? ALICLOUD_VPN_DEFAULTS.bandwidth,
+      paymentType: args.paymentType ?? ALICLOUD_VPN_DEFAULTS.paymentType,
+      enableIpsec: true,
+      enableSsl: false,
+      autoPropagate: bgp,
+      resourceGroupId: args.resourceGroupId,
+      description: `Site-to-site VPN to on-premises (${name})`,
+      tags,
+    }, { parent: this });
+
+    this.customerGateways = {};
+    for (const [key, ipAddress] of Object.entries(plan.customerGateways)) {
+      this.customerGateways[key] = new alicloud.vpn.CustomerGateway(nameOf(name, "cgw", key), {
+        customerGatewayName: nameOf(name, "cgw", key),
+        ipAddress,
+        asn: String(args.peer.asn),
+        description: `On-premises VPN device (${key}) of ${name}`,
+        tags,
+      }, { parent: this });
+    }
+
+    this.generatedKeys = {};
+    const secrets: Record<string, pulumi.Output<string>> = {};
+    for (const t of plan.tunnels) {
+      if (args.sharedSecret !== undefined) {
+        secrets[t.key] = pulumi.secret(args.sharedSecret);
+      } else {
+        const key = new random.RandomPassword(nameOf(name, t.key, "psk"), { length: PSK_LENGTH, special: false, upper: true, lower: true, numeric: true,
+          minUpper: 2, minLower: 2, minNumeric: 2 }, { parent: this });
+        this.generatedKeys[t.key] = key;
+        secrets[t.key] = pulumi.secret(key.result);
+      }
+    }
+    const bgpConfigOf = (t: AlicloudVpnTunnelPlan) => ({ localAsn: String(plan.asn), localBgpIp: t.bgp.cloudIp, tunnelCidr: t.bgp.range });
+    const localSubnets = Object.values(args.localSubnets);
+    const remoteSubnets = Object.values(args.onPremisesRanges);
+    const hc = args.healthCheck;
+    const primary = plan.tunnels[0]!;
+    this.connection = new alicloud.vpn.Connection(nameOf(name, "conn"), {
+      vpnConnectionName: nameOf(name, "conn"),
+      vpnGatewayId: this.gateway.id,
+      localSubnets,
+      remoteSubnets,
+      networkType: "public",
+      effectImmediately: true,
+      autoConfigRoute: false,
+      healthCheckConfig: hc === undefined ? undefined : {
+        enable: true, sip: hc.sourceIp, dip: hc.destinationIp,
+        interval: hc.interval ?? ALICLOUD_VPN_DEFAULTS.healthCheckInterval, retry: hc.retry ?? ALICLOUD_VPN_DEFAULTS.healthCheckRetry,
+      },
+      tags,
+      ...(plan.dualTunnel
+        ? {
+          enableTunnelsBgp: bgp,
+          tunnelOptionsSpecifications: plan.tunnels.map((t) => ({
+            role: t.role,
+            customerGatewayId: this.customerGateways[t.customerGateway]!.id,
+            enableDpd: true,
+            enableNatTraversal: true,
+            tunnelIkeConfig: { ...ALICLOUD_IKE, psk: secrets[t.key]! },
+            tunnelIpsecConfig: { ...ALICLOUD_IPSEC },
+            tunnelBgpConfig: bgp ? bgpConfigOf(t) : undefined,
+          })),
+        }
+        : {
+          customerGatewayId: this.customerGateways.primary!.id,
+          enableDpd: true,
+          enableNatTraversal: true,
+          ikeConfig: { ...ALICLOUD_IKE, psk: secrets[primary.key]! },
+          ipsecConfig: { ...ALICLOUD_IPSEC },
+          bgpConfig: bgp ? { enable: true, ...bgpConfigOf(primary) } : undefined,
+        }),
+    }, {
+      parent: this,
+      // The pre-shared keys sit inside these nested blocks; keep the whole blocks secret in state.
+      additionalSecretOutputs: plan.dualTunnel ? ["tunnelOptionsSpecifications"] : ["ikeConfig"],
+    });
+
+    this.routeEntries = {};
+    if (!bgp) {
+      for (const [rangeName, cidr] of Object.entries(args.onPremisesRanges)) {
+        this.routeEntries[rangeName] = new alicloud.vpn.RouteEntry(nameOf(name, "route", rangeName), {
+          vpnGatewayId: this.gateway.id,
+          routeDest: cidr,
+          nextHop: this.connection.id,
+          weight: 100,
+          publishVpc: true,
+        }, { parent: this });
+      }
+    }
+
+    this.gatewayIps = pulumi.all([this.gateway.internetIp, this.gateway.disasterRecoveryInternetIp]).apply(([ip, drIp]): Record<string, string> => (
+      plan.dualTunnel ? { primary: ip, secondary: drIp } : { primary: ip }));
+    this.onPremisesConfig = this.gatewayIps.apply((ips) => plan.tunnels.map((t): VpnTunnelPeerConfig => ({
+      tunnel: nameOf(name, t.key),
+      cloudGatewayIp: ips[t.key] ?? "",
+      peerIp: t.peerIp,
+      linkLocalRange: bgp ? t.bgp.range : "",
+      cloudBgpIp: bgp ? t.bgp.cloudIp : "",
+      peerBgpIp: bgp ? t.bgp.peerIp : "",
+      cloudAsn: plan.asn,
+      peerAsn: args.peer.asn,
+      ike: { version: 2, mode: "main", encryption: "aes256", integrity: "sha256", dhGroup: 14, lifetimeSeconds: ALICLOUD_IKE.ikeLifetime },
+      ipsec: { protocol: "ESP", encryption: "aes256", integrity: "sha256", pfsGroup: 14, lifetimeSeconds: ALICLOUD_IPSEC.ipsecLifetime },
+      localTrafficSelectors: localSubnets,
+      remoteTrafficSelectors: remoteSubnets,
+    })));
+    this.sharedSecrets = pulumi.secret(pulumi.all(secrets));
+    this.registerOutputs({ gatewayIps: this.gatewayIps, onPremisesConfig: this.onPremisesConfig, sharedSecrets: this.sharedSecrets });
+  }
+}

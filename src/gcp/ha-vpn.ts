@@ -1,0 +1,310 @@
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import {
+  allocateLinkLocal, BgpSession, checkAsn, checkAsnPair, checkLinkLocalRanges, checkOnPremisesRanges, checkPresharedKey,
+  haVpnTopology, HaVpnTunnelPlan, PSK_LENGTH, REDUNDANCY_TYPES, ReservedRange,
+} from "../core/bgp";
+import { isPublicIpv4, parseCidr } from "../core/cidr";
+import { joinPath, Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { checkGcpName, nameOf } from "../core/naming";
+
+/** The on-premises VPN device(s) GCP peers with. */
+export interface GcpVpnPeerArgs {
+  /** On-premises BGP ASN. */
+  readonly asn: number;
+  /** Public IPv4 address of each peer interface, in interface order (1, 2 or 4 of them). */
+  readonly interfaces: readonly string[];
+  /** Accept a public on-premises ASN (one your organisation owns). @default false */
+  readonly allowPublicAsn?: boolean;
+}
+
+export interface GcpHaVpnArgs {
+  /** Project of the VPC. */
+  readonly project: string;
+  /** Region of the gateway, router and tunnels. */
+  readonly region: string;
+  /** The VPC's id or self link. */
+  readonly network: pulumi.Input<string>;
+  /** Cloud Router ASN (private). @default 64514 */
+  readonly asn?: number;
+  readonly peer: GcpVpnPeerArgs;
+  /** Ranges the Cloud Router advertises to on-premises, keyed by name (usually the VPC's subnets). */
+  readonly advertisedRanges: Readonly<Record<string, string>>;
+  /** On-premises ranges, keyed by name: checked against the advertised ranges and reported in `onPremisesConfig`. @default {} */
+  readonly onPremisesRanges?: Readonly<Record<string, string>>;
+  /** More cloud ranges the on-premises ranges must not overlap (other VPCs, other environments). @default [] */
+  readonly reservedRanges?: readonly ReservedRange[];
+  /** Link-local /30 per tunnel key (`gw0-peer0` …), pinning the allocation. @default allocated from 169.254.64.0/18 */
+  readonly linkLocalRanges?: Readonly<Record<string, string>>;
+  /** Link-local ranges used elsewhere (e.g. by another cloud's VPN to the same router), avoided by allocation. @default [] */
+  readonly avoidLinkLocalRanges?: readonly string[];
+  /**
+   * Pre-shared key for every tunnel (wrapped as a secret). @default one random 32-character
+   * alphanumeric key per tunnel (`@pulumi/random` RandomPassword)
+   */
+  readonly sharedSecret?: pulumi.Input<string>;
+  /** BGP keepalive in seconds (20–60). @default 20 */
+  readonly keepaliveInterval?: number;
+  /** Labels for the gateway and tunnels. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+export const GCP_HA_VPN_DEFAULTS = { asn: 64514, keepaliveInterval: 20 } as const;
+
+/**
+ * The IKE/IPsec proposal pinned on every GCP tunnel (`cipherSuite`): IKEv2, AES-256-CBC,
+ * SHA2-256, DH group 14 and PFS group 14. Lifetimes are fixed by Cloud VPN.
+ */
+export const GCP_VPN_CIPHERS: {
+  readonly phase1: Readonly<Record<"encryptions" | "integrities" | "prves" | "dhs", readonly string[]>>;
+  readonly phase2: Readonly<Record<"encryptions" | "integrities" | "pfs", readonly string[]>>;
+} = {
+  phase1: { encryptions: ["AES-CBC-256"], integrities: ["HMAC-SHA2-256-128"], prves: ["PRF-HMAC-SHA2-256"], dhs: ["Group-14"] },
+  phase2: { encryptions: ["AES-CBC-256"], integrities: ["HMAC-SHA2-256-128"], pfs: ["Group-14"] },
+};
+
+/** What the on-premises side needs for one tunnel (no secret in here). */
+export interface VpnTunnelPeerConfig {
+  readonly tunnel: string;
+  /** The cloud gateway's public IP for this tunnel. */
+  readonly cloudGatewayIp: string;
+  /** The on-premises public IP this tunnel terminates on. */
+  readonly peerIp: string;
+  readonly linkLocalRange: string;
+  readonly cloudBgpIp: string;
+  readonly peerBgpIp: string;
+  readonly cloudAsn: number;
+  readonly peerAsn: number;
+  readonly ike: Readonly<Record<string, string | number>>;
+  readonly ipsec: Readonly<Record<string, string | number>>;
+  /** Traffic selectors: `0.0.0.0/0` on both sides for route-based (BGP) tunnels. */
+  readonly localTrafficSelectors: readonly string[];
+  readonly remoteTrafficSelectors: readonly string[];
+}
+
+/** Everything `GcpHaVpn` creates, computed from its args. */
+export interface GcpHaVpnPlan {
+  readonly asn: number;
+  readonly redundancyType: string;
+  readonly tunnels: readonly (HaVpnTunnelPlan & { readonly name: string; readonly bgp: BgpSession; readonly peerIp: string })[];
+}
+
+/** Validates `GcpHaVpn` args and computes its plan; reports every problem under `path`. */
+export function planGcpHaVpn(name: string, args: GcpHaVpnArgs, path: string, problems: Problems): GcpHaVpnPlan {
+  const asn = args.asn ?? GCP_HA_VPN_DEFAULTS.asn;
+  checkAsn(asn, joinPath(path, "asn"), problems, "Cloud Router ASN");
+  checkAsn(args.peer.asn, joinPath(joinPath(path, "peer"), "asn"), problems, "on-premises ASN", args.peer.allowPublicAsn === true);
+  checkAsnPair(asn, args.peer.asn, joinPath(joinPath(path, "peer"), "asn"), problems);
+  const ifacePath = joinPath(joinPath(path, "peer"), "interfaces");
+  const count = args.peer.interfaces.length;
+  const topology = haVpnTopology(count);
+  if (topology.length === 0) {
+    problems.add("LZ_VPN_INTERFACE_COUNT", ifacePath, `${count} peer interfaces; an external VPN gateway has 1, 2 or 4`,
+      "list 1, 2 or 4 public IPs of the on-premises VPN device(s)");
+  }
+  args.peer.interfaces.forEach((ip, i) => {
+    if (!isPublicIpv4(ip)) {
+      problems.add("LZ_VPN_PEER_IP", `${ifacePath}[${i}]`, `"${ip}" is not a public IPv4 address`,
+        "use the on-premises device's public, internet-routable IPv4 address");
+    }
+  });
+  if (new Set(args.peer.interfaces).size !== count) {
+    problems.add("LZ_VPN_PEER_IP_DUPLICATE", ifacePath, "an IP is listed twice", "list each peer interface's IP once");
+  }
+  const advertised: ReservedRange[] = [];
+  const advPath = joinPath(path, "advertisedRanges");
+  if (Object.keys(args.advertisedRanges).length === 0) {
+    problems.add("LZ_VPN_NO_ADVERTISED", advPath, "no range is advertised to on-premises", "advertise the VPC's subnets or give custom ranges");
+  }
+  for (const [key, cidr] of Object.entries(args.advertisedRanges)) {
+    const r = parseCidr(cidr);
+    if (!r.ok) problems.add("LZ_CIDR_INVALID", joinPath(advPath, key), r.reason, r.fix);
+    else advertised.push({ cidr, path: joinPath(advPath, key) });
+  }
+  checkOnPremisesRanges(args.onPremisesRanges ?? {}, joinPath(path, "onPremisesRanges"), problems, [...advertised, ...(args.reservedRanges ?? [])]);
+  const keepalive = args.keepaliveInterval ?? GCP_HA_VPN_DEFAULTS.keepaliveInterval;
+  if (!Number.isInteger(keepalive) || keepalive < 20 || keepalive > 60) {
+    problems.add("LZ_BGP_KEEPALIVE", joinPath(path, "keepaliveInterval"), `keepalive ${keepalive} is outside 20–60 seconds`, "use 20 (the default) to 60");
+  }
+  if (typeof args.sharedSecret === "string") checkPresharedKey(args.sharedSecret, joinPath(path, "sharedSecret"), problems);
+  const llPath = joinPath(path, "linkLocalRanges");
+  const fixed = args.linkLocalRanges ?? {};
+  const keys = topology.map((t) => t.key);
+  for (const k of Object.keys(fixed)) {
+    if (!keys.includes(k)) {
+      problems.add("LZ_VPN_UNKNOWN_TUNNEL", joinPath(llPath, k), `there is no tunnel "${k}"`, `use one of ${keys.join(", ") || "the tunnel keys"}`);
+    }
+  }
+  const before = problems.items.length;
+  checkLinkLocalRanges(fixed, llPath, problems, args.avoidLinkLocalRanges ?? []);
+  checkGcpName(name, path, problems, "component name");
+  for (const t of topology) checkGcpName(nameOf(name, t.key, "bgp"), path, problems, "BGP peer name");
+  if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
+  const sessions = problems.items.length === before && topology.length > 0
+    ? allocateLinkLocal(keys, name, fixed, args.avoidLinkLocalRanges ?? [])
+    : {};
+  return {
+    asn,
+    redundancyType: REDUNDANCY_TYPES[count] ?? "",
+    tunnels: topology.flatMap((t) => {
+      const bgp = sessions[t.key];
+      return bgp ? [{ ...t, name: nameOf(name, t.key), bgp, peerIp: args.peer.interfaces[t.peerExternalGatewayInterface]! }] : [];
+    }),
+  };
+}
+
+/** Validated plan, or throws `LandingZoneValidationError` listing every problem. */
+export function validatedGcpHaVpn(name: string, args: GcpHaVpnArgs): GcpHaVpnPlan {
+  const problems = new Problems();
+  const plan = planGcpHaVpn(name, args, "GcpHaVpn args", problems);
+  problems.throwIfAny(`GcpHaVpn "${name}"`);
+  return plan;
+}
+
+/** Wraps a value as a secret, keeping `undefined` as is. */
+export function secretOrUndefined(value: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
+  return value === undefined ? undefined : pulumi.secret(value);
+}
+
+/**
+ * A site-to-site HA VPN to on-premises in the 99.99% topology: an HA VPN gateway, an external
+ * gateway for the 1, 2 or 4 peer interfaces, a dedicated Cloud Router with a private ASN that
+ * advertises custom ranges, IKEv2 tunnels with a pinned strong cipher suite, and one BGP
+ * session per tunnel on a link-local /30. Pre-shared keys are secrets (generated by default).
+ */
+export class GcpHaVpn extends pulumi.ComponentResource {
+  readonly gateway: gcp.compute.HaVpnGateway;
+  readonly externalGateway: gcp.compute.ExternalVpnGateway;
+  readonly router: gcp.compute.Router;
+  /** Tunnels keyed `gw<i>-peer<j>`. */
+  readonly tunnels: Record<string, gcp.compute.VPNTunnel>;
+  readonly routerInterfaces: Record<string, gcp.compute.RouterInterface>;
+  readonly routerPeers: Record<string, gcp.compute.RouterPeer>;
+  /** Generated keys keyed by tunnel (absent when a key was given). */
+  readonly generatedKeys: Record<string, random.RandomPassword>;
+  /** The HA VPN gateway's two public IPs (interface 0, 1). */
+  readonly gatewayIps: pulumi.Output<string[]>;
+  /** What the on-premises side configures, per tunnel (no secrets). */
+  readonly onPremisesConfig: pulumi.Output<VpnTunnelPeerConfig[]>;
+  /** The pre-shared key of each tunnel, as a secret. */
+  readonly sharedSecrets: pulumi.Output<Record<string, string>>;
+  readonly plan: GcpHaVpnPlan;
+
+  constructor(name: string, args: GcpHaVpnArgs, opts?: pulumi.ComponentResourceOptions) {
+    const plan = validatedGcpHaVpn(name, args);
+    // Component inputs are recorded too: the key goes in as a secret, never as plain text.
+    super("landing-zone:index:GcpHaVpn", name, { ...args, sharedSecret: secretOrUndefined(args.sharedSecret) }, opts);
+    this.plan = plan;
+    const { project, region } = args;
+    const labels = { ...args.labels };
+
+    this.gateway = new gcp.compute.HaVpnGateway(nameOf(name, "gw"), {
+      name: nameOf(name, "gw"),
+      project,
+      region,
+      network: args.network,
+      stackType: "IPV4_ONLY",
+      description: `HA VPN to on-premises (${name})`,
+      labels,
+    }, { parent: this });
+    this.externalGateway = new gcp.compute.ExternalVpnGateway(nameOf(name, "peer"), {
+      name: nameOf(name, "peer"),
+      project,
+      redundancyType: plan.redundancyType,
+      interfaces: args.peer.interfaces.map((ipAddress, id) => ({ id, ipAddress })),
+      description: `On-premises VPN device(s) of ${name}`,
+      labels,
+    }, { parent: this });
+    this.router = new gcp.compute.Router(nameOf(name, "router"), {
+      name: nameOf(name, "router"),
+      project,
+      region,
+      network: args.network,
+      description: `BGP for the HA VPN ${name}`,
+      bgp: {
+        asn: plan.asn,
+        advertiseMode: "CUSTOM",
+        advertisedIpRanges: Object.entries(args.advertisedRanges).map(([key, range]) => ({ range, description: key })),
+        keepaliveInterval: args.keepaliveInterval ?? GCP_HA_VPN_DEFAULTS.keepaliveInterval,
+      },
+    }, { parent: this });
+
+    this.tunnels = {};
+    this.routerInterfaces = {};
+    this.routerPeers = {};
+    this.generatedKeys = {};
+    const secrets: Record<string, pulumi.Output<string>> = {};
+    for (const t of plan.tunnels) {
+      let secret: pulumi.Output<string>;
+      if (args.sharedSecret !== undefined) {
+        secret = pulumi.secret(args.sharedSecret);
+      } else {
+        const key = new random.RandomPassword(nameOf(t.name, "psk"), { length: PSK_LENGTH, special: false, upper: true, lower: true, numeric: true,
+          minUpper: 2, minLower: 2, minNumeric: 2 }, { parent: this });
+        this.generatedKeys[t.key] = key;
+        secret = pulumi.secret(key.result);
+      }
+      secrets[t.key] = secret;
+      const tunnel = new gcp.compute.VPNTunnel(t.name, {
+        name: t.name,
+        project,
+        region,
+        vpnGateway: this.gateway.id,
+        vpnGatewayInterface: t.vpnGatewayInterface,
+        peerExternalGateway: this.externalGateway.id,
+        peerExternalGatewayInterface: t.peerExternalGatewayInterface,
+        router: this.router.id,
+        ikeVersion: 2,
+        sharedSecret: secret,
+        cipherSuite: {
+          phase1: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase1).map(([k, v]) => [k, [...v]])),
+          phase2: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase2).map(([k, v]) => [k, [...v]])),
+        },
+        description: `Tunnel from HA VPN interface ${t.vpnGatewayInterface} to peer interface ${t.peerExternalGatewayInterface}`,
+        labels,
+      }, { parent: this });
+      this.tunnels[t.key] = tunnel;
+      const iface = new gcp.compute.RouterInterface(t.name, {
+        name: t.name,
+        project,
+        region,
+        router: this.router.name,
+        ipRange: `${t.bgp.cloudIp}/30`,
+        vpnTunnel: tunnel.name,
+      }, { parent: this });
+      this.routerInterfaces[t.key] = iface;
+      this.routerPeers[t.key] = new gcp.compute.RouterPeer(nameOf(t.name, "bgp"), {
+        name: nameOf(t.name, "bgp"),
+        project,
+        region,
+        router: this.router.name,
+        interface: iface.name,
+        ipAddress: t.bgp.cloudIp,
+        peerIpAddress: t.bgp.peerIp,
+        peerAsn: args.peer.asn,
+        advertisedRoutePriority: 100,
+        enable: true,
+      }, { parent: this });
+    }
+
+    this.gatewayIps = this.gateway.vpnInterfaces.apply((ifs) => ifs.map((i) => i.ipAddress ?? ""));
+    this.onPremisesConfig = this.gatewayIps.apply((ips) => plan.tunnels.map((t): VpnTunnelPeerConfig => ({
+      tunnel: t.name,
+      cloudGatewayIp: ips[t.vpnGatewayInterface] ?? "",
+      peerIp: t.peerIp,
+      linkLocalRange: t.bgp.range,
+      cloudBgpIp: t.bgp.cloudIp,
+      peerBgpIp: t.bgp.peerIp,
+      cloudAsn: plan.asn,
+      peerAsn: args.peer.asn,
+      ike: { version: 2, encryption: "aes256 (AES-CBC-256)", integrity: "sha256 (HMAC-SHA2-256-128)", prf: "sha256", dhGroup: 14, lifetimeSeconds: 36000 },
+      ipsec: { protocol: "ESP", encryption: "aes256 (AES-CBC-256)", integrity: "sha256 (HMAC-SHA2-256-128)", pfsGroup: 14, lifetimeSeconds: 10800 },
+      localTrafficSelectors: ["0.0.0.0/0"],
+      remoteTrafficSelectors: ["0.0.0.0/0"],
+    })));
+    this.sharedSecrets = pulumi.secret(pulumi.all(secrets));
+    this.registerOutputs({ gatewayIps: this.gatewayIps, onPremisesConfig: this.onPremisesConfig, sharedSecrets: this.sharedSecrets });
+  }
+}
