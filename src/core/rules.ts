@@ -157,6 +157,12 @@ export interface RulePlan {
   readonly denyAllEgress: boolean;
 }
 
+/** The enabled tiers of a rule set, in order: the defaults first, then new tiers. */
+export function effectiveTierNames(tiers: Readonly<Record<string, TierArgs>> | undefined): string[] {
+  const names = [...Object.keys(DEFAULT_TIERS), ...Object.keys(tiers ?? {}).filter((k) => !(k in DEFAULT_TIERS))];
+  return names.filter((n) => tiers?.[n]?.enabled !== false);
+}
+
 /** Names of generated rules; a named rule must not take one. */
 export function reservedRuleNames(tierNames: readonly string[], serviceEgress: readonly string[]): string[] {
   return [
@@ -333,7 +339,7 @@ export function planRules(args: RuleSetArgs, cloud: CloudRuleContext, path: stri
     if ((a.from ?? []).length === 0) continue;
     const rule: PlannedRule = {
       name: `${t.name}-in`, direction: "ingress", action: "allow", protocol, ports, priority: pr.default, tiers: [t.name], peers,
-      description: `${(a.from ?? []).join(", ")} reach ${t.name} on ${protocol} ${(a.ports ?? ["all"]).join(", ")}`, origin: "tier",
+      description: `${t.name} accepts ${protocol} ${(a.ports ?? ["all"]).join(", ")} from ${(a.from ?? []).join(", ")}`, origin: "tier",
     };
     checkPublicAdmin(rule, {}, r, tPath, joinPath(tPath, "ports"), problems);
     rules.push(rule);

@@ -5,7 +5,7 @@ import { joinPath, Problems } from "../core/errors";
 import { checkGcpName, nameOf } from "../core/naming";
 import { gcpPort } from "../core/ports";
 import {
-  FirewallRuleArgs, GCP_GOOGLE_APIS_RANGES, GCP_IAP_RANGE, GCP_PRIORITIES, INTERNET, PlannedRule, planRules, RulePlan, RuleSetArgs, TierArgs,
+  effectiveTierNames, FirewallRuleArgs, GCP_GOOGLE_APIS_RANGES, GCP_IAP_RANGE, GCP_PRIORITIES, INTERNET, PlannedRule, planRules, RulePlan, RuleSetArgs, TierArgs,
 } from "../core/rules";
 
 /** A tier on GCP: the shared tier model plus how instances of the tier are recognised. */
@@ -81,7 +81,8 @@ export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: strin
   }, path, problems);
 
   const tierIdentities: Record<string, string> = {};
-  for (const t of rules.tiers) {
+  for (const tierName of effectiveTierNames(args.tiers)) {
+    const t = { name: tierName };
     const tierArgs = args.tiers?.[t.name];
     const tPath = joinPath(joinPath(path, "tiers"), t.name);
     if (targetBy === "tags") {
