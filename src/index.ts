@@ -16,6 +16,8 @@ export { environmentConfig, type EnvironmentSpec } from "./config/schema";
 export * from "./gcp/vpc";
 export * from "./alicloud/vpc";
 export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./alicloud/logging"; export * from "./alicloud/budget"; export * from "./core/audit";
+export * from "./gcp/iam";
+export * from "./alicloud/ram";
 
 // Stack program
 export { buildLandingZone } from "./program/landing-zone";

@@ -30,7 +30,7 @@ describe("AlicloudRam", () => {
       const ram = new AlicloudRam("dev-iam", ARGS);
       return { groups: ram.groupNames, arn: ram.robotRoleArn };
     }, { stack: "test" });
-    expect(resourcesOfType(inv, "alicloud:ram/group:Group").map((r) => r.inputs).sort((a, b) => a.groupName.localeCompare(b.groupName))).toEqual([
+    expect(resourcesOfType(inv, "alicloud:ram/group:Group").map((r) => r.inputs).sort((a, b) => String(a.groupName).localeCompare(String(b.groupName)))).toEqual([
       { groupName: "dev-iam-billing-viewer", comments: "billingViewer persona of dev-iam" },
       { groupName: "dev-iam-ci-deployer", comments: "ciDeployer persona of dev-iam" },
       { groupName: "dev-iam-developer", comments: "developer persona of dev-iam" },
@@ -156,7 +156,7 @@ describe("AlicloudRam", () => {
     }, { stack: "test" });
     const role = findResource(inv, "alicloud:ram/role:Role", "stg-iam-ci-deployer").inputs;
     expect(role.maxSessionDuration).toBe(7200);
-    expect(JSON.parse(role.assumeRolePolicyDocument)).toEqual({
+    expect(JSON.parse(String(role.assumeRolePolicyDocument))).toEqual({
       Version: "1",
       Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: ["acs:ram::1234567890123456:user/ci-runner"] } }],
     });
