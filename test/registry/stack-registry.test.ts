@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { readStackFile, parseEnvironment } from "../../src/config/load";
+import { PERSONA_REGISTRY_ACCESS, Persona } from "../../src/core/personas";
+import { planStackFile } from "../../src/offline/harness";
+import { Inventory, resourcesOfType } from "../../src/offline/inventory";
+import { configProblems } from "../helpers";
+
+const REPO = "gcp:artifactregistry/repository:Repository";
+const MEMBER = "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember";
+const ROLE = { push: "roles/artifactregistry.writer", pull: "roles/artifactregistry.reader" } as const;
+
+/** `member role` of every grant on `repository`, sorted. */
+const grants = (inv: Inventory, repository: string) => resourcesOfType(inv, MEMBER)
+  .filter((r) => r.inputs.repository === repository).map((r) => `${r.inputs.member} ${r.inputs.role}`).sort();
+
+describe.each(["dev", "staging", "prod"])("the registry of the %s stack", (stack) => {
+  it("grants exactly the persona access on the repository: push for developer and ciDeployer (and the robot), pull for tester and readers", async () => {
+    const spec = parseEnvironment(readStackFile(`Pulumi.${stack}.yaml`).values);
+    const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+    const expected = new Set<string>([`serviceAccount:${stack}-registry-ci@${spec.gcp!.project}.iam.gserviceaccount.com ${ROLE.push}`]);
+    for (const [persona, members] of Object.entries(spec.gcp!.iam?.members ?? {})) {
+      const access = PERSONA_REGISTRY_ACCESS[persona as Persona];
+      if (access !== "none") for (const m of members ?? []) expected.add(`${m} ${ROLE[access]}`);
+    }
+    for (const m of spec.gcp!.registry!.readers ?? []) expected.add(`${m} ${ROLE.pull}`);
+    expect(grants(inv, `${stack}-containers`)).toEqual([...expected].sort());
+    for (const r of resourcesOfType(inv, MEMBER)) expect(String(r.inputs.member)).not.toMatch(/^all(Authenticated)?Users$/);
+
+    // Alibaba: the persona groups the IAM area made get the push or pull policy; nobody else.
+    const groups = (inv.outputs.alicloudPersonaGroups ?? {}) as Record<string, string>;
+    const want = Object.entries(groups).filter(([p]) => PERSONA_REGISTRY_ACCESS[p as Persona] !== "none")
+      .map(([p, g]) => `${g} ${stack}-registry-${PERSONA_REGISTRY_ACCESS[p as Persona]}`).sort();
+    const got = resourcesOfType(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment")
+      .filter((r) => String(r.inputs.policyName).startsWith(`${stack}-registry-`)).map((r) => `${r.inputs.groupName} ${r.inputs.policyName}`).sort();
+    expect(got).toEqual(want);
+  });
+
+  it("buys no ACR instance, keeps every repository private and publishes the docker URLs", async () => {
+    const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+    expect(resourcesOfType(inv, "alicloud:cr/registryEnterpriseInstance:RegistryEnterpriseInstance")).toEqual([]);
+    for (const r of resourcesOfType(inv, "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo")) expect(r.inputs.repoType).toBe("PRIVATE");
+    for (const r of resourcesOfType(inv, "alicloud:cs/registryEnterpriseNamespace:RegistryEnterpriseNamespace")) {
+      expect([r.inputs.defaultVisibility, r.inputs.autoCreate]).toEqual(["PRIVATE", false]);
+    }
+    const host = stack === "prod" ? "acme-prod" : "acme-shared";
+    expect(inv.outputs).toMatchObject({
+      gcpRegistryUrl: `europe-west1-docker.pkg.dev/acme-lz-${stack}/${stack}-containers`,
+      alicloudRegistryUrl: `${host}-registry.cn-hangzhou.cr.aliyuncs.com/${stack}`,
+      alicloudRegistryVpcUrl: `${host}-registry-vpc.cn-hangzhou.cr.aliyuncs.com/${stack}`,
+    });
+    // The VPC endpoint sits on the first private subnet's first vSwitch of the landing-zone VPC.
+    const link = resourcesOfType(inv, "alicloud:cr/vpcEndpointLinkedVpc:VpcEndpointLinkedVpc");
+    expect(link).toHaveLength(1);
+    const vpc = resourcesOfType(inv, "alicloud:vpc/network:Network")[0]!;
+    expect(link[0]!.dependencies).toContain(vpc.urn);
+    expect(link[0]!.dependencies).toContain(resourcesOfType(inv, "alicloud:vpc/switch:Switch").find((s) => s.name === `${stack}-core-app-cn-hangzhou-i`)!.urn);
+  });
+});
+
+describe("production registry", () => {
+  it("has immutable tags and protected, retained, deletion-prevented repositories on both clouds; dev has none of that", async () => {
+    const prod = await planStackFile("Pulumi.prod.yaml");
+    const dev = await planStackFile("Pulumi.dev.yaml");
+    const prodRepo = resourcesOfType(prod, REPO).find((r) => r.name === "prod-containers")!;
+    expect([prodRepo.inputs.dockerConfig, prodRepo.inputs.deletionPolicy, prodRepo.protect, prodRepo.retainOnDelete])
+      .toEqual([{ immutableTags: true }, "PREVENT", true, true]);
+    const aliRepos = resourcesOfType(prod, "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo");
+    expect(aliRepos.map((r) => [r.name, r.inputs.tagImmutability, r.protect, r.retainOnDelete])).toEqual([
+      ["prod-registry-api", true, true, true], ["prod-registry-web", true, true, true],
+    ]);
+    expect(resourcesOfType(prod, "alicloud:cs/registryEnterpriseSyncRule:RegistryEnterpriseSyncRule").map((r) => r.inputs.targetRegionId)).toEqual(["cn-shanghai"]);
+    const devRepo = resourcesOfType(dev, REPO).find((r) => r.name === "dev-containers")!;
+    expect([devRepo.inputs.dockerConfig, devRepo.inputs.deletionPolicy, devRepo.protect]).toEqual([{ immutableTags: false }, undefined, false]);
+    expect(resourcesOfType(dev, REPO).map((r) => r.name).sort()).toEqual(["dev-containers", "dev-containers-dockerhub"]);
+    expect(resourcesOfType(dev, "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo").map((r) => r.inputs.tagImmutability)).toEqual([false, false]);
+  });
+});
+
+describe("registry config errors", () => {
+  const prodRaw = () => structuredClone(readStackFile("Pulumi.prod.yaml").values) as Record<string, any>;
+
+  it("reports every bad registry key under its path, all at once", () => {
+    const raw = prodRaw();
+    raw.gcp.registry = {
+      repositoryId: "Prod_Images", cleanup: { keepCount: 0, deleteUntaggedAfterDays: -1 }, readers: ["allUsers", "nobody"],
+      kmsKeyName: "my-key",
+    };
+    raw.alicloud.registry = {
+      instanceId: "cri-acmeprod0001", instanceName: "acme-prod", namespace: "-prod",
+      repositories: { API: {} }, cleanup: { keepTagCount: -5 }, vpcSubnet: "nope", sync: { region: "cn-hangzhou", instanceId: "cri-dr1" },
+    };
+    expect(configProblems(raw)).toEqual([
+      ["LZ_REGISTRY_REPOSITORY_ID", "landing-zone:gcp.registry.repositoryId"],
+      ["LZ_REGISTRY_RETENTION", "landing-zone:gcp.registry.cleanup.keepCount"],
+      ["LZ_REGISTRY_RETENTION", "landing-zone:gcp.registry.cleanup.deleteUntaggedAfterDays"],
+      ["LZ_REGISTRY_KMS_KEY", "landing-zone:gcp.registry.kmsKeyName"],
+      ["LZ_REGISTRY_PUBLIC_MEMBER", "landing-zone:gcp.registry.readers[0]"],
+      ["LZ_REGISTRY_MEMBER", "landing-zone:gcp.registry.readers[1]"],
+      ["LZ_REGISTRY_NAMESPACE", "landing-zone:alicloud.registry.namespace"],
+      ["LZ_REGISTRY_REPOSITORY_NAME", "landing-zone:alicloud.registry.repositories.API"],
+      ["LZ_REGISTRY_RETENTION", "landing-zone:alicloud.registry.cleanup.keepTagCount"],
+      ["LZ_REGISTRY_SYNC", "landing-zone:alicloud.registry.sync.region"],
+      ["LZ_REGISTRY_VPC", "landing-zone:alicloud.registry.vpcSubnet"],
+    ]);
+  });
+
+  it("never buys an ACR instance by accident: no instance, or createInstance without a type, is an error", () => {
+    const raw = prodRaw();
+    raw.alicloud.registry = { namespace: "prod" };
+    expect(configProblems(raw)).toEqual([["LZ_REGISTRY_INSTANCE", "landing-zone:alicloud.registry.instanceId"]]);
+    raw.alicloud.registry = { createInstance: true, instanceName: "acme-new" };
+    expect(configProblems(raw)).toEqual([["LZ_REGISTRY_INSTANCE_TYPE", "landing-zone:alicloud.registry.instanceType"]]);
+    raw.alicloud.registry = { instanceId: "cri-acmeprod0001", instanceName: "acme-prod", instanceType: "Premium", visibility: "PUBLIC" };
+    expect(configProblems(raw)).toEqual([
+      ["LZ_CONFIG_VALUE", "landing-zone:alicloud.registry.instanceType"],
+      ["LZ_CONFIG_UNKNOWN_KEY", "landing-zone:alicloud.registry.visibility"],
+    ]);
+  });
+});
