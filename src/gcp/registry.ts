@@ -15,10 +15,10 @@ export const GCP_REGISTRY_ROLES = {
 export const GCP_REGISTRY_SERVICES = ["artifactregistry.googleapis.com", "containerscanning.googleapis.com"] as const;
 
 /** Members that would make a repository public; the registry refuses them. */
-export const GCP_PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"] as const;
+export const GCP_REGISTRY_PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"] as const;
 
 /** Member prefixes IAM accepts on a repository. */
-export const GCP_MEMBER_PREFIXES = ["user:", "group:", "serviceAccount:", "domain:", "principal:", "principalSet:"] as const;
+export const GCP_REGISTRY_MEMBER_PREFIXES = ["user:", "group:", "serviceAccount:", "domain:", "principal:", "principalSet:"] as const;
 
 export const GCP_REGISTRY_DEFAULTS = {
   /** Versions kept per image, whatever their age. */
@@ -110,23 +110,23 @@ export interface GcpRegistryPlan {
 }
 
 /** Turns a member into a name fragment: `user:ann@acme.example` → `user-ann-acme-example`. */
-export function memberSlug(member: string): string {
+export function registryMemberSlug(member: string): string {
   return member.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
 /** Checks an IAM member: never public, with a known prefix. */
 export function checkRegistryMember(member: string, path: string, problems: Problems): void {
-  if ((GCP_PUBLIC_MEMBERS as readonly string[]).includes(member)) {
+  if ((GCP_REGISTRY_PUBLIC_MEMBERS as readonly string[]).includes(member)) {
     problems.add("LZ_REGISTRY_PUBLIC_MEMBER", path, `"${member}" would make the registry public`,
       "grant a user:, group: or serviceAccount: member instead; a landing-zone registry is never public");
-  } else if (!GCP_MEMBER_PREFIXES.some((p) => member.startsWith(p) && member.length > p.length)) {
+  } else if (!GCP_REGISTRY_MEMBER_PREFIXES.some((p) => member.startsWith(p) && member.length > p.length)) {
     problems.add("LZ_REGISTRY_MEMBER", path, `"${member}" is not an IAM member`,
-      `start it with one of ${GCP_MEMBER_PREFIXES.join(", ")} e.g. group:developers@acme.example`);
+      `start it with one of ${GCP_REGISTRY_MEMBER_PREFIXES.join(", ")} e.g. group:developers@acme.example`);
   }
 }
 
 /** Checks a retention number: a whole number above 0. */
-export function checkRetention(value: number | undefined, path: string, what: string, problems: Problems): void {
+export function checkRegistryRetention(value: number | undefined, path: string, what: string, problems: Problems): void {
   if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
     problems.add("LZ_REGISTRY_RETENTION", path, `${what} ${value} is not a whole number above 0`,
       "use a positive whole number, e.g. 10");
@@ -147,8 +147,8 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
       `the proxy's id "${remoteRepositoryId}" is longer than ${GCP_NAME_MAX} characters`, "shorten the repository id to at most 53 characters");
   }
   const cleanupPath = joinPath(path, "cleanup");
-  checkRetention(args.cleanup?.keepCount, joinPath(cleanupPath, "keepCount"), "keepCount", problems);
-  checkRetention(args.cleanup?.deleteUntaggedAfterDays, joinPath(cleanupPath, "deleteUntaggedAfterDays"), "deleteUntaggedAfterDays", problems);
+  checkRegistryRetention(args.cleanup?.keepCount, joinPath(cleanupPath, "keepCount"), "keepCount", problems);
+  checkRegistryRetention(args.cleanup?.deleteUntaggedAfterDays, joinPath(cleanupPath, "deleteUntaggedAfterDays"), "deleteUntaggedAfterDays", problems);
   if (args.kmsKeyName !== undefined) {
     const m = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/.exec(args.kmsKeyName);
     if (!m) {
@@ -173,7 +173,7 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
   const seen = new Set<string>();
   const grant = (access: Exclude<RegistryAccess, "none">, member: string, reason: string) => {
     const role = GCP_REGISTRY_ROLES[access];
-    const resourceName = nameOf(name, access === "push" ? "writer" : "reader", memberSlug(member));
+    const resourceName = nameOf(name, access === "push" ? "writer" : "reader", registryMemberSlug(member));
     if (seen.has(resourceName)) return;
     seen.add(resourceName);
     grants.push({ resourceName, role, member, reason });
@@ -317,7 +317,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
     if (this.remoteRepository) {
       // Everyone who may pull from the registry may pull through the proxy; nobody writes to it.
       const pullers = new Map<string, pulumi.Input<string>>();
-      for (const g of plan.grants) pullers.set(memberSlug(g.member), g.member);
+      for (const g of plan.grants) pullers.set(registryMemberSlug(g.member), g.member);
       if (this.robot) pullers.set("robot", this.robot.member);
       for (const [slug, member] of pullers) {
         const grantName = nameOf(name, "proxy-reader", slug);
