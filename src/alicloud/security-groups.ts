@@ -156,6 +156,8 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
   if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
   const onprem = Object.values(args.onPremisesRanges ?? {});
+  const vpcRange = parseCidr(args.vpcCidr);
+  if (!vpcRange.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(path, "vpcCidr"), vpcRange.reason, vpcRange.fix);
   for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) {
     const parsed = parseCidr(c);
     if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(joinPath(path, "onPremisesRanges"), k), parsed.reason, parsed.fix);
@@ -167,7 +169,7 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
     subnets,
     priorities: ALICLOUD_PRIORITIES,
     serviceEgress: ALICLOUD_SERVICE_EGRESS,
-    defaultAdminSources: onprem.length > 0 ? ["onprem"] : [],
+    defaultAdminSources: onprem.some((c) => parseCidr(c).ok) ? ["onprem"] : [],
     emptyRangeHints: { onprem: "set landing-zone:onPremises.ranges (or onPremisesRanges) to the on-premises CIDRs" },
   }, path, problems);
 

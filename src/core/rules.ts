@@ -306,7 +306,9 @@ export function planRules(args: RuleSetArgs, cloud: CloudRuleContext, path: stri
   }
   const tierNames = new Set(tiers.map((t) => t.name));
 
-  const ranges: Record<string, readonly string[]> = { ...cloud.builtinRanges };
+  // Invalid CIDRs are reported by their owner (below for `ranges`, the component for its own); only valid ones resolve.
+  const valid = (cidrs: readonly string[]) => cidrs.filter((c) => parseCidr(c).ok);
+  const ranges: Record<string, readonly string[]> = Object.fromEntries(Object.entries(cloud.builtinRanges).map(([k, v]) => [k, valid(v)]));
   for (const [name, cidrs] of Object.entries(args.ranges ?? {})) {
     const rPath = joinPath(joinPath(path, "ranges"), name);
     checkKey(name, rPath, problems);
@@ -318,14 +320,14 @@ export function planRules(args: RuleSetArgs, cloud: CloudRuleContext, path: stri
       const parsed = parseCidr(c);
       if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", `${rPath}[${i}]`, `"${c}" is not a valid CIDR: ${parsed.reason}`, parsed.fix);
     });
-    ranges[name] = cidrs;
+    ranges[name] = valid(cidrs);
   }
   for (const name of tierNames) {
     if (name in cloud.builtinRanges) {
       problems.add("LZ_FW_NAME_CLASH", joinPath(joinPath(path, "tiers"), name), `tier "${name}" has the name of a built-in range`, "rename the tier");
     }
   }
-  const trusted = [...(cloud.builtinRanges.iap ?? []), ...(cloud.builtinRanges.onprem ?? [])];
+  const trusted = [...(ranges.iap ?? []), ...(ranges.onprem ?? [])];
   const r: Resolver = { tierNames, ranges, trusted, hints: cloud.emptyRangeHints ?? {} };
   const rules: PlannedRule[] = [];
 

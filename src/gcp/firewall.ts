@@ -67,6 +67,8 @@ export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: strin
   checkGcpName(prefix, joinPath(path, "namePrefix"), problems, "name prefix");
   const prefixOk = problems.items.length === before;
   const onprem = Object.values(args.onPremisesRanges ?? {});
+  const vpcRange = parseCidr(args.vpcCidr);
+  if (!vpcRange.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(path, "vpcCidr"), vpcRange.reason, vpcRange.fix);
   for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) {
     const parsed = parseCidr(c);
     if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(joinPath(path, "onPremisesRanges"), k), parsed.reason, parsed.fix);
