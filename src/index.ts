@@ -19,6 +19,7 @@ export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./al
 export * from "./gcp/registry"; export * from "./alicloud/registry";
 export * from "./gcp/iam";
 export * from "./alicloud/ram";
+export * from "./gcp/firewall"; export * from "./alicloud/security-groups"; export * from "./core/ports"; export * from "./core/rules";
 
 // Stack program
 export { buildLandingZone } from "./program/landing-zone";
@@ -27,3 +28,7 @@ export { buildLandingZone } from "./program/landing-zone";
 export * from "./offline/harness";
 export * from "./offline/inventory";
 export { registerMockOutputs } from "./offline/mock-outputs";
+export * from "./offline/testkit";
+
+// Policies as code (the same rules back the CrossGuard pack in policy-pack/)
+export * from "./policy";

@@ -7,6 +7,7 @@ import { planStackFile, stackNameOf } from "../offline/harness";
 import { inventoryToJson } from "../offline/inventory";
 import { renderMarkdown } from "../offline/markdown";
 import { isBlocking, renderFindings, renderTree } from "../offline/tree";
+import { readWaivers } from "../policy/waivers";
 
 /** Exit codes of `npm run plan`. */
 export const EXIT = { ok: 0, policyViolation: 1, invalidConfig: 2 } as const;
@@ -17,6 +18,7 @@ interface PlanOptions {
   json?: string;
   format: "text" | "json" | "markdown";
   out?: string;
+  waivers?: string;
 }
 
 function parseFormat(value: string): PlanOptions["format"] {
@@ -35,6 +37,7 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
     .option("--json <file>", "also write the inventory as JSON to this file")
     .addOption(new Command().createOption("-f, --format <format>", "stdout format: text, json or markdown").argParser(parseFormat).default("text"))
     .option("-o, --out <file>", "write the report (--format) to this file instead of stdout")
+    .option("-w, --waivers <file>", "YAML list of policy waivers: rule, reason, optional resource (name or URN)")
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr });
   try {
@@ -53,9 +56,14 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
     writeErr(`error: ${file} does not exist; stacks here: ${fs.readdirSync(".").filter((f) => /^Pulumi\..+\.ya?ml$/.test(f)).join(", ")}\n`);
     return EXIT.invalidConfig;
   }
+  const waivers = opts.waivers === undefined ? { ok: true as const, waivers: [] } : readWaivers(opts.waivers);
+  if (!waivers.ok) {
+    writeErr(`${waivers.error}\n`);
+    return EXIT.invalidConfig;
+  }
   let inv;
   try {
-    inv = await planStackFile(file, { stack: opts.stack ?? stackNameOf(file) });
+    inv = await planStackFile(file, { stack: opts.stack ?? stackNameOf(file), policies: { waivers: waivers.waivers } });
   } catch (e) {
     if (e instanceof LandingZoneValidationError) {
       writeErr(`${e.message}\n`);

@@ -4,3 +4,4 @@ export * from "./ports";
 export * from "./rules";
 export * from "./evaluate";
 export * from "./crossguard";
+export * from "./waivers";

@@ -1,0 +1,83 @@
+import * as alicloud from "@pulumi/alicloud";
+import * as gcp from "@pulumi/gcp";
+import { describe, expect, it } from "vitest";
+import { filterTakesAllAuditLogs, LANDING_ZONE_RULES, type StackResource, type StackRule, tokenOf } from "../../src/policy";
+
+function rule(id: string): StackRule {
+  const r = LANDING_ZONE_RULES.find((x) => x.id === id);
+  if (!r || r.kind !== "stack") throw new Error(`no stack rule ${id}`);
+  return r;
+}
+
+function res(cls: abstract new (...a: any[]) => unknown, name: string, inputs: Record<string, unknown>, dependencies: string[] = []): StackResource {
+  const type = tokenOf(cls);
+  return { urn: `urn:pulumi:t::p::${type}::${name}`, type, name, inputs, dependencies };
+}
+
+const AUDIT_FILTER = ["activity", "data_access", "system_event", "policy"].map((k) => `log_id("cloudaudit.googleapis.com/${k}")`).join(" OR ");
+const net = res(gcp.compute.Network, "core", { name: "core", autoCreateSubnetworks: false });
+const bucket = res(gcp.storage.Bucket, "audit", { name: "acme-audit", retentionPolicy: { retentionPeriod: "31536000", isLocked: true } });
+const sink = res(gcp.logging.ProjectSink, "audit", { destination: "storage.googleapis.com/acme-audit", filter: AUDIT_FILTER });
+const denyAll = res(gcp.compute.Firewall, "deny", { network: "projects/p/global/networks/core", direction: "INGRESS", sourceRanges: ["0.0.0.0/0"], denies: [{ protocol: "all" }], priority: 65534 });
+const budget = res(gcp.billing.Budget, "b", { billingAccount: "x" });
+const aliVpc = res(alicloud.vpc.Network, "core", { vpcName: "core", cidrBlock: "10.0.0.0/16" });
+const flowLog = res(alicloud.vpc.FlowLog, "flow", { resourceType: "VPC", resourceId: "vpc-1", status: "Active" }, [aliVpc.urn]);
+const trail = res(alicloud.actiontrail.Trail, "trail", { trailRegion: "All" });
+const aliBudget: StackResource = { urn: "urn:pulumi:t::p::landing-zone:index:AlicloudBudget::b", type: "landing-zone:index:AlicloudBudget", name: "b", inputs: {}, dependencies: [] };
+const cri = res(alicloud.cr.RegistryEnterpriseInstance, "cri", { instanceName: "cri" });
+const criRule = res(alicloud.cr.ArtifactLifecycleRule, "cri-cleanup", { auto: true, retentionTagCount: 30 }, [cri.urn]);
+const repo = res(gcp.artifactregistry.Repository, "apps", { format: "DOCKER" });
+const scanning = res(gcp.projects.Service, "scan", { service: "containerscanning.googleapis.com" });
+
+const BASELINE = [net, bucket, sink, denyAll, budget, aliVpc, flowLog, trail, aliBudget, cri, criRule, repo, scanning];
+
+/** One change per violation: the stack without a resource, or with one resource replaced. */
+const CASES: readonly (readonly [string, string, readonly StackResource[], readonly (string | undefined)[]])[] = [
+  ["gcp-audit-sink-all-audit-logs", "no sink", BASELINE.filter((r) => r !== sink), [undefined]],
+  ["gcp-audit-sink-all-audit-logs", "a sink for activity logs only", BASELINE.map((r) => (r === sink ? { ...sink, inputs: { ...sink.inputs, filter: 'log_id("cloudaudit.googleapis.com/activity")' } } : r)), [undefined]],
+  ["gcp-audit-sink-all-audit-logs", "a disabled sink", BASELINE.map((r) => (r === sink ? { ...sink, inputs: { ...sink.inputs, disabled: true } } : r)), [undefined]],
+  ["gcp-audit-bucket-retention", "no retention on the sink's bucket", BASELINE.map((r) => (r === bucket ? { ...bucket, inputs: { name: "acme-audit" } } : r)), [bucket.urn]],
+  ["gcp-audit-bucket-retention-locked", "retention not locked", BASELINE.map((r) => (r === bucket ? { ...bucket, inputs: { name: "acme-audit", retentionPolicy: { retentionPeriod: "86400", isLocked: false } } } : r)), [bucket.urn]],
+  ["gcp-network-deny-all-ingress", "no deny-all", BASELINE.filter((r) => r !== denyAll), [net.urn]],
+  ["gcp-network-deny-all-ingress", "the deny-all is on another network", BASELINE.map((r) => (r === denyAll ? { ...denyAll, inputs: { ...denyAll.inputs, network: "other" } } : r)), [net.urn]],
+  ["alicloud-vpc-flow-logs", "no flow log", BASELINE.filter((r) => r !== flowLog), [aliVpc.urn]],
+  ["alicloud-vpc-flow-logs", "an inactive flow log", BASELINE.map((r) => (r === flowLog ? { ...flowLog, inputs: { ...flowLog.inputs, status: "Inactive" } } : r)), [aliVpc.urn]],
+  ["alicloud-actiontrail-present", "no trail", BASELINE.filter((r) => r !== trail), [undefined]],
+  ["gcp-budget-present", "no budget", BASELINE.filter((r) => r !== budget), [undefined]],
+  ["alicloud-budget-present", "no AlicloudBudget", BASELINE.filter((r) => r !== aliBudget), [undefined]],
+  ["alicloud-registry-cleanup", "no lifecycle rule", BASELINE.filter((r) => r !== criRule), [cri.urn]],
+  ["gcp-registry-scanning-api", "no Container Scanning API", BASELINE.filter((r) => r !== scanning), [undefined]],
+];
+
+describe("stack rules", () => {
+  it("pass the compliant baseline stack", () => {
+    for (const r of LANDING_ZONE_RULES.filter((x): x is StackRule => x.kind === "stack")) expect(r.check(BASELINE), r.id).toEqual([]);
+  });
+  it.each(CASES)("%s: %s", (id, _name, resources, urns) => {
+    const found = rule(id).check(resources);
+    expect(found.map((v) => v.urn)).toEqual(urns);
+    for (const v of found) expect(v.message.length).toBeGreaterThan(10);
+  });
+  it("do not apply to a stack without that cloud", () => {
+    const gcpOnly = BASELINE.filter((r) => !r.type.startsWith("alicloud:") && !r.type.includes("Alicloud"));
+    expect(rule("alicloud-actiontrail-present").check(gcpOnly)).toEqual([]);
+    expect(rule("alicloud-budget-present").check(gcpOnly)).toEqual([]);
+    const aliOnly = BASELINE.filter((r) => !r.type.startsWith("gcp:"));
+    expect(rule("gcp-audit-sink-all-audit-logs").check(aliOnly)).toEqual([]);
+    expect(rule("gcp-budget-present").check(aliOnly)).toEqual([]);
+  });
+  it("every stack rule has a case", () => {
+    const tested = new Set(CASES.map((c) => c[0]));
+    expect(LANDING_ZONE_RULES.filter((r) => r.kind === "stack" && !tested.has(r.id)).map((r) => r.id)).toEqual([]);
+  });
+});
+
+describe("filterTakesAllAuditLogs", () => {
+  it.each([
+    [undefined, true], ["", true], ['logName:"cloudaudit.googleapis.com"', true], [AUDIT_FILTER, true],
+    ['log_id("cloudaudit.googleapis.com/activity") OR log_id("cloudaudit.googleapis.com/data_access")', false],
+    [`${AUDIT_FILTER} AND severity>=ERROR`, false], ["NOT log_id(\"cloudaudit.googleapis.com/activity\")", false], ["severity>=ERROR", false],
+  ] as const)("%s → %s", (filter, want) => {
+    expect(filterTakesAllAuditLogs(filter)).toBe(want);
+  });
+});
