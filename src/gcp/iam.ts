@@ -20,6 +20,8 @@ export const GCP_WORKLOAD_IDENTITY_ROLE = "roles/iam.workloadIdentityUser";
 
 const EMAIL = /^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** GKE Workload Identity member value: `PROJECT.svc.id.goog[NAMESPACE/KSA]`. */
+const GKE_WORKLOAD = /^[a-z][a-z0-9-]{4,28}[a-z0-9]\.svc\.id\.goog\[[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?\]$/;
 const PRINCIPAL = /^principal(Set)?:\/\/iam\.googleapis\.com\/\S+$/;
 const PREDEFINED_ROLE = /^roles\/[a-zA-Z0-9_.]+$/;
 const CUSTOM_ROLE_REF = /^(projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]|organizations\/\d+)\/roles\/[a-zA-Z0-9_.]{3,64}$/;
@@ -94,10 +96,11 @@ export function checkGcpMember(member: string, path: string, problems: Problems)
   const ok = prefix === undefined ? false
     : prefix === "domain:" ? DOMAIN.test(value)
     : prefix.startsWith("principal") ? PRINCIPAL.test(member)
+    : prefix === "serviceAccount:" ? EMAIL.test(value) || GKE_WORKLOAD.test(value)
     : EMAIL.test(value);
   if (!ok) {
     problems.add("LZ_IAM_MEMBER_INVALID", path,
-      `"${member}" is not a member: expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, principal://iam.googleapis.com/… or principalSet://iam.googleapis.com/…`,
+      `"${member}" is not a member: expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL (or PROJECT.svc.id.goog[NS/KSA]), domain:DOMAIN, principal://iam.googleapis.com/… or principalSet://iam.googleapis.com/…`,
       "write the member with its prefix, e.g. group:platform-team@acme.example");
     return;
   }

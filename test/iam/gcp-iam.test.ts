@@ -178,6 +178,18 @@ describe("GcpIam", () => {
     ]);
   });
 
+  it("accepts every member form: user, group, service account, GKE workload, domain, principal and principal set", async () => {
+    const members = [
+      "user:ana@acme.example", "group:qa@acme.example", "serviceAccount:ci@acme-lz-dev.iam.gserviceaccount.com",
+      "serviceAccount:acme-lz-dev.svc.id.goog[payments/api]", "domain:acme.example",
+      "principal://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/subject/repo:acme/app:ref:refs/heads/main",
+      "principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/*",
+    ];
+    const inv = await runOffline(() => { new GcpIam("dev-iam", { project: "acme-lz-dev", members: { tester: members }, ciDeployerRobot: false }); }, { stack: "test" });
+    expect(resourcesOfType(inv, MEMBER).map((r) => r.inputs.member)).toEqual(expect.arrayContaining(members));
+    expect(resourcesOfType(inv, MEMBER).length).toBe(members.length);
+  });
+
   it("wants a written justification with allowBasicRoles, and a robot name within the account id limit", async () => {
     expect(await componentProblems(() => new GcpIam("a-very-long-environment-iam", {
       project: "Acme", allowBasicRoles: true, justification: "because", extraRoles: { developer: ["roles/editor"] },
