@@ -124,7 +124,8 @@ export function validateConnectivity(spec: EnvironmentSpec, problems: Problems):
     const plan = planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, keyPath(["gcp", "network"]), new Problems());
     const args = { ...gcpHaVpnArgs(spec, plan, ""), onPremisesRanges: valid, reservedRanges: [], labels: undefined };
     const vpnPlan = planGcpHaVpn(name, args, keyPath(["gcp", "vpn"]), problems);
-    gcpLinkLocal = vpnPlan.tunnels.map((t) => t.bgp.range);
+    // When the GCP plan failed, its pinned ranges still count as taken for the Alibaba check.
+    gcpLinkLocal = vpnPlan.tunnels.length > 0 ? vpnPlan.tunnels.map((t) => t.bgp.range) : Object.values(spec.gcp.vpn.linkLocalRanges ?? {});
   }
   if (spec.alicloud?.vpn) {
     const vpn = spec.alicloud.vpn;
