@@ -104,7 +104,7 @@ export const PART_TYPES: Readonly<Record<string, PartType>> = {
 
 /** Role pairs an edge may join, from → to. Other dependencies are not drawn. */
 export const EDGE_ROLES: readonly (readonly [DiagramRole, DiagramRole])[] = [
-  ["subnet", "nat"], ["nat", "natIp"], ["vpc", "vpnGateway"], ["subnet", "vpnGateway"], ["vpnGateway", "vpnPeer"],
+  ["subnet", "nat"], ["nat", "natIp"], ["vpc", "vpnGateway"], ["vpnGateway", "vpnPeer"],
   ["vpc", "logSource"], ["logSource", "logDestination"], ["registry", "registry"],
 ];
 

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readStackFile } from "../../src/config/load";
 import { planStackFile } from "../../src/offline/harness";
 import type { Inventory } from "../../src/offline/inventory";
 
@@ -42,10 +43,15 @@ describe("upgrade safety of the prod stack", () => {
     inv = await planStackFile(path.join(__dirname, "..", "..", "Pulumi.prod.yaml"), { stack: "prod" });
   });
 
-  it("plans stateful resources: audit storage on both clouds at least", () => {
+  it("plans stateful resources: audit storage on both clouds, and the registries the stack file asks for", () => {
     const types = new Set(inv.resources.filter((r) => STATEFUL_TYPES.includes(r.type)).map((r) => r.type));
     for (const t of ["gcp:storage/bucket:Bucket", "gcp:bigquery/dataset:Dataset", "alicloud:log/project:Project", "alicloud:log/store:Store", "alicloud:oss/bucket:Bucket"]) {
       expect(types, t).toContain(t);
+    }
+    const values = readStackFile(path.join(__dirname, "..", "..", "Pulumi.prod.yaml")).values as { gcp?: { registry?: unknown }; alicloud?: { registry?: unknown } };
+    if (values.gcp?.registry !== undefined) expect(types).toContain("gcp:artifactregistry/repository:Repository");
+    if (values.alicloud?.registry !== undefined) {
+      expect([...types].some((t) => /^alicloud:(cr|cs)\//.test(t)), "an Alibaba Container Registry namespace or repository").toBe(true);
     }
   });
 
