@@ -4,6 +4,9 @@
 //   - `readonly T[]` (ReadonlyArray) is an array of T, exactly like `T[]`;
 //   - a string-literal union (`"GLOBAL" | "REGIONAL"`, or an alias of one such as `Tier`) becomes a
 //     string enum type named after the alias, or `<Interface without Args><Property>` when inline;
+//   - object types drop a trailing `Args` (`GcpSubnetArgs` → `GcpSubnet`), since the generated SDKs
+//     add their own suffix (C# `GcpSubnetArgs`, not `GcpSubnetArgsArgs`);
+//   - descriptions keep the `@default` tag (`… Default: "GLOBAL"`), which the analyzer drops;
 //   - a component's outputs are its public `pulumi.Output<T>` properties only. Child resource
 //     objects (`network`, `vswitches`) and plain plan data (`plan`) stay TypeScript-only, so a GCP
 //     consumer's SDK does not depend on the Alibaba provider SDK and vice versa.
@@ -44,6 +47,50 @@ interface AnalyzerInternals {
   typeDefinitions: Record<string, { name: string; type: string; enum?: { name: string; value: string }[]; description?: string }>;
   analyzeType(context: AnalyzerContext, type: tsTypes.Type, location: tsTypes.Node, optional?: boolean, docString?: string): PropertyDefinition;
   analyzeSymbols(context: AnalyzerContext, symbols: tsTypes.Symbol[]): Record<string, PropertyDefinition>;
+  analyze(): AnalyzeResult;
+}
+
+interface AnalyzeResult {
+  components: Record<string, { name: string; inputs: Record<string, PropertyDefinition>; outputs: Record<string, PropertyDefinition> }>;
+  typeDefinitions: AnalyzerInternals["typeDefinitions"] & Record<string, { properties?: Record<string, PropertyDefinition> }>;
+  dependencies: unknown[];
+}
+
+/**
+ * Renames object types `<X>Args` to `<X>` where that name is free (not another type, not a
+ * component) and rewrites every `$ref` to them. Exported for tests.
+ */
+export function dropArgsSuffix(result: AnalyzeResult, providerName: string): AnalyzeResult {
+  const taken = new Set([...Object.keys(result.typeDefinitions), ...Object.keys(result.components)]);
+  const renames = new Map<string, string>();
+  for (const name of Object.keys(result.typeDefinitions).sort()) {
+    const def = result.typeDefinitions[name]!;
+    if (def.enum || !/.Args$/.test(name)) continue;
+    const short = name.slice(0, -4);
+    if (taken.has(short)) continue;
+    taken.add(short);
+    renames.set(name, short);
+  }
+  const prefix = `#/types/${providerName}:index:`;
+  const fix = (prop: PropertyDefinition | undefined): void => {
+    if (!prop) return;
+    if (prop.$ref?.startsWith(prefix)) {
+      const to = renames.get(prop.$ref.slice(prefix.length));
+      if (to) prop.$ref = prefix + to;
+    }
+    fix(prop.items);
+    fix(prop.additionalProperties);
+  };
+  const typeDefinitions: AnalyzeResult["typeDefinitions"] = {};
+  for (const [name, def] of Object.entries(result.typeDefinitions)) {
+    const to = renames.get(name) ?? name;
+    typeDefinitions[to] = { ...def, name: to };
+    for (const prop of Object.values(def.properties ?? {})) fix(prop);
+  }
+  for (const component of Object.values(result.components)) {
+    for (const prop of [...Object.values(component.inputs), ...Object.values(component.outputs)]) fix(prop);
+  }
+  return { ...result, typeDefinitions };
 }
 
 type AnalyzerClass = new (...args: any[]) => AnalyzerInternals;
@@ -102,6 +149,15 @@ function aliasName(type: tsTypes.Type, location: tsTypes.Node): string | undefin
   return undefined;
 }
 
+/** A declaration's doc comment text plus its `@default` tag, if any. */
+export function describe(decl: tsTypes.Node): string | undefined {
+  const docs = (decl as { jsDoc?: tsTypes.JSDoc[] }).jsDoc ?? [];
+  const text = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? "").filter(Boolean).join("\n").trim();
+  const defaults = ts.getJSDocTags(decl).filter((t) => t.tagName.text === "default").map((t) => ts.getTextOfJSDocComment(t.comment)?.trim() ?? "");
+  const parts = [text, ...defaults.filter(Boolean).map((d) => `Default: ${d}`)].filter(Boolean);
+  return parts.length > 0 ? parts.join(" ") : undefined;
+}
+
 let extended: AnalyzerClass | undefined;
 
 /** Builds the analyzer subclass over Pulumi's analyzer (once). */
@@ -139,6 +195,18 @@ function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
         return finish({ $ref: `#/types/${this.providerName}:index:${name}` });
       }
       return super.analyzeType(context, type, location, optional, docString);
+    }
+
+    // Same as Pulumi's analyzeSymbol, with the `@default` tag kept in the description.
+    analyzeSymbol(context: AnalyzerContext, symbol: tsTypes.Symbol): PropertyDefinition {
+      const decl = symbol.valueDeclaration!;
+      const type = this.checker.getTypeOfSymbolAtLocation(symbol, decl);
+      const optional = (symbol.flags & ts.SymbolFlags.Optional) !== 0;
+      return this.analyzeType(context, type, decl, optional, describe(decl));
+    }
+
+    override analyze(): AnalyzeResult {
+      return dropArgsSuffix(super.analyze(), this.providerName);
     }
 
     override analyzeSymbols(context: AnalyzerContext, symbols: tsTypes.Symbol[]): Record<string, PropertyDefinition> {

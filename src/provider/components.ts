@@ -16,6 +16,12 @@ export const COMPONENTS: Readonly<Record<string, ComponentResourceConstructor>> 
   GcpBudget: lz.GcpBudget,
   AlicloudLogging: lz.AlicloudLogging,
   AlicloudBudget: lz.AlicloudBudget,
+  GcpRegistry: lz.GcpRegistry,
+  AlicloudRegistry: lz.AlicloudRegistry,
+  GcpIam: lz.GcpIam,
+  AlicloudRam: lz.AlicloudRam,
+  GcpFirewall: lz.GcpFirewall,
+  AlicloudSecurityGroups: lz.AlicloudSecurityGroups,
 };
 
 /** Public components deliberately not exposed to other languages, with the reason. */

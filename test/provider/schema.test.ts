@@ -50,6 +50,36 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
     inputs: ["amount", "currency", "emails", "lang", "thresholds"],
     outputs: ["contactGroupName"],
   },
+  GcpRegistry: {
+    required: ["location", "project"],
+    inputs: ["cleanup", "description", "dockerHubProxy", "enableServices", "existing", "immutableTags", "kmsKeyName", "labels", "location", "members", "production", "project", "readers", "repositoryId", "robot", "robotAccountId"],
+    outputs: ["proxyUrl", "robotEmail", "url"],
+  },
+  AlicloudRegistry: {
+    required: ["namespace", "region"],
+    inputs: ["accountId", "cleanup", "createInstance", "domain", "immutableTags", "instanceId", "instanceName", "instanceType", "namespace", "period", "personaGroups", "production", "region", "repositories", "robot", "robotOidc", "scan", "sync", "tags", "vpcId", "vswitchId"],
+    outputs: ["instanceId", "robotRoleArn", "url", "vpcUrl"],
+  },
+  GcpIam: {
+    required: ["project"],
+    inputs: ["allowBasicRoles", "billingAccount", "ciDeployerRobot", "customRoles", "dataAccessLogs", "extraRoles", "justification", "members", "production", "project", "robotImpersonators"],
+    outputs: ["robotEmail"],
+  },
+  AlicloudRam: {
+    required: [],
+    inputs: ["customPolicies", "members", "production", "robot", "tags"],
+    outputs: ["robotRoleArn", "robotRoleName"],
+  },
+  GcpFirewall: {
+    required: ["network", "project", "subnets", "vpcCidr"],
+    inputs: ["adminPorts", "adminSources", "denyAllEgress", "namePrefix", "network", "onPremisesRanges", "project", "ranges", "rules", "subnets", "targetBy", "tiers", "vpcCidr"],
+    outputs: ["firewallNames"],
+  },
+  AlicloudSecurityGroups: {
+    required: ["vpcCidr", "vpcId", "vswitches"],
+    inputs: ["adminPorts", "adminSources", "denyAllEgress", "namePrefix", "networkAcls", "onPremisesRanges", "ranges", "resourceGroupId", "rules", "tags", "tiers", "vpcCidr", "vpcId", "vswitches"],
+    outputs: ["securityGroupIds"],
+  },
 };
 
 describe("multi-language package schema", () => {
@@ -92,13 +122,13 @@ describe("multi-language package schema", () => {
     const vpc = resource("GcpVpc").inputProperties;
     expect(vpc.cidr).toEqual({ type: "string", plain: true, description: expect.any(String) });
     expect(vpc.regions).toEqual({ type: "array", items: { type: "string", plain: true }, plain: true, description: expect.any(String) });
-    expect(vpc.subnets).toEqual({ type: "object", additionalProperties: { $ref: refOf("GcpSubnetArgs"), plain: true }, plain: true, description: expect.any(String) });
+    expect(vpc.subnets).toEqual({ type: "object", additionalProperties: { $ref: refOf("GcpSubnet"), plain: true }, plain: true, description: expect.any(String) });
   });
 
   it("turns readonly arrays into arrays and string-literal unions into string enums", () => {
     expect(schema.types[token("Tier")]).toEqual({ type: "string", enum: [{ name: "private", value: "private" }, { name: "public", value: "public" }] });
     expect(schema.types[token("GcpVpcRoutingMode")]).toEqual({ type: "string", enum: [{ name: "GLOBAL", value: "GLOBAL" }, { name: "REGIONAL", value: "REGIONAL" }] });
-    const subnet = schema.types[token("GcpSubnetArgs")]!;
+    const subnet = schema.types[token("GcpSubnet")]!;
     expect(subnet.required).toEqual(["tier"]);
     expect(subnet.properties!.tier).toEqual({ $ref: refOf("Tier"), plain: true, description: expect.any(String) });
     expect(subnet.properties!.regions).toMatchObject({ type: "array", items: { type: "string" }, plain: true });
@@ -116,11 +146,27 @@ describe("multi-language package schema", () => {
     expect(resource("AlicloudVpc").required).toEqual(["subnets", "vpcId", "vswitchIds"]);
   });
 
+  it("keeps @default in descriptions", () => {
+    expect(resource("GcpVpc").inputProperties.mtu!.description).toBe("Network MTU, 1300–8896. Default: 1460");
+    expect(resource("GcpVpc").inputProperties.routingMode!.description).toBe('Dynamic routing scope of Cloud Routers. Default: "GLOBAL"');
+  });
+
   it("names enum types and members deterministically", () => {
     expect(inlineEnumName("GcpVpcArgs", "routingMode")).toBe("GcpVpcRoutingMode");
     expect(inlineEnumName("GcpLoggingArgs", "logKinds[]")).toBe("GcpLoggingLogKinds");
     expect(enumMemberName("zh_CN")).toBe("zh_CN");
     expect(enumMemberName("5m")).toBe("_5m");
     expect(enumMemberName("a-b")).toBe("a_b");
+  });
+});
+
+describe("type names", () => {
+  it("drop a trailing Args from object types, keep enums and outputs as they are", () => {
+    const names = Object.keys(schema.types).map((t) => t.split(":")[2]).sort();
+    expect(names).toEqual(expect.arrayContaining(["GcpSubnet", "GcpSecondaryRange", "GcpFlowLog", "GcpNat", "GcpSubnetInfo", "AlicloudSubnet", "AlicloudNat", "Tier"]));
+    // `TierArgs` (firewall tiers) keeps its suffix: `Tier` is already the subnet tier enum.
+    expect(names.filter((n) => n!.endsWith("Args"))).toEqual(["TierArgs"]);
+    const refs = JSON.stringify(schema).match(/#\/types\/[^"]+/g) ?? [];
+    for (const ref of refs) expect(schema.types[ref.slice("#/types/".length)], ref).toBeDefined();
   });
 });
