@@ -1,4 +1,8 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runPlan } from "../../src/cli/plan";
 import { readStackFile, parseEnvironment } from "../../src/config/load";
 import { PERSONA_REGISTRY_ACCESS, Persona } from "../../src/core/personas";
 import { planStackFile } from "../../src/offline/harness";
@@ -115,5 +119,22 @@ describe("registry config errors", () => {
       ["LZ_CONFIG_VALUE", "landing-zone:alicloud.registry.instanceType"],
       ["LZ_CONFIG_UNKNOWN_KEY", "landing-zone:alicloud.registry.visibility"],
     ]);
+  });
+
+  it("makes `npm run plan` exit 2 with the registry problems and plan nothing", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-registry-"));
+    const file = path.join(dir, "Pulumi.broken.yaml");
+    const text = fs.readFileSync("Pulumi.prod.yaml", "utf8");
+    expect(text).toContain("      instanceId: cri-acmeprod0001\n");
+    fs.writeFileSync(file, text.replace("      instanceId: cri-acmeprod0001\n", "      createInstance: true\n").replace("keepCount: 30,", "keepCount: -1,"));
+    let out = "";
+    let err = "";
+    const json = path.join(dir, "plan.json");
+    expect(await runPlan(["--config", file, "--json", json], (s) => { out += s; }, (s) => { err += s; })).toBe(2);
+    expect(out).toBe("");
+    expect(fs.existsSync(json)).toBe(false);
+    expect(err).toContain("landing-zone:gcp.registry.cleanup.keepCount: keepCount -1 is not a whole number above 0 [LZ_REGISTRY_RETENTION]");
+    expect(err).toContain("landing-zone:alicloud.registry.instanceType: createInstance needs an instance type [LZ_REGISTRY_INSTANCE_TYPE]\n"
+      + "    fix: set instanceType to one of Basic, Standard, Advanced (each is billed monthly in advance)");
   });
 });
