@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { parseCidr } from "../../core/cidr";
 import { Problems } from "../../core/errors";
 import { planAlicloudVpc } from "../../alicloud/vpc";
 import { planAlicloudSecurityGroups } from "../../alicloud/security-groups";
@@ -73,10 +72,7 @@ export const firewallSection = {
 
 /** Cross-field checks of the firewall keys; report every problem, throw nothing. */
 export function validateFirewall(spec: EnvironmentSpec, problems: Problems): void {
-  for (const [k, c] of Object.entries(spec.onPremises?.ranges ?? {})) {
-    const parsed = parseCidr(c);
-    if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", keyPath(["onPremises", "ranges", k]), parsed.reason, parsed.fix);
-  }
+  // Malformed on-premises ranges are reported by the connectivity area (it owns the key); only valid ones reach the firewall.
   const onprem = onPremisesRanges(spec);
   // The firewall places tiers on the VPC's subnets: only check it against a VPC that plans cleanly.
   if (spec.gcp) {
