@@ -3,12 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as lz from "../../src/index";
 import { enumMemberName, inlineEnumName } from "../../src/provider/analyzer";
 import { COMPONENTS, NOT_EXPOSED, PACKAGE_NAME } from "../../src/provider/components";
-import { PackageSchema, packageSchema } from "../../src/provider/schema";
+import { landingZoneProvider, PackageSchema } from "../../src/provider/schema";
+import { runOffline } from "../../src/offline/harness";
+import { findResource } from "../../src/offline/inventory";
 
 // The schema is generated once, in-process, by Pulumi's ComponentProvider.getSchema (what the CLI
 // calls over gRPC) with the analyzer extensions installed.
 let schema: PackageSchema;
-beforeAll(async () => { schema = await packageSchema(); }, 120_000);
+const provider = landingZoneProvider();
+beforeAll(async () => { schema = JSON.parse(await provider.getSchema()) as PackageSchema; }, 120_000);
 
 const token = (name: string) => `${PACKAGE_NAME}:index:${name}`;
 const resource = (name: string) => {
@@ -168,5 +171,31 @@ describe("type names", () => {
     expect(names.filter((n) => n!.endsWith("Args"))).toEqual(["TierArgs"]);
     const refs = JSON.stringify(schema).match(/#\/types\/[^"]+/g) ?? [];
     for (const ref of refs) expect(schema.types[ref.slice("#/types/".length)], ref).toBeDefined();
+  });
+});
+
+describe("construct (what a C#, Python, Go or YAML program's `new GcpVpc(...)` runs)", () => {
+  it("builds the component from its token and plain inputs and returns the schema's outputs", async () => {
+    const inv = await runOffline(async () => {
+      const vpc = await provider.construct("core", token("GcpVpc"), {
+        project: "acme-net", cidr: "10.30.0.0/16", regions: ["europe-west1"],
+        subnets: { web: { tier: "public", size: 24 }, app: { tier: "private", size: 22 } },
+      }, {});
+      const registry = await provider.construct("images", token("GcpRegistry"), { project: "acme-net", location: "europe-west1" }, {});
+      return { vpc: vpc.state, registry: registry.state };
+    }, { project: "csharp-app", stack: "dev" });
+    expect(findResource(inv, "landing-zone:index:GcpVpc", "core").type).toBe(token("GcpVpc"));
+    expect(findResource(inv, "gcp:compute/subnetwork:Subnetwork", "core-app-europe-west1").inputs).toMatchObject({ ipCidrRange: "10.30.16.0/22" });
+    const vpc = inv.outputs.vpc as Record<string, unknown>;
+    expect(Object.keys(vpc).sort()).toEqual(Object.keys(resource("GcpVpc").properties).sort());
+    expect(vpc.subnetIds).toEqual({
+      "app-europe-west1": "projects/acme-net/regions/europe-west1/subnetworks/core-app-europe-west1",
+      "web-europe-west1": "projects/acme-net/regions/europe-west1/subnetworks/core-web-europe-west1",
+    });
+    expect((inv.outputs.registry as Record<string, unknown>).url).toBe("europe-west1-docker.pkg.dev/acme-net/images");
+  });
+
+  it("refuses a token of another package", async () => {
+    await expect(provider.construct("x", "other:index:GcpVpc", {}, {})).rejects.toThrow(/Invalid package name other/);
   });
 });
