@@ -241,6 +241,12 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
     }
   }
   if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  // RAM names derived from the component name: policies 1–128 letters, digits, hyphens; roles 1–64 letters, digits, ".", "-".
+  if (!/^[A-Za-z0-9-]{1,123}$/.test(name) || ((args.robot ?? true) && !/^[A-Za-z0-9.-]{1,61}$/.test(name))) {
+    problems.add("LZ_REGISTRY_RAM_NAME", joinPath(path, "name"),
+      `component name "${name}" does not fit RAM names (${nameOf(name, "push")}, ${nameOf(name, "ci")}): letters, digits and hyphens, at most 60 characters`,
+      "use a shorter component name such as prod-registry");
+  }
 
   const host = args.domain ?? (instanceName === undefined ? undefined : `${instanceName}-registry.${args.region}.cr.aliyuncs.com`);
   const vpcHost = args.domain === undefined

@@ -226,4 +226,13 @@ describe("AlicloudRegistry", () => {
       ["LZ_REGISTRY_INSTANCE_NAME", "AlicloudRegistry args.name"],
     ]);
   });
+
+  it("rejects a component name that cannot name the RAM policies and the robot role", async () => {
+    expect(await componentProblems(() => new AlicloudRegistry(`r${"x".repeat(61)}`, ARGS))).toEqual([
+      ["LZ_REGISTRY_RAM_NAME", "AlicloudRegistry args.name"],
+    ]);
+    expect(await componentProblems(() => new AlicloudRegistry("prod registry", ARGS))).toEqual([
+      ["LZ_REGISTRY_RAM_NAME", "AlicloudRegistry args.name"],
+    ]);
+  });
 });
