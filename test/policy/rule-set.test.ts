@@ -34,6 +34,8 @@ describe("the landing zone rule set", () => {
     ["gcp-audit-sink-all-audit-logs", "stack", "high", "mandatory"],
     ["gcp-audit-bucket-retention", "stack", "high", "mandatory"],
     ["gcp-audit-bucket-retention-locked", "stack", "medium", "advisory"],
+    ["gcp-audit-config-all-services", "resource", "high", "mandatory"],
+    ["gcp-audit-config-present", "stack", "medium", "advisory"],
     ["alicloud-actiontrail-all-regions", "resource", "high", "mandatory"],
     ["alicloud-actiontrail-present", "stack", "high", "mandatory"],
     ["alicloud-audit-logstore-retention", "resource", "medium", "advisory"],

@@ -29,7 +29,9 @@ const criRule = res(alicloud.cr.ArtifactLifecycleRule, "cri-cleanup", { auto: tr
 const repo = res(gcp.artifactregistry.Repository, "apps", { format: "DOCKER" });
 const scanning = res(gcp.projects.Service, "scan", { service: "containerscanning.googleapis.com" });
 
-const BASELINE = [net, bucket, sink, denyAll, budget, aliVpc, flowLog, trail, aliBudget, cri, criRule, repo, scanning];
+const auditConfig = res(gcp.projects.IAMAuditConfig, "audit", { service: "allServices", auditLogConfigs: [{ logType: "ADMIN_READ" }] });
+
+const BASELINE = [net, bucket, sink, denyAll, budget, aliVpc, flowLog, trail, aliBudget, cri, criRule, repo, scanning, auditConfig];
 
 /** One change per violation: the stack without a resource, or with one resource replaced. */
 const CASES: readonly (readonly [string, string, readonly StackResource[], readonly (string | undefined)[]])[] = [
@@ -38,6 +40,7 @@ const CASES: readonly (readonly [string, string, readonly StackResource[], reado
   ["gcp-audit-sink-all-audit-logs", "a disabled sink", BASELINE.map((r) => (r === sink ? { ...sink, inputs: { ...sink.inputs, disabled: true } } : r)), [undefined]],
   ["gcp-audit-bucket-retention", "no retention on the sink's bucket", BASELINE.map((r) => (r === bucket ? { ...bucket, inputs: { name: "acme-audit" } } : r)), [bucket.urn]],
   ["gcp-audit-bucket-retention-locked", "retention not locked", BASELINE.map((r) => (r === bucket ? { ...bucket, inputs: { name: "acme-audit", retentionPolicy: { retentionPeriod: "86400", isLocked: false } } } : r)), [bucket.urn]],
+  ["gcp-audit-config-present", "no audit config", BASELINE.filter((r) => r !== auditConfig), [undefined]],
   ["gcp-network-deny-all-ingress", "no deny-all", BASELINE.filter((r) => r !== denyAll), [net.urn]],
   ["gcp-network-deny-all-ingress", "the deny-all is on another network", BASELINE.map((r) => (r === denyAll ? { ...denyAll, inputs: { ...denyAll.inputs, network: "other" } } : r)), [net.urn]],
   ["alicloud-vpc-flow-logs", "no flow log", BASELINE.filter((r) => r !== flowLog), [aliVpc.urn]],
@@ -65,6 +68,7 @@ describe("stack rules", () => {
     const aliOnly = BASELINE.filter((r) => !r.type.startsWith("gcp:"));
     expect(rule("gcp-audit-sink-all-audit-logs").check(aliOnly)).toEqual([]);
     expect(rule("gcp-budget-present").check(aliOnly)).toEqual([]);
+    expect(rule("gcp-audit-config-present").check(aliOnly)).toEqual([]);
   });
   it("every stack rule has a case", () => {
     const tested = new Set(CASES.map((c) => c[0]));

@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
-import { fail, get, pass, type ResourceRule, type StackResource, type StackRule, tokenOf } from "../rule";
+import { fail, get, list, pass, type ResourceRule, type StackResource, type StackRule, tokenOf } from "../rule";
 
 const GCP_BUCKET = tokenOf(gcp.storage.Bucket);
 const GCP_SINKS = [gcp.logging.ProjectSink, gcp.logging.FolderSink, gcp.logging.OrganizationSink].map(tokenOf);
@@ -117,6 +117,44 @@ export const gcpAuditBucketRetentionLocked: StackRule = {
     .map((b) => ({ urn: b.urn, message: `log bucket ${String(b.inputs.name)} has an unlocked retention policy; set retentionPolicy.isLocked: true (irreversible)` })),
 };
 
+const GCP_AUDIT_CONFIGS = [gcp.projects.IAMAuditConfig, gcp.folder.IamAuditConfig, gcp.organizations.IamAuditConfig].map(tokenOf);
+export const GCP_AUDIT_LOG_TYPES = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"] as const;
+
+export const gcpAuditConfigAllServices: ResourceRule = {
+  kind: "resource",
+  id: "gcp-audit-config-all-services",
+  description: "Audit configs for allServices turn on ADMIN_READ, DATA_READ and DATA_WRITE, and no audit config exempts anyone.",
+  severity: "high",
+  enforcement: "mandatory",
+  rationale: "Data Access logs are off by default; without them nobody can say who read or changed data. An exempted member is a blind spot.",
+  source: "CIS GCP Foundations v4.0 2.1; CKV2_GCP_5",
+  types: GCP_AUDIT_CONFIGS,
+  check: (_t, i) => {
+    const configs = list(i.auditLogConfigs);
+    const bad: string[] = [];
+    if (i.service === "allServices") {
+      const types = configs.map((c) => get(c, "logType"));
+      const missing = GCP_AUDIT_LOG_TYPES.filter((t) => !types.includes(t));
+      if (missing.length > 0) bad.push(`log types ${missing.join(", ")} are off`);
+    }
+    const exempt = configs.flatMap((c) => list(get(c, "exemptedMembers")).map(String));
+    if (exempt.length > 0) bad.push(`exempts ${exempt.join(", ")}`);
+    return bad.length > 0 ? fail(`audit config for ${String(i.service)}: ${bad.join("; ")}; log ADMIN_READ, DATA_READ and DATA_WRITE for allServices with no exemptedMembers`) : pass;
+  },
+};
+
+export const gcpAuditConfigPresent: StackRule = {
+  kind: "stack",
+  id: "gcp-audit-config-present",
+  description: "A stack with GCP resources turns on Data Access audit logs for allServices.",
+  severity: "medium",
+  enforcement: "advisory",
+  rationale: "Data Access logs are off by default. Advisory: the config may be set on the folder or organization by another stack.",
+  source: "CIS GCP Foundations v4.0 2.1",
+  check: (resources) => (resources.some(isGcp) && !resources.some((r) => GCP_AUDIT_CONFIGS.includes(r.type) && r.inputs.service === "allServices")
+    ? [{ message: "no IAMAuditConfig for allServices; add one with ADMIN_READ, DATA_READ and DATA_WRITE" }] : []),
+};
+
 export const alicloudActiontrailAllRegions: ResourceRule = {
   kind: "resource",
   id: "alicloud-actiontrail-all-regions",
@@ -186,4 +224,4 @@ export const alicloudOssPrivate: ResourceRule = {
 };
 
 export const LOGGING_RULES = [gcpBucketUniformAccess, gcpBucketPublicAccessPrevention, gcpBucketVersioning, gcpAuditSinkAllAuditLogs, gcpAuditBucketRetention,
-  gcpAuditBucketRetentionLocked, alicloudActiontrailAllRegions, alicloudActiontrailPresent, alicloudAuditLogstoreRetention, alicloudOssPrivate] as const;
+  gcpAuditBucketRetentionLocked, gcpAuditConfigAllServices, gcpAuditConfigPresent, alicloudActiontrailAllRegions, alicloudActiontrailPresent, alicloudAuditLogstoreRetention, alicloudOssPrivate] as const;
