@@ -232,6 +232,8 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
   readonly networkAcls: Partial<Record<"public" | "private", alicloud.vpc.NetworkAcl>>;
   /** Security-group ids keyed by tier. */
   readonly securityGroupIds: pulumi.Output<Record<string, string>>;
+  /** Network ACL ids keyed `public` / `private`. */
+  readonly networkAclIds: pulumi.Output<Record<string, string>>;
   /** The plan this component was built from (plain data). */
   readonly plan: AlicloudSecurityGroupsPlan;
 
@@ -285,6 +287,7 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
       }, { parent: this });
     }
     this.securityGroupIds = pulumi.all(Object.fromEntries(Object.entries(this.securityGroups).map(([k, v]) => [k, v.id])));
-    this.registerOutputs({ securityGroupIds: this.securityGroupIds });
+    this.networkAclIds = pulumi.all(Object.fromEntries(Object.entries(this.networkAcls).map(([k, v]) => [k, v.id])));
+    this.registerOutputs({ securityGroupIds: this.securityGroupIds, networkAclIds: this.networkAclIds });
   }
 }

@@ -153,8 +153,8 @@ export class GcpFirewall extends pulumi.ComponentResource {
   readonly firewalls: Record<string, gcp.compute.Firewall>;
   /** Firewall rule names keyed by rule name. */
   readonly firewallNames: pulumi.Output<Record<string, string>>;
-  /** Network tag (or service account) that puts an instance into each tier. */
-  readonly tierIdentities: Record<string, string>;
+  /** Network tag (or service account) that puts an instance into each tier (known at plan time). */
+  readonly tierIdentities: pulumi.Output<Record<string, string>>;
   /** The plan this component was built from (plain data). */
   readonly plan: GcpFirewallPlan;
 
@@ -163,7 +163,6 @@ export class GcpFirewall extends pulumi.ComponentResource {
     const plan = validatedGcpFirewall(name, args);
     super("landing-zone:index:GcpFirewall", name, args, opts);
     this.plan = plan;
-    this.tierIdentities = { ...plan.tierIdentities };
     this.firewalls = {};
     for (const f of plan.firewalls) {
       this.firewalls[f.key] = new gcp.compute.Firewall(f.name, {
@@ -173,6 +172,7 @@ export class GcpFirewall extends pulumi.ComponentResource {
       }, { parent: this });
     }
     this.firewallNames = pulumi.all(Object.fromEntries(Object.entries(this.firewalls).map(([k, v]) => [k, v.name])));
+    this.tierIdentities = pulumi.output({ ...plan.tierIdentities });
     this.registerOutputs({ firewallNames: this.firewallNames, tierIdentities: this.tierIdentities });
   }
 }

@@ -83,6 +83,7 @@ export function deployFirewall(ctx: LandingZoneContext): AreaOutputs {
     const sgs = new AlicloudSecurityGroups(firewallName(spec), alicloudFirewallArgs(spec, vpc.plan, vpc.vpcId, ids),
       { provider: ctx.alicloudProvider });
     outputs.alicloudSecurityGroupIds = sgs.securityGroupIds;
+    outputs.alicloudNetworkAclIds = sgs.networkAclIds;
   }
   return outputs;
 }

@@ -107,6 +107,15 @@ describe("AlicloudSecurityGroups defaults (egress open)", () => {
     ]);
   });
 
+  it("outputs the security-group ids by tier and the ACL ids by vSwitch group", async () => {
+    const inv = await runOffline(() => {
+      const c = new AlicloudSecurityGroups("dev-fw", ARGS);
+      return { sgs: c.securityGroupIds, acls: c.networkAclIds };
+    }, { stack: "test" });
+    expect(inv.outputs.sgs).toEqual({ web: sgId("dev-fw-web"), app: sgId("dev-fw-app"), data: sgId("dev-fw-data") });
+    expect(inv.outputs.acls).toEqual({ public: `nacl-${digest("nacl", "dev-fw-public-acl").slice(0, 20)}`, private: `nacl-${digest("nacl", "dev-fw-private-acl").slice(0, 20)}` });
+  });
+
   it("has no admin rule and no on-premises entries without on-premises ranges, and can skip the ACLs", async () => {
     const inv = await runOffline(() => { new AlicloudSecurityGroups("dev-fw", { ...ARGS, onPremisesRanges: {}, networkAcls: false }); }, { stack: "test" });
     expect(ruleNames(inv).filter((n) => n.includes("admin"))).toEqual([]);
