@@ -51,6 +51,7 @@ export interface AlicloudVpnArgs {
   readonly reservedRanges?: readonly ReservedRange[];
   /** The gateway's BGP ASN (private). @default 64515 */
   readonly asn?: number;
+  /** The on-premises VPN device(s): ASN and public IPs. */
   readonly peer: AlicloudVpnPeerArgs;
   /** `bgp`: BGP over each tunnel, learned routes propagated to the VPC; `static`: a VPN route entry per on-premises range. @default "bgp" */
   readonly routing?: "bgp" | "static";

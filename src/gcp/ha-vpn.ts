@@ -29,6 +29,7 @@ export interface GcpHaVpnArgs {
   readonly network: pulumi.Input<string>;
   /** Cloud Router ASN (private). @default 64514 */
   readonly asn?: number;
+  /** The on-premises VPN device(s): ASN and public interface IPs. */
   readonly peer: GcpVpnPeerArgs;
   /** Ranges the Cloud Router advertises to on-premises, keyed by name (usually the VPC's subnets). */
   readonly advertisedRanges: Readonly<Record<string, string>>;
@@ -65,6 +66,28 @@ export const GCP_VPN_CIPHERS: {
   phase2: { encryptions: ["AES-CBC-256"], integrities: ["HMAC-SHA2-256-128"], pfs: ["Group-14"] },
 };
 
+/** Phase 1 as the on-premises device must configure it. */
+export interface IkeProposal {
+  readonly version: number;
+  /** Exchange mode (Alibaba: `main`). */
+  readonly mode?: string;
+  readonly encryption: string;
+  readonly integrity: string;
+  /** Pseudo-random function (GCP). */
+  readonly prf?: string;
+  readonly dhGroup: number;
+  readonly lifetimeSeconds: number;
+}
+
+/** Phase 2 as the on-premises device must configure it. */
+export interface IpsecProposal {
+  readonly protocol: string;
+  readonly encryption: string;
+  readonly integrity: string;
+  readonly pfsGroup: number;
+  readonly lifetimeSeconds: number;
+}
+
 /** What the on-premises side needs for one tunnel (no secret in here). */
 export interface VpnTunnelPeerConfig {
   readonly tunnel: string;
@@ -77,8 +100,8 @@ export interface VpnTunnelPeerConfig {
   readonly peerBgpIp: string;
   readonly cloudAsn: number;
   readonly peerAsn: number;
-  readonly ike: Readonly<Record<string, string | number>>;
-  readonly ipsec: Readonly<Record<string, string | number>>;
+  readonly ike: IkeProposal;
+  readonly ipsec: IpsecProposal;
   /** Traffic selectors: `0.0.0.0/0` on both sides for route-based (BGP) tunnels. */
   readonly localTrafficSelectors: readonly string[];
   readonly remoteTrafficSelectors: readonly string[];

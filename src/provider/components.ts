@@ -22,6 +22,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentResourceConstructor>> 
   AlicloudRam: lz.AlicloudRam,
   GcpFirewall: lz.GcpFirewall,
   AlicloudSecurityGroups: lz.AlicloudSecurityGroups,
+  GcpHaVpn: lz.GcpHaVpn,
+  AlicloudVpn: lz.AlicloudVpn,
 };
 
 /** Public components deliberately not exposed to other languages, with the reason. */
