@@ -206,6 +206,7 @@ const TABLE: Record<string, OutputsFn> = {
   "alicloud:vpn/gateway:Gateway": ali("vpn", (id, _n, inputs) => ({
     internetIp: fakePublicIp(47, id),
     disasterRecoveryInternetIp: inputs.disasterRecoveryVswitchId ? fakePublicIp(47, `${id}/dr`) : undefined,
+    sslVpnInternetIp: inputs.enableSsl ? fakePublicIp(47, `${id}/ssl`) : undefined,
     status: "active",
   })),
   "alicloud:vpn/customerGateway:CustomerGateway": ali("cgw"),
