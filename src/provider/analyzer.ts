@@ -6,6 +6,7 @@
 //     string enum type named after the alias, or `<Interface without Args><Property>` when inline;
 //   - object types drop a trailing `Args` (`GcpSubnetArgs` → `GcpSubnet`), since the generated SDKs
 //     add their own suffix (C# `GcpSubnetArgs`, not `GcpSubnetArgsArgs`);
+//   - a union of different primitive kinds (`string | number`) is `Any` (never plain);
 //   - descriptions keep the `@default` tag (`… Default: "GLOBAL"`), which the analyzer drops;
 //   - a component's outputs are its public `pulumi.Output<T>` properties only. Child resource
 //     objects (`network`, `vswitches`) and plain plan data (`plan`) stay TypeScript-only, so a GCP
@@ -138,6 +139,20 @@ function stringLiterals(type: tsTypes.Type): string[] | undefined {
   return literals.map((t) => (t as tsTypes.StringLiteralType).value);
 }
 
+/** Whether a union mixes primitive kinds (`string | number`, `string | boolean`), nothing else. */
+function mixedPrimitives(type: tsTypes.Type): boolean {
+  if (!type.isUnion()) return false;
+  const kinds = new Set<string>();
+  for (const t of type.types) {
+    if ((t.flags & ts.TypeFlags.Undefined) !== 0) continue;
+    if ((t.flags & ts.TypeFlags.StringLike) !== 0) kinds.add("string");
+    else if ((t.flags & ts.TypeFlags.NumberLike) !== 0) kinds.add("number");
+    else if ((t.flags & ts.TypeFlags.BooleanLike) !== 0) kinds.add("boolean");
+    else return false;
+  }
+  return kinds.size > 1;
+}
+
 /** The name of a literal union's alias (`Tier`), from the type or from the property's type node. */
 function aliasName(type: tsTypes.Type, location: tsTypes.Node): string | undefined {
   const alias = type.aliasSymbol?.escapedName as string | undefined;
@@ -193,6 +208,12 @@ function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
         }
         optional = optional || hasUndefined;
         return finish({ $ref: `#/types/${this.providerName}:index:${name}` });
+      }
+      if (mixedPrimitives(type)) {
+        const prop = finish({ $ref: "pulumi.json#/Any" });
+        delete prop.plain;
+        if (type.isUnion() && type.types.some((t) => (t.flags & ts.TypeFlags.Undefined) !== 0)) prop.optional = true;
+        return prop;
       }
       return super.analyzeType(context, type, location, optional, docString);
     }
