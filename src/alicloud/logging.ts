@@ -188,7 +188,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
         autoSplit: true,
         maxSplitShardCount: 64,
         encryptConf: { enable: true, encryptType: "default" },
-      }, { parent: this });
+      }, keep);
       this.flowLog = new alicloud.vpc.FlowLog(nameOf(name, "vpc-flow"), {
         flowLogName: nameOf(name, "vpc-flow"),
         description: "All traffic of the landing zone VPC",

@@ -27,16 +27,6 @@ export const STATEFUL_TYPES: readonly string[] = [
   "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo",
 ];
 
-/**
- * Stateful prod resources known to lack protection, each with the owner's fix. The lead
- * removes an entry when the fix lands (the last test below fails until then, so this list
- * cannot go stale).
- */
-const KNOWN_GAPS: Readonly<Record<string, string>> = {
-  "urn:pulumi:prod::landing-zone::landing-zone:index:AlicloudLogging$alicloud:log/store:Store::prod-audit-vpc-flow-logs":
-    "src/alicloud/logging.ts creates the flow-log logstore with { parent: this } instead of the `keep` options (protect/retainOnDelete in production) the actiontrail logstore uses",
-};
-
 describe("upgrade safety of the prod stack", () => {
   let inv: Inventory;
   beforeAll(async () => {
@@ -57,17 +47,11 @@ describe("upgrade safety of the prod stack", () => {
 
   it("protects and retains every stateful resource", () => {
     const unprotected = inv.resources
-      .filter((r) => STATEFUL_TYPES.includes(r.type) && !(r.protect && r.retainOnDelete) && KNOWN_GAPS[r.urn] === undefined)
+      .filter((r) => STATEFUL_TYPES.includes(r.type) && !(r.protect && r.retainOnDelete))
       .map((r) => `${r.urn} (protect: ${r.protect}, retainOnDelete: ${r.retainOnDelete})`);
     expect(unprotected).toEqual([]);
   });
 
-  it("still has each known gap (remove the entry from KNOWN_GAPS once it is fixed)", () => {
-    for (const urn of Object.keys(KNOWN_GAPS)) {
-      const r = inv.resources.find((x) => x.urn === urn);
-      expect(r !== undefined && !(r.protect && r.retainOnDelete), `${urn} is fixed or gone: remove it from KNOWN_GAPS`).toBe(true);
-    }
-  });
 });
 
 describe("the dev stack", () => {
