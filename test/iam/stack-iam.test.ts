@@ -1,4 +1,8 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runPlan } from "../../src/cli/plan";
 import { parseEnvironment, readStackFile } from "../../src/config/load";
 import { GCP_BASIC_ROLES, PERSONAS, personaSlug } from "../../src/core/personas";
 import { planStackFile } from "../../src/offline/harness";
@@ -107,5 +111,22 @@ describe("IAM config errors", () => {
     expect(configProblems(raw)).toEqual([["LZ_IAM_JUSTIFICATION", "landing-zone:gcp.iam.justification"]]);
     raw.gcp.iam.justification = "Sandbox migration until 2027-01, ticket OPS-1234";
     expect(parseEnvironment(raw).gcp?.iam?.extraRoles).toEqual({ developer: ["roles/editor"] });
+  });
+
+  it("make `npm run plan` exit 2 with the problems on stderr", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-iam-"));
+    const file = path.join(dir, "Pulumi.dev.yaml");
+    const text = fs.readFileSync("Pulumi.dev.yaml", "utf8");
+    const bad = text.replace("developer: [group:developers@acme.example]", "developer: [group:developers@acme.example, roles/editor, \"user:\"]");
+    expect(bad).not.toBe(text);
+    fs.writeFileSync(file, bad);
+    let out = "";
+    let err = "";
+    const code = await runPlan(["--config", file], (s) => { out += s; }, (s) => { err += s; });
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain("landing-zone:gcp.iam.members.developer[1]: \"roles/editor\" is not a member");
+    expect(err).toContain("[LZ_IAM_MEMBER_INVALID]");
+    expect(err).toContain("landing-zone:gcp.iam.members.developer[2]");
   });
 });
