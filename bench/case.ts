@@ -1,0 +1,42 @@
+// One benchmark case in its own process, so peak memory (maxRSS) belongs to that case alone:
+//   node --import tsx bench/case.ts <mode> <count>
+// Prints one JSON line: { mode, count, loadMs, planMs, resources, findings, maxRssMb }.
+import { performance } from "node:perf_hooks";
+
+type Mode = "plain-setMocks" | "harness-full-stacks" | "harness";
+
+async function main(): Promise<void> {
+  const mode = process.argv[2] as Mode;
+  const count = Number(process.argv[3]);
+  const t0 = performance.now();
+  const pulumi = await import("@pulumi/pulumi");
+  const { runOffline } = await import("../src/offline/harness");
+  const { benchProgram } = await import("./program");
+  const loadMs = performance.now() - t0;
+
+  let resources = 0;
+  let findings = 0;
+  const t1 = performance.now();
+  if (mode === "plain-setMocks") {
+    // Pulumi's own recipe: setMocks, run the program, wait for every resource's URN.
+    await pulumi.runtime.setMocks({
+      newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+      call: (args) => args.inputs,
+    }, "bench", "bench", false);
+    const created = benchProgram(count);
+    await Promise.all(created.map((r) => new Promise((resolve) => r.urn.apply(resolve))));
+    resources = created.length;
+  } else {
+    const inv = await runOffline(() => { benchProgram(count); }, { project: "bench", stack: "bench", fastStacks: mode === "harness" });
+    resources = inv.resources.length;
+    findings = inv.findings.length;
+  }
+  const planMs = performance.now() - t1;
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ mode, count, loadMs, planMs, resources, findings, maxRssMb })}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
