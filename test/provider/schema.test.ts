@@ -81,7 +81,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   AlicloudSecurityGroups: {
     required: ["vpcCidr", "vpcId", "vswitches"],
     inputs: ["adminPorts", "adminSources", "denyAllEgress", "namePrefix", "networkAcls", "onPremisesRanges", "ranges", "resourceGroupId", "rules", "tags", "tiers", "vpcCidr", "vpcId", "vswitches"],
-    outputs: ["securityGroupIds"],
+    outputs: ["networkAclIds", "securityGroupIds"],
   },
   GcpHaVpn: {
     required: ["advertisedRanges", "network", "peer", "project", "region"],
