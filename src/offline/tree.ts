@@ -20,12 +20,13 @@ export function renderTree(inv: Inventory): string {
     children.set(r.parent, list);
   }
   const table = new Table({ ...PLAIN, head: ["", "Type", "Name", "Plan", "Info"] });
-  table.push(["+", "pulumi:pulumi:Stack", `${inv.project}-${inv.stack}`, "create", ""]);
+  const stackUrn = `urn:pulumi:${inv.stack}::${inv.project}::pulumi:pulumi:Stack::${inv.project}-${inv.stack}`;
+  table.push(["+", "pulumi:pulumi:Stack", `${inv.project}-${inv.stack}`, "create", policyInfo(inv.findings, stackUrn)]);
   const walk = (parent: string | undefined, indent: string) => {
     const list = children.get(parent) ?? [];
     list.forEach((r, i) => {
       const last = i === list.length - 1;
-      const info = [r.protect ? "protected" : "", r.retainOnDelete ? "retained on delete" : ""].filter(Boolean).join(", ");
+      const info = [r.protect ? "protected" : "", r.retainOnDelete ? "retained on delete" : "", policyInfo(inv.findings, r.urn)].filter(Boolean).join(", ");
       table.push(["+", `${indent}${last ? "└─ " : "├─ "}${r.type}`, r.name, "create", info]);
       walk(r.urn, `${indent}${last ? "   " : "│  "}`);
     });
@@ -33,6 +34,18 @@ export function renderTree(inv: Inventory): string {
   walk(undefined, "");
   const custom = inv.resources.filter((r) => r.custom).length;
   return `Previewing update (${inv.stack}) offline:\n\n${table.toString()}\n\nResources:\n    + ${inv.resources.length + 1} to create (${custom} cloud resources, ${inv.resources.length - custom} components, 1 stack)\n`;
+}
+
+/**
+ * The Info column's policy note for one resource (or the stack): blocking rules by id, then a count
+ * of advisory findings, then waived rules with their reason. Empty when nothing was found.
+ */
+function policyInfo(findings: readonly Finding[], urn: string): string {
+  const own = findings.filter((f) => f.urn === urn);
+  const blocking = own.filter(isBlocking).map((f) => `✗ ${f.rule}`);
+  const advisory = own.filter((f) => !f.suppressed && f.enforcement !== "mandatory").length;
+  const waived = own.filter((f) => f.suppressed).map((f) => `waived ${f.rule}: ${f.suppressed}`);
+  return [...blocking, advisory > 0 ? `${advisory} advisory` : "", ...waived].filter(Boolean).join(", ");
 }
 
 /** Renders policy findings as a table, mandatory first; suppressed ones show their reason. */

@@ -25,6 +25,7 @@ describe("npm run plan on a stack file with a mandatory violation", () => {
       ["gcp-audit-sink-all-audit-logs", "urn:pulumi:policy-violation::landing-zone::pulumi:pulumi:Stack::landing-zone-policy-violation"],
     ]);
     expect(r.out).toMatch(/Policies: \d+ finding\(s\), 1 mandatory\./);
+    expect(r.out).toMatch(/^\+ +pulumi:pulumi:Stack +landing-zone-policy-violation +create +✗ gcp-audit-sink-all-audit-logs/m);
   });
 
   it("exits 0 with the rule waived, and shows the waiver's reason in the table and the JSON", async () => {
@@ -32,7 +33,7 @@ describe("npm run plan on a stack file with a mandatory violation", () => {
     expect(r.code).toBe(EXIT.ok);
     const waived = r.json!.findings.filter((f) => f.rule === "gcp-audit-sink-all-audit-logs");
     expect(waived.map((f) => f.suppressed)).toEqual(["fixture: the central audit stack routes the other audit logs (SEC-42, until 2027-01-31)"]);
-    expect(r.out).toContain("suppressed");
+    expect(r.out).toMatch(/^\+ +pulumi:pulumi:Stack +landing-zone-policy-violation +create +waived gcp-audit-sink-all-audit-logs: fixture: the central audit stack routes the other audit logs \(SEC-42, until 2027-01-31\)/m);
     expect(r.out.replace(/[│\s]+/g, " ")).toContain("(suppressed: fixture: the central audit stack routes the other audit logs (SEC-42, until 2027-01-31))");
   });
 
