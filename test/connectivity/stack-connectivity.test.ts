@@ -3,8 +3,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/plan";
-import { readStackFile } from "../../src/config/load";
-import { planStackFile } from "../../src/offline/harness";
+import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { planStackFile, runOffline } from "../../src/offline/harness";
+import { buildLandingZone } from "../../src/program/landing-zone";
 import { findResource, inventoryToJson, resourcesOfType } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
 
@@ -75,6 +76,37 @@ describe("VPNs in the stack files", () => {
     const json = inventoryToJson(inv);
     expect(json).not.toContain("offline-placeholder-secret");
     expect(json).not.toContain("AAAABBBBCCCC");
+  });
+});
+
+describe("VPN config variants", () => {
+  it("static routing on Alibaba: no BGP, a published VPN route per on-premises range; REGIONAL routing on GCP advertises the VPN region only", async () => {
+    const raw = structuredClone(STAGING) as Record<string, any>;
+    raw.alicloud.vpn.routing = "static";
+    raw.gcp.network.routingMode = "REGIONAL";
+    const inv = await runOffline(() => buildLandingZone(parseEnvironment(raw)), { stack: "staging" });
+    expect(resourcesOfType(inv, "alicloud:vpn/routeEntry:RouteEntry").map((r) => [r.name, r.inputs.routeDest, r.inputs.publishVpc, r.inputs.weight])).toEqual([
+      ["staging-vpn-route-datacenter", "172.16.0.0/16", true, 100],
+      ["staging-vpn-route-hq", "192.168.0.0/20", true, 100],
+    ]);
+    const conn = findResource(inv, "alicloud:vpn/connection:Connection", "staging-vpn-conn").inputs;
+    expect(conn.bgpConfig).toBeUndefined();
+    expect(findResource(inv, "alicloud:vpn/gateway:Gateway", "staging-vpn-gw").inputs.autoPropagate).toBe(false);
+    const advertised = (findResource(inv, "gcp:compute/router:Router", "staging-vpn-router").inputs.bgp as { advertisedIpRanges: { description: string }[] }).advertisedIpRanges;
+    expect(advertised.map((a) => a.description)).toEqual(["staging-core-web-europe-west1", "staging-core-app-europe-west1", "staging-core-data-europe-west1"]);
+  });
+
+  it("custom advertised ranges replace the subnets, and on-premises ranges must not overlap them", () => {
+    const raw = structuredClone(STAGING) as Record<string, any>;
+    raw.gcp.vpn.advertisedRanges = { shared: "192.168.8.0/24" };
+    expect(configProblems(raw)).toEqual([["LZ_ONPREM_OVERLAP", "landing-zone:onPremises.ranges.hq"]]);
+  });
+
+  it("a dual-tunnel gateway needs its subnet in two zones", () => {
+    const raw = structuredClone(STAGING) as Record<string, any>;
+    raw.alicloud.vpn.dualTunnel = true;
+    raw.alicloud.zones = ["cn-hangzhou-i"];
+    expect(configProblems(raw)).toEqual([["LZ_VPN_DR_VSWITCH", "landing-zone:alicloud.vpn.subnet"]]);
   });
 });
 
