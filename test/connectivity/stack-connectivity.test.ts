@@ -102,6 +102,12 @@ describe("VPN config variants", () => {
     expect(configProblems(raw)).toEqual([["LZ_ONPREM_OVERLAP", "landing-zone:onPremises.ranges.hq"]]);
   });
 
+  it("the GCP VPN region must be one of the environment's regions", () => {
+    const raw = structuredClone(STAGING) as Record<string, any>;
+    raw.gcp.vpn.region = "us-east1";
+    expect(configProblems(raw)).toEqual([["LZ_VPN_REGION", "landing-zone:gcp.vpn.region"]]);
+  });
+
   it("a dual-tunnel gateway needs its subnet in two zones", () => {
     const raw = structuredClone(STAGING) as Record<string, any>;
     raw.alicloud.vpn.dualTunnel = true;

@@ -121,6 +121,11 @@ export function validateConnectivity(spec: EnvironmentSpec, problems: Problems):
   const name = connectivityName(spec);
   let gcpLinkLocal: string[] = [];
   if (spec.gcp?.vpn) {
+    const region = spec.gcp.vpn.region;
+    if (region !== undefined && !spec.gcp.regions.includes(region)) {
+      problems.add("LZ_VPN_REGION", keyPath(["gcp", "vpn", "region"]), `"${region}" is not one of landing-zone:gcp.regions`,
+        `use one of ${spec.gcp.regions.join(", ")} (the VPN attaches to the VPC there)`);
+    }
     const plan = planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, keyPath(["gcp", "network"]), new Problems());
     const args = { ...gcpHaVpnArgs(spec, plan, ""), onPremisesRanges: valid, reservedRanges: [], labels: undefined };
     const vpnPlan = planGcpHaVpn(name, args, keyPath(["gcp", "vpn"]), problems);
