@@ -10,8 +10,10 @@ const names = (type: string) => resourcesOfType(inv, type).map((r) => r.name).so
 const TAGS = { environment: "dev", owner: "platform", "cost-center": "cc-1234" };
 
 describe("examples/alicloud-landing-zone", () => {
-  it("creates the four components", () => {
+  it("creates the six components", () => {
     expect(names("landing-zone:index:AlicloudVpc")).toEqual(["core"]);
+    expect(names("landing-zone:index:AlicloudSecurityGroups")).toEqual(["core"]);
+    expect(names("landing-zone:index:AlicloudRam")).toEqual(["iam"]);
     expect(names("landing-zone:index:AlicloudRegistry")).toEqual(["images"]);
     expect(names("landing-zone:index:AlicloudLogging")).toEqual(["audit"]);
     expect(names("landing-zone:index:AlicloudBudget")).toEqual(["budget"]);
@@ -21,12 +23,35 @@ describe("examples/alicloud-landing-zone", () => {
     expect(findResource(inv, "alicloud:vpc/network:Network", "core").inputs).toEqual({
       cidrBlock: "10.20.0.0/16", description: "Landing zone VPC 10.20.0.0/16", tags: TAGS, vpcName: "core",
     });
-    expect(names("alicloud:vpc/switch:Switch")).toEqual(["core-app-cn-hangzhou-i", "core-app-cn-hangzhou-j", "core-web-cn-hangzhou-i", "core-web-cn-hangzhou-j"]);
+    expect(names("alicloud:vpc/switch:Switch")).toEqual([
+      "core-app-cn-hangzhou-i", "core-app-cn-hangzhou-j", "core-data-cn-hangzhou-i", "core-web-cn-hangzhou-i", "core-web-cn-hangzhou-j",
+    ]);
     expect(findResource(inv, "alicloud:vpc/switch:Switch", "core-app-cn-hangzhou-i").inputs).toMatchObject({ cidrBlock: "10.20.16.0/22", zoneId: "cn-hangzhou-i" });
-    expect(names("alicloud:vpc/snatEntry:SnatEntry")).toEqual(["core-nat-app-cn-hangzhou-i", "core-nat-app-cn-hangzhou-j"]);
+    expect(names("alicloud:vpc/snatEntry:SnatEntry")).toEqual(["core-nat-app-cn-hangzhou-i", "core-nat-app-cn-hangzhou-j", "core-nat-data-cn-hangzhou-i"]);
     expect(findResource(inv, "alicloud:vpc/routeEntry:RouteEntry", "core-private-default").inputs).toMatchObject({
       destinationCidrblock: "0.0.0.0/0", nexthopType: "NatGateway",
     });
+  });
+
+  it("gives every tier a security group that drops traffic between its own instances", () => {
+    expect(names("alicloud:ecs/securityGroup:SecurityGroup")).toEqual(["core-app", "core-data", "core-web"]);
+    expect(findResource(inv, "alicloud:ecs/securityGroup:SecurityGroup", "core-data").inputs).toEqual({
+      description: "Tier data of core", innerAccessPolicy: "Drop", securityGroupName: "core-data", securityGroupType: "normal",
+      tags: TAGS, vpcId: inv.outputs.vpcId,
+    });
+  });
+
+  it("creates RAM persona groups and grants registry push and pull through them", () => {
+    expect(names("alicloud:ram/group:Group")).toEqual([
+      "iam-billing-viewer", "iam-ci-deployer", "iam-developer", "iam-network-admin", "iam-platform-admin", "iam-security-auditor", "iam-tester",
+    ]);
+    expect(findResource(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment", "images-push-developer").inputs).toEqual({
+      groupName: "iam-developer", policyName: "images-push", policyType: "Custom",
+    });
+    expect(findResource(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment", "images-pull-tester").inputs).toEqual({
+      groupName: "iam-tester", policyName: "images-pull", policyType: "Custom",
+    });
+    expect(resourcesOfType(inv, "alicloud:ram/accessKey:AccessKey")).toEqual([]);
   });
 
   it("puts a private namespace on the existing registry instance, linked into the VPC, with scanning and clean-up", () => {

@@ -1,11 +1,11 @@
 // A complete Alibaba Cloud landing zone from the components, without the stack program: a VPC
-// with public and private vSwitches in two zones (NAT gateway with SNAT for the private ones), a
+// with public and private vSwitches in two zones (NAT gateway with SNAT for the private ones),
+// tier security groups, RAM persona groups, a
 // Container Registry Enterprise Edition namespace on an existing instance linked into the VPC,
 // ActionTrail into SLS plus VPC flow logs, and budget alert contacts. In your own project import
 // from "pulumi-landing-zone" instead of "../../src".
 import * as pulumi from "@pulumi/pulumi";
-import { AlicloudBudget, AlicloudLogging, AlicloudVpc } from "../../src";
-import { AlicloudRegistry } from "../../src/alicloud/registry";
+import { AlicloudBudget, AlicloudLogging, AlicloudRam, AlicloudRegistry, AlicloudSecurityGroups, AlicloudVpc, AlicloudVswitchRef } from "../../src";
 
 export default function alicloudLandingZone() {
   const config = new pulumi.Config();
@@ -20,9 +20,20 @@ export default function alicloudLandingZone() {
     subnets: {
       web: { tier: "public", size: 24 },
       app: { tier: "private", size: 22 },
+      data: { tier: "private", size: 24, zones: ["cn-hangzhou-i"] },
     },
     tags,
   });
+
+  // Security groups per tier; each vSwitch says which subnet and tier it belongs to.
+  const vswitches: Record<string, AlicloudVswitchRef> = {};
+  for (const s of vpc.plan.subnets) {
+    const key = `${s.name}-${s.location}`;
+    vswitches[key] = { subnet: s.name, public: s.tier === "public", cidr: s.cidr, id: vpc.vswitches[key]!.id };
+  }
+  const securityGroups = new AlicloudSecurityGroups("core", { vpcId: vpc.vpcId, vpcCidr: "10.20.0.0/16", vswitches, tags });
+
+  const ram = new AlicloudRam("iam", { members: { developer: ["alice.dev"], securityAuditor: ["sam.sec"] }, tags });
 
   const registry = new AlicloudRegistry("images", {
     region,
@@ -32,6 +43,7 @@ export default function alicloudLandingZone() {
     repositories: { web: { summary: "Web front end" } },
     vpcId: vpc.vpcId,
     vswitchId: vpc.vswitchIds.apply((ids) => ids["app-cn-hangzhou-i"]!),
+    personaGroups: ram.groupNames,
     tags,
   });
 
@@ -49,6 +61,7 @@ export default function alicloudLandingZone() {
     vpcId: vpc.vpcId,
     vswitchIds: vpc.vswitchIds,
     subnets: vpc.subnets,
+    securityGroupIds: securityGroups.securityGroupIds,
     registryUrl: registry.url,
     registryVpcUrl: registry.vpcUrl,
     auditProject: audit.slsProjectName,

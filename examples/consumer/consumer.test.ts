@@ -25,6 +25,7 @@ describe("examples/consumer", () => {
     expect(vm.inputs).toMatchObject({
       project: "acme-landing-dev",
       zone: "europe-west1-b",
+      tags: ["tier-app"],
       networkInterfaces: [{ subnetwork: SUBNET }],
       shieldedInstanceConfig: { enableIntegrityMonitoring: true, enableSecureBoot: true, enableVtpm: true },
       serviceAccount: { email: "web-vm@acme-landing-dev.iam.gserviceaccount.com", scopes: ["https://www.googleapis.com/auth/cloud-platform"] },

@@ -2,7 +2,8 @@
 // subnets and registry through a StackReference and places a Container-Optimized OS VM in a
 // private subnet. The VM has no external IP (egress through the landing zone's Cloud NAT),
 // runs as its own service account with read access to the one repository it pulls from, and
-// allows no project-wide SSH keys. Nothing here repeats a landing zone value by hand.
+// allows no project-wide SSH keys. It carries the app tier's network tag, so the landing zone's
+// tier firewall rules apply to it. Nothing here repeats a landing zone value by hand.
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 
@@ -13,6 +14,8 @@ export interface LandingZoneOutputs {
   registryUrl: string;
   registryRepository: string;
   registryLocation: string;
+  /** Network tag per firewall tier (`app` → `tier-app`). */
+  tierIdentities: Record<string, string>;
 }
 
 export default function consumer() {
@@ -59,7 +62,8 @@ export default function consumer() {
       "enable-oslogin": "TRUE",
       "gce-container-declaration": pulumi.interpolate`spec:\n  containers:\n    - name: web\n      image: ${image}\n  restartPolicy: Always\n`,
     },
-    tags: ["web"],
+    // The app tier's network tag: the landing zone's firewall lets the web tier reach it.
+    tags: [out("tierIdentities").apply((t) => t.app!)],
     labels: { environment: "dev", owner: "web-team", "cost-center": "cc-1234" },
     allowStoppingForUpdate: true,
   }, { dependsOn: [pull] });

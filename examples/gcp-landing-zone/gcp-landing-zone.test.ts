@@ -9,8 +9,10 @@ beforeAll(async () => { inv = await runOffline(gcpLandingZone, { project: "gcp-l
 const names = (type: string) => resourcesOfType(inv, type).map((r) => r.name).sort();
 
 describe("examples/gcp-landing-zone", () => {
-  it("creates the four components", () => {
+  it("creates the six components", () => {
     expect(resourcesOfType(inv, "landing-zone:index:GcpVpc").map((r) => r.name)).toEqual(["core"]);
+    expect(resourcesOfType(inv, "landing-zone:index:GcpFirewall").map((r) => r.name)).toEqual(["core"]);
+    expect(resourcesOfType(inv, "landing-zone:index:GcpIam").map((r) => r.name)).toEqual(["iam"]);
     expect(resourcesOfType(inv, "landing-zone:index:GcpRegistry").map((r) => r.name)).toEqual(["images"]);
     expect(resourcesOfType(inv, "landing-zone:index:GcpLogging").map((r) => r.name)).toEqual(["audit"]);
     expect(resourcesOfType(inv, "landing-zone:index:GcpBudget").map((r) => r.name)).toEqual(["budget"]);
@@ -32,6 +34,23 @@ describe("examples/gcp-landing-zone", () => {
       natIpAllocateOption: "AUTO_ONLY", sourceSubnetworkIpRangesToNat: "LIST_OF_SUBNETWORKS",
       subnetworks: [{ name: "projects/acme-landing-dev/regions/europe-west4/subnetworks/core-app-europe-west4", sourceIpRangesToNats: ["ALL_IP_RANGES"] }],
     });
+  });
+
+  it("denies all other ingress; only the web tier takes 80/443 from anywhere, admin ports only from IAP", () => {
+    const rule = (name: string) => findResource(inv, "gcp:compute/firewall:Firewall", name).inputs;
+    expect(names("gcp:compute/firewall:Firewall")).toEqual(["core-admin", "core-app-in", "core-data-in", "core-deny-all-ingress", "core-web-in"]);
+    expect(rule("core-deny-all-ingress")).toMatchObject({ denies: [{ protocol: "all" }], direction: "INGRESS", sourceRanges: ["0.0.0.0/0"], priority: 65534 });
+    expect(rule("core-admin")).toMatchObject({ allows: [{ ports: ["22", "3389"], protocol: "tcp" }], sourceRanges: ["35.235.240.0/20"] });
+    expect(rule("core-web-in")).toMatchObject({ allows: [{ ports: ["80", "443"], protocol: "tcp" }], sourceRanges: ["0.0.0.0/0"], targetTags: ["tier-web"] });
+    expect(rule("core-app-in")).toMatchObject({ sourceTags: ["tier-web"], targetTags: ["tier-app"] });
+    expect(rule("core-data-in")).toMatchObject({ sourceTags: ["tier-app"], targetTags: ["tier-data"] });
+  });
+
+  it("grants personas predefined roles only and creates the CI robot without keys", () => {
+    const roles = resourcesOfType(inv, "gcp:projects/iAMMember:IAMMember").map((r) => r.inputs.role as string);
+    expect(roles.length).toBeGreaterThan(0);
+    expect(roles.filter((r) => ["roles/owner", "roles/editor", "roles/viewer"].includes(r))).toEqual([]);
+    expect(inv.outputs.ciDeployerEmail).toMatch(/@acme-landing-dev\.iam\.gserviceaccount\.com$/);
   });
 
   it("creates a Docker repository with persona grants and a keyless CI robot", () => {
@@ -64,7 +83,7 @@ describe("examples/gcp-landing-zone", () => {
     });
   });
 
-  it("breaks no mandatory policy", () => {
-    expect(inv.findings.filter((f) => f.enforcement === "mandatory")).toEqual([]);
+  it("breaks no mandatory policy; the one advisory is the unlocked audit retention (locking is irreversible)", () => {
+    expect(inv.findings.map((f) => `${f.enforcement} ${f.rule}`)).toEqual(["advisory gcp-audit-bucket-retention-locked"]);
   });
 });

@@ -1,11 +1,11 @@
 // A complete Google Cloud landing zone from the components, without the stack program:
-// a VPC with public and private subnets in two regions (Cloud NAT for the private ones), a
+// a VPC with public and private subnets in two regions (Cloud NAT for the private ones), tier
+// firewalls (deny-all ingress, admin only through IAP), persona IAM with a keyless CI robot, a
 // scanned Artifact Registry repository with persona access and a keyless CI robot, audit logs
 // routed to a locked bucket, and a monthly budget. In your own project import from
 // "pulumi-landing-zone" instead of "../../src".
 import * as pulumi from "@pulumi/pulumi";
-import { GcpBudget, GcpLogging, GcpVpc } from "../../src";
-import { GcpRegistry } from "../../src/gcp/registry";
+import { GcpBudget, GcpFirewall, GcpIam, GcpLogging, GcpRegistry, GcpVpc } from "../../src";
 
 export default function gcpLandingZone() {
   const config = new pulumi.Config();
@@ -24,6 +24,21 @@ export default function gcpLandingZone() {
     },
     secondaryCidr: "100.64.0.0/16",
     labels,
+  });
+
+  // Firewall rules between the web, app and data tiers, keyed by subnet name.
+  const subnetCidrs: Record<string, string[]> = {};
+  for (const s of vpc.plan.subnets) (subnetCidrs[s.name] ??= []).push(s.cidr);
+  const firewall = new GcpFirewall("core", { project, network: vpc.networkId, vpcCidr: "10.10.0.0/16", subnets: subnetCidrs });
+
+  const iam = new GcpIam("iam", {
+    project,
+    members: {
+      platformAdmin: ["group:platform@acme.example"],
+      developer: ["group:developers@acme.example"],
+      securityAuditor: ["group:security@acme.example"],
+    },
+    ciDeployerRobot: true,
   });
 
   const registry = new GcpRegistry("images", {
@@ -51,6 +66,9 @@ export default function gcpLandingZone() {
     networkSelfLink: vpc.networkSelfLink,
     subnetIds: vpc.subnetIds,
     subnets: vpc.subnets,
+    firewallRules: firewall.firewallNames,
+    tierIdentities: firewall.tierIdentities,
+    ciDeployerEmail: iam.robotEmail,
     registryUrl: registry.url,
     registryRepository: registry.plan.repositoryId,
     registryLocation: "europe-west1",
