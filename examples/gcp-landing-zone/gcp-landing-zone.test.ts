@@ -9,7 +9,8 @@ beforeAll(async () => { inv = await runOffline(gcpLandingZone, { project: "gcp-l
 const names = (type: string) => resourcesOfType(inv, type).map((r) => r.name).sort();
 
 describe("examples/gcp-landing-zone", () => {
-  it("creates the six components", () => {
+  it("creates the seven components", () => {
+    expect(resourcesOfType(inv, "landing-zone:index:GcpHaVpn").map((r) => r.name)).toEqual(["office"]);
     expect(resourcesOfType(inv, "landing-zone:index:GcpVpc").map((r) => r.name)).toEqual(["core"]);
     expect(resourcesOfType(inv, "landing-zone:index:GcpFirewall").map((r) => r.name)).toEqual(["core"]);
     expect(resourcesOfType(inv, "landing-zone:index:GcpIam").map((r) => r.name)).toEqual(["iam"]);
@@ -44,6 +45,19 @@ describe("examples/gcp-landing-zone", () => {
     expect(rule("core-web-in")).toMatchObject({ allows: [{ ports: ["80", "443"], protocol: "tcp" }], sourceRanges: ["0.0.0.0/0"], targetTags: ["tier-web"] });
     expect(rule("core-app-in")).toMatchObject({ sourceTags: ["tier-web"], targetTags: ["tier-app"] });
     expect(rule("core-data-in")).toMatchObject({ sourceTags: ["tier-app"], targetTags: ["tier-data"] });
+  });
+
+  it("connects the office over HA VPN with BGP, generated pre-shared keys that stay secret", () => {
+    expect(names("gcp:compute/vPNTunnel:VPNTunnel")).toEqual(["office-gw0-peer0", "office-gw1-peer1"]);
+    expect(findResource(inv, "gcp:compute/externalVpnGateway:ExternalVpnGateway", "office-peer").inputs).toMatchObject({
+      interfaces: [{ id: 0, ipAddress: "81.2.69.10" }, { id: 1, ipAddress: "81.2.69.11" }],
+    });
+    expect(findResource(inv, "gcp:compute/routerPeer:RouterPeer", "office-gw0-peer0-bgp").inputs).toMatchObject({ peerAsn: 65010 });
+    expect(findResource(inv, "gcp:compute/vPNTunnel:VPNTunnel", "office-gw0-peer0").inputs.sharedSecret).toBe("[secret]");
+    expect(inv.outputs.vpnSharedSecrets).toBe("[secret]");
+    expect(findResource(inv, "gcp:compute/router:Router", "office-router").inputs).toMatchObject({
+      bgp: { advertiseMode: "CUSTOM", advertisedIpRanges: [{ description: "vpc", range: "10.10.0.0/16" }], asn: 64514 },
+    });
   });
 
   it("grants personas predefined roles only and creates the CI robot without keys", () => {

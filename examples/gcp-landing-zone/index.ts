@@ -1,11 +1,12 @@
 // A complete Google Cloud landing zone from the components, without the stack program:
 // a VPC with public and private subnets in two regions (Cloud NAT for the private ones), tier
-// firewalls (deny-all ingress, admin only through IAP), persona IAM with a keyless CI robot, a
+// firewalls (deny-all ingress, admin only through IAP), an HA VPN with BGP to the office,
+// persona IAM with a keyless CI robot, a
 // scanned Artifact Registry repository with persona access and a keyless CI robot, audit logs
 // routed to a locked bucket, and a monthly budget. In your own project import from
 // "pulumi-landing-zone" instead of "../../src".
 import * as pulumi from "@pulumi/pulumi";
-import { GcpBudget, GcpFirewall, GcpIam, GcpLogging, GcpRegistry, GcpVpc } from "../../src";
+import { GcpBudget, GcpFirewall, GcpHaVpn, GcpIam, GcpLogging, GcpRegistry, GcpVpc } from "../../src";
 
 export default function gcpLandingZone() {
   const config = new pulumi.Config();
@@ -29,7 +30,19 @@ export default function gcpLandingZone() {
   // Firewall rules between the web, app and data tiers, keyed by subnet name.
   const subnetCidrs: Record<string, string[]> = {};
   for (const s of vpc.plan.subnets) (subnetCidrs[s.name] ??= []).push(s.cidr);
-  const firewall = new GcpFirewall("core", { project, network: vpc.networkId, vpcCidr: "10.10.0.0/16", subnets: subnetCidrs });
+  const onPremisesRanges = { hq: "192.168.0.0/16" };
+  const firewall = new GcpFirewall("core", { project, network: vpc.networkId, vpcCidr: "10.10.0.0/16", subnets: subnetCidrs, onPremisesRanges });
+
+  // HA VPN to two office routers; the pre-shared keys are generated and stay secret.
+  const vpn = new GcpHaVpn("office", {
+    project,
+    region: "europe-west1",
+    network: vpc.networkId,
+    peer: { asn: 65010, interfaces: ["81.2.69.10", "81.2.69.11"] },
+    advertisedRanges: { vpc: "10.10.0.0/16" },
+    onPremisesRanges,
+    labels,
+  });
 
   const iam = new GcpIam("iam", {
     project,
@@ -69,6 +82,9 @@ export default function gcpLandingZone() {
     firewallRules: firewall.firewallNames,
     tierIdentities: firewall.tierIdentities,
     ciDeployerEmail: iam.robotEmail,
+    vpnGatewayIps: vpn.gatewayIps,
+    vpnTunnels: vpn.onPremisesConfig,
+    vpnSharedSecrets: vpn.sharedSecrets,
     registryUrl: registry.url,
     registryRepository: registry.plan.repositoryId,
     registryLocation: "europe-west1",
