@@ -10,7 +10,8 @@ const names = (type: string) => resourcesOfType(inv, type).map((r) => r.name).so
 const TAGS = { environment: "dev", owner: "platform", "cost-center": "cc-1234" };
 
 describe("examples/alicloud-landing-zone", () => {
-  it("creates the six components", () => {
+  it("creates the seven components", () => {
+    expect(names("landing-zone:index:AlicloudVpn")).toEqual(["office"]);
     expect(names("landing-zone:index:AlicloudVpc")).toEqual(["core"]);
     expect(names("landing-zone:index:AlicloudSecurityGroups")).toEqual(["core"]);
     expect(names("landing-zone:index:AlicloudRam")).toEqual(["iam"]);
@@ -39,6 +40,20 @@ describe("examples/alicloud-landing-zone", () => {
       description: "Tier data of core", innerAccessPolicy: "Drop", securityGroupName: "core-data", securityGroupType: "normal",
       tags: TAGS, vpcId: inv.outputs.vpcId,
     });
+  });
+
+  it("connects the office over a dual-tunnel VPN with BGP and a secret generated key", () => {
+    const vswitch = (key: string) => (inv.outputs.vswitchIds as Record<string, string>)[key];
+    expect(findResource(inv, "alicloud:vpn/gateway:Gateway", "office-gw").inputs).toMatchObject({
+      vpcId: inv.outputs.vpcId, vswitchId: vswitch("app-cn-hangzhou-i"), disasterRecoveryVswitchId: vswitch("app-cn-hangzhou-j"),
+      enableIpsec: true, enableSsl: false, paymentType: "PayAsYouGo",
+    });
+    expect(names("alicloud:vpn/customerGateway:CustomerGateway")).toEqual(["office-cgw-primary", "office-cgw-secondary"]);
+    expect(findResource(inv, "alicloud:vpn/connection:Connection", "office-conn").inputs).toMatchObject({
+      enableTunnelsBgp: true, localSubnets: ["10.20.0.0/16"], remoteSubnets: ["192.168.0.0/16"],
+    });
+    expect(JSON.stringify(findResource(inv, "alicloud:vpn/connection:Connection", "office-conn").inputs)).not.toMatch(/"psk":"[^[]/);
+    expect(inv.outputs.vpnSharedSecrets).toBe("[secret]");
   });
 
   it("creates RAM persona groups and grants registry push and pull through them", () => {

@@ -1,11 +1,11 @@
 // A complete Alibaba Cloud landing zone from the components, without the stack program: a VPC
 // with public and private vSwitches in two zones (NAT gateway with SNAT for the private ones),
-// tier security groups, RAM persona groups, a
+// tier security groups, a dual-tunnel VPN with BGP to the office, RAM persona groups, a
 // Container Registry Enterprise Edition namespace on an existing instance linked into the VPC,
 // ActionTrail into SLS plus VPC flow logs, and budget alert contacts. In your own project import
 // from "pulumi-landing-zone" instead of "../../src".
 import * as pulumi from "@pulumi/pulumi";
-import { AlicloudBudget, AlicloudLogging, AlicloudRam, AlicloudRegistry, AlicloudSecurityGroups, AlicloudVpc, AlicloudVswitchRef } from "../../src";
+import { AlicloudBudget, AlicloudLogging, AlicloudRam, AlicloudRegistry, AlicloudSecurityGroups, AlicloudVpc, AlicloudVpn, AlicloudVswitchRef } from "../../src";
 
 export default function alicloudLandingZone() {
   const config = new pulumi.Config();
@@ -31,7 +31,19 @@ export default function alicloudLandingZone() {
     const key = `${s.name}-${s.location}`;
     vswitches[key] = { subnet: s.name, public: s.tier === "public", cidr: s.cidr, id: vpc.vswitches[key]!.id };
   }
-  const securityGroups = new AlicloudSecurityGroups("core", { vpcId: vpc.vpcId, vpcCidr: "10.20.0.0/16", vswitches, tags });
+  const onPremisesRanges = { hq: "192.168.0.0/16" };
+  const securityGroups = new AlicloudSecurityGroups("core", { vpcId: vpc.vpcId, vpcCidr: "10.20.0.0/16", vswitches, onPremisesRanges, tags });
+
+  // VPN gateway in two zones, two tunnels to the office router; the pre-shared key is generated and secret.
+  const vpn = new AlicloudVpn("office", {
+    vpcId: vpc.vpcId,
+    vswitchId: vpc.vswitches["app-cn-hangzhou-i"]!.id,
+    disasterRecoveryVswitchId: vpc.vswitches["app-cn-hangzhou-j"]!.id,
+    localSubnets: { vpc: "10.20.0.0/16" },
+    onPremisesRanges,
+    peer: { asn: 65010, ip: "81.2.69.10", secondaryIp: "81.2.69.11" },
+    tags,
+  });
 
   const ram = new AlicloudRam("iam", { members: { developer: ["alice.dev"], securityAuditor: ["sam.sec"] }, tags });
 
@@ -62,6 +74,9 @@ export default function alicloudLandingZone() {
     vswitchIds: vpc.vswitchIds,
     subnets: vpc.subnets,
     securityGroupIds: securityGroups.securityGroupIds,
+    vpnGatewayIps: vpn.gatewayIps,
+    vpnTunnels: vpn.onPremisesConfig,
+    vpnSharedSecrets: vpn.sharedSecrets,
     registryUrl: registry.url,
     registryVpcUrl: registry.vpcUrl,
     auditProject: audit.slsProjectName,
