@@ -123,9 +123,6 @@ describe("multi-language package schema", () => {
     }
   });
 
-  // Inputs whose declaration has no doc comment yet (owners: add one, then drop the entry).
-  const KNOWN_UNDOCUMENTED = ["AlicloudVpn.peer", "GcpHaVpn.peer"];
-
   it("documents every component and every input", () => {
     const undocumented: string[] = [];
     for (const name of Object.keys(COMPONENTS)) {
@@ -133,7 +130,7 @@ describe("multi-language package schema", () => {
       expect(r.description, `${name} description`).toBeTruthy();
       for (const [prop, def] of Object.entries(r.inputProperties)) if (!def.description) undocumented.push(`${name}.${prop}`);
     }
-    expect(undocumented.filter((p) => !KNOWN_UNDOCUMENTED.includes(p))).toEqual([]);
+    expect(undocumented).toEqual([]);
   });
 
   it("takes args as plain data (no Input wrapping where the component branches on values)", () => {
