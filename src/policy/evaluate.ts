@@ -113,6 +113,7 @@ export function evaluatePolicies(resources: readonly InventoryResource[], opts: 
     const w = waiverFor(waivers, rule.id, urn, name);
     findings.push({ rule: rule.id, severity: rule.severity, enforcement, urn, message, ...(w ? { suppressed: w.reason } : {}) });
   };
+  const stackResources = custom.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.inputs, dependencies: r.dependencies }));
   for (const rule of rules) {
     if (rule.kind === "resource") {
       for (const r of custom) {
@@ -122,7 +123,6 @@ export function evaluatePolicies(resources: readonly InventoryResource[], opts: 
         else if (out.status === "unknown") add(rule, r.urn, r.name, out.message, "advisory");
       }
     } else {
-      const stackResources = custom.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.inputs, dependencies: r.dependencies }));
       for (const v of rule.check(stackResources)) {
         const target = v.urn === undefined ? undefined : custom.find((r) => r.urn === v.urn);
         add(rule, v.urn ?? urnOfStack, target?.name, v.message);
