@@ -79,6 +79,7 @@ export default function alicloudLandingZone() {
     vpnSharedSecrets: vpn.sharedSecrets,
     registryUrl: registry.url,
     registryVpcUrl: registry.vpcUrl,
+    registryPullPolicy: registry.pullPolicy.policyName,
     auditProject: audit.slsProjectName,
     budgetContactGroup: budget.contactGroupName,
   };
