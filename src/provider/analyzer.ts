@@ -8,7 +8,8 @@
 //     add their own suffix (C# `GcpSubnetArgs`, not `GcpSubnetArgsArgs`);
 //   - a union of different primitive kinds (`string | number`) is `Any` (never plain);
 //   - descriptions keep the `@default` tag (`… Default: "GLOBAL"`), which the analyzer drops;
-//   - a component's outputs are its public `pulumi.Output<T>` properties only. Child resource
+//   - a component's outputs are its public `pulumi.Output<T>` properties, and records of them
+//     (`Record<Persona, pulumi.Output<string>>`, a map in the schema). Child resource
 //     objects (`network`, `vswitches`) and plain plan data (`plan`) stay TypeScript-only, so a GCP
 //     consumer's SDK does not depend on the Alibaba provider SDK and vice versa.
 //
@@ -139,6 +140,19 @@ function stringLiterals(type: tsTypes.Type): string[] | undefined {
   return literals.map((t) => (t as tsTypes.StringLiteralType).value);
 }
 
+/**
+ * For a record whose values are all `pulumi.Output<T>` of one type (a `Record` over literal keys
+ * such as `Record<Persona, Output<string>>`, or a string index), that value type.
+ */
+function outputRecordValue(type: tsTypes.Type, checker: tsTypes.TypeChecker): tsTypes.Type | undefined {
+  if ((type.flags & ts.TypeFlags.Object) === 0 || type.isClassOrInterface() || isOutputType(type)) return undefined;
+  const index = checker.getIndexInfoOfType(type, ts.IndexKind.String)?.type;
+  const values = index ? [index] : type.getProperties().map((p) => checker.getTypeOfSymbol(p));
+  if (values.length === 0 || !values.every(isOutputType)) return undefined;
+  const names = new Set(values.map((v) => checker.typeToString(v)));
+  return names.size === 1 ? values[0] : undefined;
+}
+
 /** Whether a union mixes primitive kinds (`string | number`, `string | boolean`), nothing else. */
 function mixedPrimitives(type: tsTypes.Type): boolean {
   if (!type.isUnion()) return false;
@@ -209,6 +223,11 @@ function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
         optional = optional || hasUndefined;
         return finish({ $ref: `#/types/${this.providerName}:index:${name}` });
       }
+      const recordValue = outputRecordValue(type, this.checker);
+      if (recordValue) {
+        const valueContext = { ...context, property: `${context.property} values` };
+        return finish({ type: "object", additionalProperties: this.analyzeType(valueContext, recordValue, location, false) });
+      }
       if (mixedPrimitives(type)) {
         const prop = finish({ $ref: "pulumi.json#/Any" });
         delete prop.plain;
@@ -241,7 +260,7 @@ function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
           if (decl.name && ts.isPrivateIdentifier(decl.name)) return false;
           const declared = this.checker.getTypeOfSymbolAtLocation(symbol, decl);
           const nonNull = this.checker.getNonNullableType(declared);
-          return isOutputType(nonNull);
+          return isOutputType(nonNull) || outputRecordValue(nonNull, this.checker) !== undefined;
         });
       }
       return super.analyzeSymbols(context, symbols);

@@ -71,7 +71,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   AlicloudRam: {
     required: [],
     inputs: ["customPolicies", "members", "production", "robot", "tags"],
-    outputs: ["robotRoleArn", "robotRoleName"],
+    outputs: ["groupNames", "robotRoleArn", "robotRoleName"],
   },
   GcpFirewall: {
     required: ["network", "project", "subnets", "vpcCidr"],
@@ -161,6 +161,11 @@ describe("multi-language package schema", () => {
     expect(resource("AlicloudVpc").required).toEqual(["subnets", "vpcId", "vswitchIds"]);
   });
 
+  it("exposes a record of outputs as a map output", () => {
+    expect(resource("AlicloudRam").properties.groupNames).toEqual({ type: "object", additionalProperties: { type: "string" }, description: expect.any(String) });
+    expect(resource("AlicloudRam").required).toContain("groupNames");
+  });
+
   it("keeps @default in descriptions", () => {
     expect(resource("GcpVpc").inputProperties.mtu!.description).toBe("Network MTU, 1300–8896. Default: 1460");
     expect(resource("GcpVpc").inputProperties.routingMode!.description).toBe('Dynamic routing scope of Cloud Routers. Default: "GLOBAL"');
@@ -194,7 +199,8 @@ describe("construct (what a C#, Python, Go or YAML program's `new GcpVpc(...)` r
         subnets: { web: { tier: "public", size: 24 }, app: { tier: "private", size: 22 } },
       }, {});
       const registry = await provider.construct("images", token("GcpRegistry"), { project: "acme-net", location: "europe-west1" }, {});
-      return { vpc: vpc.state, registry: registry.state };
+      const ram = await provider.construct("iam", token("AlicloudRam"), { members: { developer: ["alice.dev"] } }, {});
+      return { vpc: vpc.state, registry: registry.state, ram: ram.state };
     }, { project: "csharp-app", stack: "dev" });
     expect(findResource(inv, "landing-zone:index:GcpVpc", "core").type).toBe(token("GcpVpc"));
     expect(findResource(inv, "gcp:compute/subnetwork:Subnetwork", "core-app-europe-west1").inputs).toMatchObject({ ipCidrRange: "10.30.16.0/22" });
@@ -205,6 +211,7 @@ describe("construct (what a C#, Python, Go or YAML program's `new GcpVpc(...)` r
       "web-europe-west1": "projects/acme-net/regions/europe-west1/subnetworks/core-web-europe-west1",
     });
     expect((inv.outputs.registry as Record<string, unknown>).url).toBe("europe-west1-docker.pkg.dev/acme-net/images");
+    expect((inv.outputs.ram as Record<string, Record<string, string>>).groupNames!.developer).toBe("iam-developer");
   });
 
   it("refuses a token of another package", async () => {
