@@ -57,8 +57,11 @@ export function allBlocks(): DocBlock[] {
   return docFiles().flatMap((f) => extractBlocks(f, fs.readFileSync(path.join(REPO, f), "utf8")));
 }
 
-/** Where block files are written: inside the repo so `@pulumi/*` resolve from node_modules. */
-export const BLOCK_DIR = path.join(REPO, "node_modules", ".cache", "docs-blocks");
+/**
+ * Where block files are written: inside the repo so `@pulumi/*` resolve from node_modules; one
+ * directory per process, so concurrent test runs in the same checkout do not collide.
+ */
+export const BLOCK_DIR = path.join(REPO, "node_modules", ".cache", `docs-blocks-${process.pid}`);
 
 /** The file name of a block (stable across runs). */
 export function blockFileName(block: DocBlock): string {
@@ -98,8 +101,10 @@ export function typeCheckBlocks(blocks: readonly DocBlock[]): BlockDiagnostic[] 
     paths: { "pulumi-landing-zone": [path.join(REPO, "src", "index.ts")] },
   };
   const program = ts.createProgram({ rootNames: [...files.keys()], options });
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  fs.rmSync(BLOCK_DIR, { recursive: true, force: true });
   const out: BlockDiagnostic[] = [];
-  for (const d of ts.getPreEmitDiagnostics(program)) {
+  for (const d of diagnostics) {
     const block = d.file ? files.get(path.normalize(d.file.fileName)) : undefined;
     if (!block) continue; // errors in repo sources are the type check's business, not the docs'
     const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
