@@ -61,7 +61,7 @@ export const gcpNatPrivateSubnetsOnly: ResourceRule = {
   source: "landing-zone",
   types: [tokenOf(gcp.compute.RouterNat)],
   check: (_t, i) => (i.sourceSubnetworkIpRangesToNat === "LIST_OF_SUBNETWORKS" ? pass
-    : fail(`sourceSubnetworkIpRangesToNat is ${JSON.stringify(i.sourceSubnetworkIpRangesToNat ?? null)}; use LIST_OF_SUBNETWORKS and list the private subnetworks`)),
+    : fail(`sourceSubnetworkIpRangesToNat is ${String(i.sourceSubnetworkIpRangesToNat ?? "unset")}; use LIST_OF_SUBNETWORKS and list the private subnetworks`)),
 };
 
 export const alicloudSnatPerVswitch: ResourceRule = {
