@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
-import { coversPort, isAnywhere } from "../ports";
+import { coversPort, isAnywhere, parsePortRange } from "../ports";
 import { fail, get, type Inputs, list, notApplicable, type Outcome, pass, type ResourceRule, type StackRule, strings, tokenOf } from "../rule";
 
 const GCP_FIREWALL = tokenOf(gcp.compute.Firewall);
@@ -139,4 +139,76 @@ function alicloudAdminPortRule(id: string, port: number, service: string, source
 export const alicloudSgNoPublicSsh = alicloudAdminPortRule("alicloud-sg-no-public-ssh", 22, "SSH", "CIS Alibaba Cloud v2.0 4.3; CKV_ALI_2");
 export const alicloudSgNoPublicRdp = alicloudAdminPortRule("alicloud-sg-no-public-rdp", 3389, "RDP", "CIS Alibaba Cloud v2.0 4.4; CKV_ALI_3");
 
-export const FIREWALL_RULES = [gcpFirewallNoPublicSsh, gcpFirewallNoPublicRdp, gcpFirewallNoPublicAllProtocols, gcpFirewallLogging, gcpNetworkDenyAllIngress, alicloudSgNoPublicSsh, alicloudSgNoPublicRdp] as const;
+/** Admin ports no rule may open to the internet: SSH and RDP (CIS), on every layer. */
+export const ADMIN_PORTS: readonly (readonly [number, string])[] = [[22, "SSH"], [3389, "RDP"]];
+
+/**
+ * True for a stateless ACL's return-traffic entry: a range from 1024 or above up to 65535, the
+ * ephemeral ports replies to outbound connections arrive on.
+ */
+export function isReturnRange(port: string): boolean {
+  const r = parsePortRange(port);
+  return r !== undefined && r.from >= 1024 && r.to === 65535 && r.from !== r.to;
+}
+
+/** The network ACL ingress entries that accept an admin port from anywhere, as messages. */
+function naclOpenAdminPorts(i: Inputs, returnRanges: boolean): string[] {
+  return list(i.ingressAclEntries).flatMap((e, n) => {
+    if (String(get(e, "policy") ?? "accept").toLowerCase() !== "accept") return [];
+    const source = get(e, "sourceCidrIp");
+    if (typeof source !== "string" || !isAnywhere(source)) return [];
+    const protocol = String(get(e, "protocol") ?? "").toLowerCase();
+    if (protocol !== "tcp" && protocol !== "all") return [];
+    const port = get(e, "port");
+    const specs = typeof port === "string" ? [port] : [];
+    if ((specs.length === 1 && isReturnRange(specs[0]!)) !== returnRanges) return [];
+    return ADMIN_PORTS.filter(([p]) => coversPort(specs, p))
+      .map(([p, svc]) => `ingressAclEntries[${n}] (${String(get(e, "networkAclEntryName") ?? "")}, ${String(port ?? "all ports")}) accepts tcp/${p} (${svc}) from ${source}`);
+  });
+}
+
+export const alicloudNaclNoPublicAdminPorts: ResourceRule = {
+  kind: "resource",
+  id: "alicloud-nacl-no-public-admin-ports",
+  description: "No Alibaba network ACL ingress entry accepts SSH (22) or RDP (3389) from 0.0.0.0/0 or ::/0 (return-traffic ranges aside, see the next rule).",
+  severity: "critical",
+  enforcement: "mandatory",
+  rationale: "The network ACL is the stateless second layer under the security groups; it must not open the admin ports the security groups keep shut.",
+  source: "landing-zone (CIS Alibaba Cloud v2.0 4.3 and 4.4, applied to network ACLs)",
+  types: [tokenOf(alicloud.vpc.NetworkAcl)],
+  check: (_t, i) => {
+    const open = naclOpenAdminPorts(i, false);
+    return open.length > 0 ? fail(`${open.join("; ")}; accept admin ports only from the bastion or on-premises ranges`) : pass;
+  },
+};
+
+export const alicloudNaclReturnRangeNoAdminPorts: ResourceRule = {
+  kind: "resource",
+  id: "alicloud-nacl-return-range-no-admin-ports",
+  description: "Network ACL return-traffic entries from anywhere (a range up to 65535) start above 3389, so they do not also admit RDP.",
+  severity: "medium",
+  enforcement: "advisory",
+  rationale: "A stateless ACL must admit replies on ephemeral ports, but 1024-65535 also admits RDP; 32768-65535 covers the Linux and Windows ephemeral ranges without it. Advisory: the stateful security groups still block 3389.",
+  source: "landing-zone (CIS AWS Foundations 5.1 makes the same point for network ACLs)",
+  types: [tokenOf(alicloud.vpc.NetworkAcl)],
+  check: (_t, i) => {
+    const open = naclOpenAdminPorts(i, true);
+    return open.length > 0 ? fail(`${open.join("; ")}; start the return range at 32768 (32768/65535)`) : pass;
+  },
+};
+
+export const alicloudSgInnerAccessDrop: ResourceRule = {
+  kind: "resource",
+  id: "alicloud-sg-inner-access-drop",
+  description: "Alibaba security groups drop traffic between their own members (innerAccessPolicy Drop) unless a rule allows it.",
+  severity: "medium",
+  enforcement: "advisory",
+  rationale: "With Accept, every instance in a group reaches every other on every port: one compromised instance reaches its neighbours. Advisory: some clusters need it.",
+  source: "landing-zone (Alibaba Cloud security group best practices)",
+  types: [tokenOf(alicloud.ecs.SecurityGroup)],
+  check: (_t, i) => (i.innerAccessPolicy === "Drop" ? pass
+    : fail(`innerAccessPolicy is ${String(i.innerAccessPolicy ?? "unset (Accept)")}; set innerAccessPolicy: "Drop" and allow the ports members need`)),
+};
+
+export const FIREWALL_RULES = [gcpFirewallNoPublicSsh, gcpFirewallNoPublicRdp, gcpFirewallNoPublicAllProtocols, gcpFirewallLogging, gcpNetworkDenyAllIngress,
+  alicloudSgNoPublicSsh, alicloudSgNoPublicRdp, alicloudNaclNoPublicAdminPorts, alicloudNaclReturnRangeNoAdminPorts, alicloudSgInnerAccessDrop] as const;
