@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LABEL_PROPERTIES, LANDING_ZONE_RULES } from "../../src/policy";
+import { POLICY_LABEL_PROPERTIES, LANDING_ZONE_RULES } from "../../src/policy";
 
 /** The `<Class>Args` interface text of a type token, read from the installed SDK's .d.ts. */
 function argsOf(token: string): string {
@@ -14,7 +14,7 @@ function argsOf(token: string): string {
 }
 
 describe("the cost-labels rule's table", () => {
-  it.each(Object.entries(LABEL_PROPERTIES))("%s takes its labels in %s", (token, prop) => {
+  it.each(Object.entries(POLICY_LABEL_PROPERTIES))("%s takes its labels in %s", (token, prop) => {
     expect(argsOf(token)).toMatch(new RegExp(`^\\s+${prop}\\?:`, "m"));
   });
 });

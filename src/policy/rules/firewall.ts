@@ -140,7 +140,7 @@ export const alicloudSgNoPublicSsh = alicloudAdminPortRule("alicloud-sg-no-publi
 export const alicloudSgNoPublicRdp = alicloudAdminPortRule("alicloud-sg-no-public-rdp", 3389, "RDP", "CIS Alibaba Cloud v2.0 4.4; CKV_ALI_3");
 
 /** Admin ports no rule may open to the internet: SSH and RDP (CIS), on every layer. */
-export const ADMIN_PORTS: readonly (readonly [number, string])[] = [[22, "SSH"], [3389, "RDP"]];
+export const POLICY_ADMIN_PORTS: readonly (readonly [number, string])[] = [[22, "SSH"], [3389, "RDP"]];
 
 /**
  * True for a stateless ACL's return-traffic entry: a range from 1024 or above up to 65535, the
@@ -162,7 +162,7 @@ function naclOpenAdminPorts(i: Inputs, returnRanges: boolean): string[] {
     const port = get(e, "port");
     const specs = typeof port === "string" ? [port] : [];
     if ((specs.length === 1 && isReturnRange(specs[0]!)) !== returnRanges) return [];
-    return ADMIN_PORTS.filter(([p]) => coversPort(specs, p))
+    return POLICY_ADMIN_PORTS.filter(([p]) => coversPort(specs, p))
       .map(([p, svc]) => `ingressAclEntries[${n}] (${String(get(e, "networkAclEntryName") ?? "")}, ${String(port ?? "all ports")}) accepts tcp/${p} (${svc}) from ${source}`);
   });
 }

@@ -16,7 +16,7 @@ function membersOf(i: Inputs): string[] {
   return [...strings(i.member), ...strings(i.members)];
 }
 
-export const BASIC_ROLES: readonly string[] = ["roles/owner", "roles/editor", "roles/viewer"];
+export const POLICY_BASIC_ROLES: readonly string[] = ["roles/owner", "roles/editor", "roles/viewer"];
 
 export const gcpIamNoBasicRoles: ResourceRule = {
   kind: "resource",
@@ -27,7 +27,7 @@ export const gcpIamNoBasicRoles: ResourceRule = {
   rationale: "Basic roles grant thousands of permissions across every service; grant predefined or custom roles instead.",
   source: "CIS GCP Foundations v4.0 1.5 (adapted); CKV_GCP_115, CKV_GCP_116, CKV_GCP_117",
   types: GCP_HIERARCHY_GRANTS,
-  check: (_t, i) => (typeof i.role === "string" && BASIC_ROLES.includes(i.role)
+  check: (_t, i) => (typeof i.role === "string" && POLICY_BASIC_ROLES.includes(i.role)
     ? fail(`grants the basic role ${i.role} to ${membersOf(i).join(", ") || "its members"}; grant a predefined role such as roles/compute.networkViewer`) : pass),
 };
 
@@ -60,7 +60,7 @@ export function isGcpIamGrantType(type: string): boolean {
   return /^gcp:[^:]+:[A-Za-z]*(IamMember|IAMMember|IamBinding|IAMBinding)$/.test(type);
 }
 
-export const PUBLIC_MEMBERS: readonly string[] = ["allUsers", "allAuthenticatedUsers"];
+export const POLICY_PUBLIC_MEMBERS: readonly string[] = ["allUsers", "allAuthenticatedUsers"];
 
 export const gcpIamNoPublicMembers: ResourceRule = {
   kind: "resource",
@@ -73,12 +73,12 @@ export const gcpIamNoPublicMembers: ResourceRule = {
   types: "all",
   check: (type, i) => {
     if (!isGcpIamGrantType(type)) return notApplicable();
-    const pub = membersOf(i).filter((m) => PUBLIC_MEMBERS.includes(m));
+    const pub = membersOf(i).filter((m) => POLICY_PUBLIC_MEMBERS.includes(m));
     return pub.length > 0 ? fail(`grants ${String(i.role)} to ${pub.join(", ")}; grant it to named groups or service accounts`) : pass;
   },
 };
 
-export const SA_IMPERSONATION_ROLES: readonly string[] = ["roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator"];
+export const POLICY_SA_IMPERSONATION_ROLES: readonly string[] = ["roles/iam.serviceAccountUser", "roles/iam.serviceAccountTokenCreator"];
 
 export const gcpIamNoProjectSaImpersonation: ResourceRule = {
   kind: "resource",
@@ -89,7 +89,7 @@ export const gcpIamNoProjectSaImpersonation: ResourceRule = {
   rationale: "At project level these roles let the holder act as every service account in the project, including the most privileged.",
   source: "CIS GCP Foundations v4.0 1.6; CKV_GCP_41",
   types: GCP_PROJECT_GRANTS,
-  check: (_t, i) => (typeof i.role === "string" && SA_IMPERSONATION_ROLES.includes(i.role)
+  check: (_t, i) => (typeof i.role === "string" && POLICY_SA_IMPERSONATION_ROLES.includes(i.role)
     ? fail(`grants ${i.role} on the whole project; grant it on the one service account (gcp.serviceaccount.IAMMember)`) : pass),
 };
 

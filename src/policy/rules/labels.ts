@@ -3,14 +3,14 @@ import * as gcp from "@pulumi/gcp";
 import { fail, notApplicable, pass, type ResourceRule, tokenOf } from "../rule";
 
 /** The cost labels every labellable landing-zone resource carries. */
-export const REQUIRED_LABELS = ["environment", "owner", "cost-center"] as const;
+export const POLICY_REQUIRED_LABELS = ["environment", "owner", "cost-center"] as const;
 
 /**
  * The resource types the label rule checks, with the input that holds their labels (GCP
  * `labels`, or `userLabels` where `labels` means something else; Alibaba `tags`). A test
  * checks each against the SDK's argument types. Extend with `labelRule(extra)`.
  */
-export const LABEL_PROPERTIES: Readonly<Record<string, string>> = Object.fromEntries([
+export const POLICY_LABEL_PROPERTIES: Readonly<Record<string, string>> = Object.fromEntries([
   ...[gcp.storage.Bucket, gcp.artifactregistry.Repository, gcp.compute.VPNTunnel, gcp.compute.HaVpnGateway, gcp.compute.Address,
     gcp.bigquery.Dataset, gcp.pubsub.Topic, gcp.kms.CryptoKey, gcp.secretmanager.Secret, gcp.organizations.Project].map((c) => [tokenOf(c), "labels"]),
   [tokenOf(gcp.monitoring.NotificationChannel), "userLabels"],
@@ -20,7 +20,7 @@ export const LABEL_PROPERTIES: Readonly<Record<string, string>> = Object.fromEnt
 ]);
 
 /** The cost-label rule over a table of type → label input. */
-export function labelRule(properties: Readonly<Record<string, string>> = LABEL_PROPERTIES): ResourceRule {
+export function labelRule(properties: Readonly<Record<string, string>> = POLICY_LABEL_PROPERTIES): ResourceRule {
   return {
     kind: "resource",
     id: "cost-labels",
@@ -36,7 +36,7 @@ export function labelRule(properties: Readonly<Record<string, string>> = LABEL_P
       const labels = i[prop];
       if (typeof labels === "string") return notApplicable(`${prop} is ${labels}`);
       const present = labels && typeof labels === "object" ? (labels as Record<string, unknown>) : {};
-      const missing = REQUIRED_LABELS.filter((k) => typeof present[k] !== "string" || present[k] === "");
+      const missing = POLICY_REQUIRED_LABELS.filter((k) => typeof present[k] !== "string" || present[k] === "");
       return missing.length > 0 ? fail(`${prop} lack ${missing.join(", ")}; pass the environment's labels (environmentLabels / costLabels)`) : pass;
     },
   };

@@ -43,7 +43,7 @@ export const gcpBucketVersioning: ResourceRule = {
   check: (_t, i) => (get(i, "versioning", "enabled") === true ? pass : fail("versioning is off; set versioning { enabled: true }")),
 };
 
-export const GCP_AUDIT_LOG_IDS = ["activity", "data_access", "system_event", "policy"] as const;
+export const POLICY_AUDIT_LOG_IDS = ["activity", "data_access", "system_event", "policy"] as const;
 
 /**
  * True when a sink filter lets every Cloud Audit Logs entry through: an empty filter (all logs),
@@ -59,7 +59,7 @@ export function filterTakesAllAuditLogs(filter: unknown): boolean {
   const terms = f.split(/\s+OR\s+/);
   const ids = terms.map((t) => /^\(?\s*log_id\(\s*"cloudaudit\.googleapis\.com\/([a-z_]+)"\s*\)\s*\)?$/.exec(t.trim())?.[1]);
   if (ids.some((id) => id === undefined)) return false;
-  return GCP_AUDIT_LOG_IDS.every((k) => ids.includes(k));
+  return POLICY_AUDIT_LOG_IDS.every((k) => ids.includes(k));
 }
 
 function isGcp(r: StackResource): boolean {
@@ -118,7 +118,7 @@ export const gcpAuditBucketRetentionLocked: StackRule = {
 };
 
 const GCP_AUDIT_CONFIGS = [gcp.projects.IAMAuditConfig, gcp.folder.IamAuditConfig, gcp.organizations.IamAuditConfig].map(tokenOf);
-export const GCP_AUDIT_LOG_TYPES = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"] as const;
+export const POLICY_AUDIT_LOG_TYPES = ["ADMIN_READ", "DATA_READ", "DATA_WRITE"] as const;
 
 export const gcpAuditConfigAllServices: ResourceRule = {
   kind: "resource",
@@ -134,7 +134,7 @@ export const gcpAuditConfigAllServices: ResourceRule = {
     const bad: string[] = [];
     if (i.service === "allServices") {
       const types = configs.map((c) => get(c, "logType"));
-      const missing = GCP_AUDIT_LOG_TYPES.filter((t) => !types.includes(t));
+      const missing = POLICY_AUDIT_LOG_TYPES.filter((t) => !types.includes(t));
       if (missing.length > 0) bad.push(`log types ${missing.join(", ")} are off`);
     }
     const exempt = configs.flatMap((c) => list(get(c, "exemptedMembers")).map(String));

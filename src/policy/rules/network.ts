@@ -78,7 +78,7 @@ export const alicloudSnatPerVswitch: ResourceRule = {
 };
 
 /** True when `r` references `target`: by dependency, or an input equal to the target's name, or ending in `/<name>`. */
-export function references(r: { dependencies: readonly string[] }, target: { urn: string }): boolean {
+function references(r: { dependencies: readonly string[] }, target: { urn: string }): boolean {
   return r.dependencies.includes(target.urn);
 }
 
