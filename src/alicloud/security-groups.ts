@@ -92,8 +92,15 @@ export const ALICLOUD_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>>
   "cloud-dns": { direction: "egress", protocol: "udp", ports: ["53"], destinations: ["cloud-services"], description: "Alibaba Cloud DNS resolvers" },
 };
 
-/** Ephemeral ports for the stateless return path of network ACLs. */
-export const EPHEMERAL_PORTS: PortRange = { from: 1024, to: 65535 };
+/**
+ * Local ephemeral ports our own instances use for outbound connections (Linux 32768–60999,
+ * Windows 49152–65535): the stateless ACL admits returns only there, so a return entry from
+ * anywhere never also admits an admin port such as SSH (22) or RDP (3389).
+ */
+export const EPHEMERAL_PORTS: PortRange = { from: 32768, to: 65535 };
+
+/** Remote client ports our replies go to (any unprivileged port: clients choose their own). */
+export const CLIENT_PORTS: PortRange = { from: 1024, to: 65535 };
 
 function ports(rule: PlannedRule): (PortRange | undefined)[] {
   if (rule.protocol === "icmp" || rule.protocol === "all") return [undefined];
@@ -131,7 +138,7 @@ function aclEntries(plan: RulePlan, group: "public" | "private", groupTiers: Rea
   ];
   // Stateless: replies to allowed inbound connections leave towards the peers' ephemeral ports.
   for (const cidr of peerCidrs("ingress")) {
-    egress.push(entry(nameOf("reply", cidrSlug(cidr)), "accept", "tcp", EPHEMERAL_PORTS, cidr, `replies to inbound connections from ${cidr}`));
+    egress.push(entry(nameOf("reply", cidrSlug(cidr)), "accept", "tcp", CLIENT_PORTS, cidr, `replies to inbound connections from ${cidr}`));
   }
   if (plan.denyAllEgress) {
     egress.push(...fromRules("egress", "allow"));

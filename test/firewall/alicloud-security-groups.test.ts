@@ -88,8 +88,8 @@ describe("AlicloudSecurityGroups defaults (egress open)", () => {
         inn(entry("admin-onprem-192-168-0-0-20-22", "accept", "tcp", "22/22", admin), "192.168.0.0/20"),
         inn(entry("admin-onprem-192-168-0-0-20-3389", "accept", "tcp", "3389/3389", admin), "192.168.0.0/20"),
         inn(entry("vpc-in", "accept", "all", "-1/-1", inside), "10.20.0.0/16"),
-        inn(entry("return-tcp", "accept", "tcp", "1024/65535", returns), "0.0.0.0/0"),
-        inn(entry("return-udp", "accept", "udp", "1024/65535", returns), "0.0.0.0/0"),
+        inn(entry("return-tcp", "accept", "tcp", "32768/65535", returns), "0.0.0.0/0"),
+        inn(entry("return-udp", "accept", "udp", "32768/65535", returns), "0.0.0.0/0"),
         inn(entry("deny-all-in", "drop", "all", "-1/-1", "deny every ingress not allowed above"), "0.0.0.0/0"),
       ],
       egressAclEntries: [
