@@ -53,7 +53,7 @@ export function renderFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return "Policies: no findings.\n";
   const order = (f: Finding) => (f.suppressed ? 2 : f.enforcement === "mandatory" ? 0 : 1);
   const sorted = [...findings].sort((a, b) => order(a) - order(b) || a.rule.localeCompare(b.rule) || a.urn.localeCompare(b.urn));
-  const table = new Table({ head: ["Enforcement", "Severity", "Rule", "Resource", "Message"], style: { head: [], border: [] }, wordWrap: true, colWidths: [13, 10, 34, 40, 60] });
+  const table = new Table({ head: ["Enforcement", "Severity", "Rule", "Resource", "Message"], style: { head: [], border: [] }, wordWrap: true, colWidths: [13, 10, 44, 36, 56] });
   for (const f of sorted) {
     const name = f.urn.split("::").pop() ?? f.urn;
     table.push([f.suppressed ? "suppressed" : f.enforcement, f.severity, f.rule, name, f.suppressed ? `${f.message} (suppressed: ${f.suppressed})` : f.message]);
