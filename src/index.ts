@@ -21,8 +21,7 @@ export * from "./gcp/iam";
 export * from "./alicloud/ram";
 export * from "./gcp/firewall"; export * from "./alicloud/security-groups"; export * from "./core/rules";
 export * from "./gcp/ha-vpn"; export * from "./alicloud/vpn"; export * from "./core/bgp";
-// core/ports shares PortRange, ALL_PORTS, parsePortRange and coversPort with policy/ports: whole module as `ports`, the rest by name.
-export * as ports from "./core/ports"; export { ADMIN_PORTS, adminPortsIn, alicloudPort, gcpPort, parseProviderPortRange, portRangesOverlap } from "./core/ports";
+export * from "./core/ports";
 
 // Stack program
 export { buildLandingZone } from "./program/landing-zone";

@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
-import { coversPort, isAnywhere, parsePortRange } from "../ports";
+import { isAnywhere, portSpecRange, specsCoverPort } from "../ports";
 import { fail, get, type Inputs, list, notApplicable, type Outcome, pass, type ResourceRule, type StackRule, strings, tokenOf } from "../rule";
 
 const GCP_FIREWALL = tokenOf(gcp.compute.Firewall);
@@ -21,7 +21,7 @@ function notPublicIngress(i: Inputs): string | undefined {
 function gcpAllowsPort(i: Inputs, port: number): boolean {
   return list(i.allows).some((a) => {
     const protocol = String(get(a, "protocol") ?? "").toLowerCase();
-    return (protocol === "tcp" || protocol === "6" || protocol === "all") && coversPort(strings(get(a, "ports")), port);
+    return (protocol === "tcp" || protocol === "6" || protocol === "all") && specsCoverPort(strings(get(a, "ports")), port);
   });
 }
 
@@ -131,7 +131,7 @@ function alicloudAdminPortRule(id: string, port: number, service: string, source
       const protocol = String(i.ipProtocol ?? "").toLowerCase();
       if (protocol !== "tcp" && protocol !== "all") return notApplicable(`protocol ${protocol}`);
       const range = typeof i.portRange === "string" ? [i.portRange] : [];
-      return coversPort(range, port) ? fail(`accepts tcp/${port} (${service}) from ${open.join(", ")}; restrict cidrIp to the bastion or on-premises ranges`) : pass;
+      return specsCoverPort(range, port) ? fail(`accepts tcp/${port} (${service}) from ${open.join(", ")}; restrict cidrIp to the bastion or on-premises ranges`) : pass;
     },
   };
 }
@@ -147,7 +147,7 @@ export const POLICY_ADMIN_PORTS: readonly (readonly [number, string])[] = [[22, 
  * ephemeral ports replies to outbound connections arrive on.
  */
 export function isReturnRange(port: string): boolean {
-  const r = parsePortRange(port);
+  const r = portSpecRange(port);
   return r !== undefined && r.from >= 1024 && r.to === 65535 && r.from !== r.to;
 }
 
@@ -162,7 +162,7 @@ function naclOpenAdminPorts(i: Inputs, returnRanges: boolean): string[] {
     const port = get(e, "port");
     const specs = typeof port === "string" ? [port] : [];
     if ((specs.length === 1 && isReturnRange(specs[0]!)) !== returnRanges) return [];
-    return POLICY_ADMIN_PORTS.filter(([p]) => coversPort(specs, p))
+    return POLICY_ADMIN_PORTS.filter(([p]) => specsCoverPort(specs, p))
       .map(([p, svc]) => `ingressAclEntries[${n}] (${String(get(e, "networkAclEntryName") ?? "")}, ${String(port ?? "all ports")}) accepts tcp/${p} (${svc}) from ${source}`);
   });
 }
