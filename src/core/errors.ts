@@ -65,3 +65,18 @@ export function joinPath(prefix: string, key: string | number): string {
   if (prefix === "") return String(key);
   return prefix.endsWith(":") ? `${prefix}${key}` : `${prefix}.${key}`;
 }
+
+/** A component's pure planner: validates `args` under `path`, reporting to `problems`, and returns the plan. */
+export type Planner<A, P> = (name: string, args: A, path: string, problems: Problems) => P;
+
+/**
+ * Runs a component's planner on its args and throws one `LandingZoneValidationError` listing
+ * every problem, e.g. `validated("GcpVpc", planGcpVpc, name, args)`. Components call it
+ * before `super()`, so bad input registers nothing.
+ */
+export function validated<A, P>(component: string, plan: Planner<A, P>, name: string, args: A): P {
+  const problems = new Problems();
+  const result = plan(name, args, `${component} args`, problems);
+  problems.throwIfAny(`${component} "${name}"`);
+  return result;
+}

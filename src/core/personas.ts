@@ -47,6 +47,11 @@ export interface PersonaGrants<T> {
   readonly production: readonly T[];
 }
 
+/** The same grants in every environment (already least privilege, nothing to narrow in production). */
+export function everywhere<T>(grants: readonly T[]): PersonaGrants<T> {
+  return { standard: grants, production: grants };
+}
+
 /** Kebab-case form of a persona for resource names: `platformAdmin` → `platform-admin`. */
 export function personaSlug(persona: Persona): string {
   return persona.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -91,10 +96,7 @@ export const GCP_PERSONA_ROLES: Readonly<Record<Persona, PersonaGrants<string>>>
     standard: ["roles/compute.networkAdmin", "roles/compute.securityAdmin", "roles/dns.admin"],
     production: ["roles/compute.networkViewer", "roles/dns.reader"],
   },
-  securityAuditor: {
-    standard: ["roles/iam.securityReviewer", "roles/logging.privateLogViewer", "roles/cloudasset.viewer"],
-    production: ["roles/iam.securityReviewer", "roles/logging.privateLogViewer", "roles/cloudasset.viewer"],
-  },
+  securityAuditor: everywhere(["roles/iam.securityReviewer", "roles/logging.privateLogViewer", "roles/cloudasset.viewer"]),
   developer: {
     standard: ["roles/logging.viewer", "roles/monitoring.viewer"],
     production: ["roles/monitoring.viewer"],
@@ -108,10 +110,7 @@ export const GCP_PERSONA_ROLES: Readonly<Record<Persona, PersonaGrants<string>>>
     standard: [],
     production: [],
   },
-  ciDeployer: {
-    standard: ["roles/container.developer", "roles/run.developer"],
-    production: ["roles/container.developer", "roles/run.developer"],
-  },
+  ciDeployer: everywhere(["roles/container.developer", "roles/run.developer"]),
 };
 
 /** Roles granted on the billing account (`billing.AccountIamMember`) when one is configured. */
@@ -193,37 +192,18 @@ export const ALICLOUD_PERSONA_POLICIES: Readonly<Record<Persona, PersonaGrants<R
     standard: [{ type: "System", name: "AliyunVPCFullAccess" }, { type: "Custom", name: "security-groups-manage" }],
     production: [{ type: "System", name: "AliyunVPCReadOnlyAccess" }, { type: "Custom", name: "security-groups-read" }],
   },
-  securityAuditor: {
-    standard: [
+  securityAuditor: everywhere([
       { type: "System", name: "AliyunActionTrailReadOnlyAccess" },
       { type: "System", name: "AliyunLogReadOnlyAccess" },
       { type: "System", name: "AliyunRAMReadOnlyAccess" },
       { type: "System", name: "AliyunConfigReadOnlyAccess" },
       { type: "System", name: "AliyunECSReadOnlyAccess" },
       { type: "System", name: "AliyunVPCReadOnlyAccess" },
-    ],
-    production: [
-      { type: "System", name: "AliyunActionTrailReadOnlyAccess" },
-      { type: "System", name: "AliyunLogReadOnlyAccess" },
-      { type: "System", name: "AliyunRAMReadOnlyAccess" },
-      { type: "System", name: "AliyunConfigReadOnlyAccess" },
-      { type: "System", name: "AliyunECSReadOnlyAccess" },
-      { type: "System", name: "AliyunVPCReadOnlyAccess" },
-    ],
-  },
-  developer: {
-    standard: [{ type: "System", name: "AliyunCloudMonitorReadOnlyAccess" }],
-    production: [{ type: "System", name: "AliyunCloudMonitorReadOnlyAccess" }],
-  },
+    ]),
+  developer: everywhere([{ type: "System", name: "AliyunCloudMonitorReadOnlyAccess" }]),
   tester: { standard: [], production: [] },
-  billingViewer: {
-    standard: [{ type: "System", name: "AliyunBSSReadOnlyAccess" }],
-    production: [{ type: "System", name: "AliyunBSSReadOnlyAccess" }],
-  },
-  ciDeployer: {
-    standard: [{ type: "Custom", name: "ack-deploy" }],
-    production: [{ type: "Custom", name: "ack-deploy" }],
-  },
+  billingViewer: everywhere([{ type: "System", name: "AliyunBSSReadOnlyAccess" }]),
+  ciDeployer: everywhere([{ type: "Custom", name: "ack-deploy" }]),
 };
 
 /** The RAM policies of a persona in an environment. */
