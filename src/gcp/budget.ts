@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { BUDGET_THRESHOLD_DEFAULTS, BudgetBasics, checkBudgetBasics, toMoney } from "../core/audit";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
 
@@ -69,9 +69,7 @@ export class GcpBudget extends pulumi.ComponentResource {
   readonly budgetName: pulumi.Output<string>;
 
   constructor(name: string, args: GcpBudgetArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = new Problems();
-    planGcpBudget(name, args, "GcpBudget args", problems);
-    problems.throwIfAny(`GcpBudget "${name}"`);
+    validated("GcpBudget", planGcpBudget, name, args);
     super("landing-zone:index:GcpBudget", name, args, opts);
     const labels = { ...args.labels };
     const project = args.project;

@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { parseCidr } from "../core/cidr";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkGcpName, nameOf } from "../core/naming";
 import { gcpPort } from "../core/ports";
 import {
@@ -111,10 +111,7 @@ export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: strin
 
 /** Plans `GcpFirewall` args and throws one `LandingZoneValidationError` listing every problem. */
 export function validatedGcpFirewall(name: string, args: GcpFirewallArgs): GcpFirewallPlan {
-  const problems = new Problems();
-  const plan = planGcpFirewall(name, args, "GcpFirewall args", problems);
-  problems.throwIfAny(`GcpFirewall "${name}"`);
-  return plan;
+  return validated("GcpFirewall", planGcpFirewall, name, args);
 }
 
 /** The `gcp.compute.Firewall` arguments of one planned rule, without `network` and `project`. */

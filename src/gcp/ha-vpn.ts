@@ -6,7 +6,7 @@ import {
   haVpnTopology, HaVpnTunnelPlan, PSK_LENGTH, REDUNDANCY_TYPES, ReservedRange,
 } from "../core/bgp";
 import { isPublicIpv4, parseCidr } from "../core/cidr";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, nameOf } from "../core/naming";
 
@@ -180,10 +180,7 @@ export function planGcpHaVpn(name: string, args: GcpHaVpnArgs, path: string, pro
 
 /** Validated plan, or throws `LandingZoneValidationError` listing every problem. */
 export function validatedGcpHaVpn(name: string, args: GcpHaVpnArgs): GcpHaVpnPlan {
-  const problems = new Problems();
-  const plan = planGcpHaVpn(name, args, "GcpHaVpn args", problems);
-  problems.throwIfAny(`GcpHaVpn "${name}"`);
-  return plan;
+  return validated("GcpHaVpn", planGcpHaVpn, name, args);
 }
 
 /** Wraps a value as a secret, keeping `undefined` as is. */

@@ -1,6 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { nameOf } from "../core/naming";
 import {
   GCP_BILLING_ACCOUNT_ROLES, gcpPersonaRoles, isGcpBasicRole, isPersona, Persona, PERSONAS, personaSlug,
@@ -248,9 +248,7 @@ export class GcpIam extends pulumi.ComponentResource {
   readonly personaRoles: Record<Persona, string[]>;
 
   constructor(name: string, args: GcpIamArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = new Problems();
-    planGcpIam(name, args, "GcpIam args", problems);
-    problems.throwIfAny(`GcpIam "${name}"`);
+    validated("GcpIam", planGcpIam, name, args);
     super("landing-zone:index:GcpIam", name, args, opts);
     const project = args.project;
     const parent = { parent: this };

@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { checkAuditRetention } from "../core/audit";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
 
@@ -158,10 +158,7 @@ export function planGcpLogging(name: string, args: GcpLoggingArgs, path: string,
 
 /** Plans `GcpLogging` args and throws one `LandingZoneValidationError` listing every problem. */
 export function validatedGcpLogging(name: string, args: GcpLoggingArgs): GcpLoggingPlan {
-  const problems = new Problems();
-  const plan = planGcpLogging(name, args, "GcpLogging args", problems);
-  problems.throwIfAny(`GcpLogging "${name}"`);
-  return plan;
+  return validated("GcpLogging", planGcpLogging, name, args);
 }
 
 type Sink = gcp.logging.ProjectSink | gcp.logging.FolderSink | gcp.logging.OrganizationSink;

@@ -1,6 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
 import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS, RegistryAccess } from "../core/personas";
@@ -240,9 +240,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
   readonly plan: GcpRegistryPlan;
 
   constructor(name: string, args: GcpRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = new Problems();
-    const plan = planGcpRegistry(name, args, "GcpRegistry args", problems);
-    problems.throwIfAny(`GcpRegistry "${name}"`);
+    const plan = validated("GcpRegistry", planGcpRegistry, name, args);
     super("landing-zone:index:GcpRegistry", name, args, opts);
     this.plan = plan;
     const production = args.production === true;

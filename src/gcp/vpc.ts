@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { contains, isPrivate, mustParseCidr, parseCidr } from "../core/cidr";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
 import { PlannedSubnet, planSubnets, reportCrossOverlaps, Tier } from "../core/subnets";
@@ -214,10 +214,7 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
 
 /** Plans `GcpVpc` args and throws one `LandingZoneValidationError` listing every problem. */
 export function validatedGcpVpc(name: string, args: GcpVpcArgs): GcpVpcPlan {
-  const problems = new Problems();
-  const plan = planGcpVpc(name, args, "GcpVpc args", problems);
-  problems.throwIfAny(`GcpVpc "${name}"`);
-  return plan;
+  return validated("GcpVpc", planGcpVpc, name, args);
 }
 
 /**
