@@ -12,6 +12,8 @@ export const ALICLOUD_VSWITCH_MAX_PREFIX = 29;
 /** Alibaba VPC ranges are /8 to /28. */
 export const ALICLOUD_VPC_MIN_PREFIX = 8;
 export const ALICLOUD_VPC_MAX_PREFIX = 28;
+/** Peak bandwidth of a PayAsYouGo + PayByTraffic EIP (the NAT EIP's billing), Mbit/s. */
+export const ALICLOUD_EIP_MAX_BANDWIDTH = 200;
 
 /** One named subnet tier, created as one vSwitch in each of its zones. */
 export interface AlicloudSubnetArgs {
@@ -29,7 +31,7 @@ export interface AlicloudSubnetArgs {
 export interface AlicloudNatArgs {
   /** Create an Enhanced NAT gateway with an EIP and SNAT entries for private vSwitches. @default true */
   readonly enabled?: boolean;
-  /** Peak bandwidth of the NAT EIP in Mbit/s. @default 100 */
+  /** Peak bandwidth of the NAT EIP in Mbit/s, 1–200 (the pay-by-traffic limit). @default 100 */
   readonly eipBandwidth?: number;
   /** Public subnet whose first zone hosts the NAT gateway. @default the first public subnet, else the first subnet */
   readonly subnet?: string;
@@ -79,6 +81,11 @@ export const ALICLOUD_VPC_DEFAULTS = {
   nat: { enabled: true, eipBandwidth: 100 },
 } as const;
 
+/** The SNAT entry name of a private vSwitch: `<prefix>-nat-<subnet>-<zone>`. */
+function snatEntryName(prefix: string, s: PlannedSubnet): string {
+  return nameOf(prefix, "nat", s.name, s.location);
+}
+
 /** Validates `AlicloudVpc` args and computes its plan; see `planGcpVpc` for the contract. */
 export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: string, problems: Problems): AlicloudVpcPlan {
   const prefix = args.namePrefix ?? name;
@@ -104,8 +111,8 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
     problems.add("LZ_DUPLICATE_LOCATION", joinPath(path, "zones"), "a zone is listed twice", "list each zone once");
   }
   const bw = args.nat?.eipBandwidth ?? ALICLOUD_VPC_DEFAULTS.nat.eipBandwidth;
-  if (!Number.isInteger(bw) || bw < 1 || bw > 10000) {
-    problems.add("LZ_EIP_BANDWIDTH", joinPath(path, "nat.eipBandwidth"), `EIP bandwidth ${bw} Mbit/s is outside 1–10000`,
+  if (!Number.isInteger(bw) || bw < 1 || bw > ALICLOUD_EIP_MAX_BANDWIDTH) {
+    problems.add("LZ_EIP_BANDWIDTH", joinPath(path, "nat.eipBandwidth"), `EIP bandwidth ${bw} Mbit/s is outside 1–${ALICLOUD_EIP_MAX_BANDWIDTH} (pay-by-traffic EIPs)`,
       "use a whole number of Mbit/s, e.g. 100");
   }
   if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
@@ -125,14 +132,18 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
     maxPrefix: ALICLOUD_VSWITCH_MAX_PREFIX,
     locationWord: "zone",
   }, path, problems);
+  const natEnabled = (args.nat?.enabled ?? ALICLOUD_VPC_DEFAULTS.nat.enabled) && planned.some((s) => s.tier === "private");
   const subnets = planned.map((s) => {
     const aliName = nameOf(prefix, s.name, s.location);
-    if (prefixOk && !badKeys.has(s.name)) checkAlicloudName(aliName, joinPath(joinPath(path, "subnets"), s.name), problems, 1, 128, "vSwitch name");
+    const at = joinPath(joinPath(path, "subnets"), s.name);
+    if (prefixOk && !badKeys.has(s.name)) {
+      checkAlicloudName(aliName, at, problems, 1, 128, "vSwitch name");
+      if (natEnabled && s.tier === "private") checkAlicloudName(snatEntryName(prefix, s), at, problems, 2, 128, "SNAT entry name");
+    }
     return { ...s, aliName };
   });
 
   let natSwitch: string | undefined;
-  const natEnabled = (args.nat?.enabled ?? ALICLOUD_VPC_DEFAULTS.nat.enabled) && subnets.some((s) => s.tier === "private");
   if (natEnabled) {
     const wanted = args.nat?.subnet;
     if (wanted !== undefined && args.subnets[wanted] === undefined) {
@@ -263,11 +274,11 @@ export class AlicloudVpc extends pulumi.ComponentResource {
       }, { parent: this });
       for (const s of plan.subnets.filter((x) => x.tier === "private")) {
         const key = `${s.name}-${s.location}`;
-        new alicloud.vpc.SnatEntry(nameOf(natName, key), {
+        new alicloud.vpc.SnatEntry(snatEntryName(p, s), {
           snatTableId: this.natGateway.snatTableIds,
           sourceVswitchId: this.vswitches[key]!.id,
           snatIp: this.natEip.ipAddress,
-          snatEntryName: nameOf(natName, key),
+          snatEntryName: snatEntryName(p, s),
         }, { parent: this, dependsOn: [association] });
       }
       const privateTable = this.routeTables.private;

@@ -3,6 +3,7 @@ import { AlicloudVpc, AlicloudVpcArgs } from "../../src/alicloud/vpc";
 import { LandingZoneValidationError } from "../../src/core/errors";
 import { runOffline } from "../../src/offline/harness";
 import { findResource, resourcesOfType } from "../../src/offline/inventory";
+import { componentProblems } from "../helpers";
 
 const TAGS = { environment: "test", owner: "platform", "cost-center": "cc-1" };
 const ARGS: AlicloudVpcArgs = {
@@ -85,6 +86,30 @@ describe("AlicloudVpc bad input", () => {
       ["LZ_SUBNET_SIZE", "AlicloudVpc args.subnets.web.size", "/15 is outside the provider's limits (/16 to /29)"],
       ["LZ_SUBNET_CIDR_MISSING", "AlicloudVpc args.subnets.app.cidrs", "no CIDR for zone \"cn-hangzhou-j\""],
       ["LZ_UNKNOWN_SUBNET", "AlicloudVpc args.nat.subnet", "subnet \"dmz\" does not exist"],
+    ]);
+  });
+});
+
+describe("AlicloudVpc provider limits", () => {
+  it("rejects a NAT EIP bandwidth above 200 Mbit/s, the PayAsYouGo + PayByTraffic limit, and accepts 200", async () => {
+    expect(await componentProblems(() => new AlicloudVpc("core", { ...ARGS, nat: { eipBandwidth: 201 } }))).toEqual([
+      ["LZ_EIP_BANDWIDTH", "AlicloudVpc args.nat.eipBandwidth"],
+    ]);
+    const inv = await runOffline(() => { new AlicloudVpc("core", { ...ARGS, nat: { eipBandwidth: 200 } }); }, { stack: "test" });
+    expect(findResource(inv, "alicloud:ecs/eipAddress:EipAddress", "core-nat-eip").inputs.bandwidth).toBe("200");
+  });
+
+  it("rejects a SNAT entry name over 128 characters even when the vSwitch name fits", async () => {
+    const prefix = `a${"b".repeat(86)}`;
+    const subnets = { "application-servers-tier": { tier: "private", size: 24 } } as const;
+    // vSwitch name: 87 + "-application-servers-tier-cn-hangzhou-i" = 126; SNAT entry name adds "-nat": 130.
+    expect(await componentProblems(() => new AlicloudVpc("core", { ...ARGS, namePrefix: prefix, subnets }))).toEqual([
+      ["LZ_NAME_LENGTH", "AlicloudVpc args.subnets.application-servers-tier"],
+      ["LZ_NAME_LENGTH", "AlicloudVpc args.subnets.application-servers-tier"],
+    ]);
+    const inv = await runOffline(() => { new AlicloudVpc("core", { ...ARGS, namePrefix: prefix, subnets, nat: { enabled: false } }); }, { stack: "test" });
+    expect(resourcesOfType(inv, "alicloud:vpc/switch:Switch").map((r) => r.inputs.vswitchName)).toEqual([
+      `${prefix}-application-servers-tier-cn-hangzhou-i`, `${prefix}-application-servers-tier-cn-hangzhou-j`,
     ]);
   });
 });
