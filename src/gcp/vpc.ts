@@ -50,7 +50,7 @@ export interface GcpNatArgs {
   readonly staticIpsPerRegion?: number;
   /** NAT logging filter. @default "ERRORS_ONLY" */
   readonly logFilter?: "ERRORS_ONLY" | "TRANSLATIONS_ONLY" | "ALL";
-  /** Minimum ports per VM. @default 64 */
+  /** Minimum ports per VM, 2–65536. @default 64 */
   readonly minPortsPerVm?: number;
 }
 
@@ -143,6 +143,11 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
     problems.add("LZ_NAT_IPS", joinPath(path, "nat.staticIpsPerRegion"), `${staticIps} static NAT IPs per region is not allowed`,
       "use a whole number from 0 (auto-allocated) to 16");
   }
+  const minPorts = args.nat?.minPortsPerVm ?? GCP_VPC_DEFAULTS.nat.minPortsPerVm;
+  if (!Number.isInteger(minPorts) || minPorts < 2 || minPorts > 65536) {
+    problems.add("LZ_NAT_PORTS", joinPath(path, "nat.minPortsPerVm"), `${minPorts} minimum ports per VM is outside 2–65536`,
+      "use a whole number from 2 to 65536, e.g. 64 (the default)");
+  }
   if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
   const badKeys = new Set<string>();
   for (const key of Object.keys(args.subnets)) {
@@ -207,7 +212,13 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
   });
   const natEnabled = args.nat?.enabled ?? GCP_VPC_DEFAULTS.nat.enabled;
   const natRegions = natEnabled ? args.regions.filter((r) => subnets.some((s) => s.location === r && s.tier === "private")) : [];
-  if (prefixOk) for (const region of natRegions) checkGcpName(nameOf(prefix, "nat", region), joinPath(path, "nat"), problems, "NAT router name");
+  for (const region of prefixOk ? natRegions : []) {
+    checkGcpName(nameOf(prefix, "nat", region), joinPath(path, "nat"), problems, "NAT router name");
+    // Static addresses add "-<i>" to the router's name; the last one is the longest.
+    if (staticIps > 0 && Number.isInteger(staticIps) && staticIps <= 16) {
+      checkGcpName(nameOf(prefix, "nat", region, String(staticIps - 1)), joinPath(path, "nat.staticIpsPerRegion"), problems, "NAT address name");
+    }
+  }
   if (problems.items.length > before) return { prefix, subnets: [], natRegions: [] };
   return { prefix, subnets, natRegions };
 }

@@ -143,4 +143,20 @@ describe("GcpVpc bad input", () => {
     expect(error.problems[1]!.message).toBe("subnet name \"a-very-long-landing-zone-network-prefix-for-tests-web-northamerica-northeast1\" is 77 characters; GCP allows at most 63");
     expect(error.problems[0]!.message).toBe("10.10.0.0/25 (web.secondaryRanges.pods/northamerica-northeast1) overlaps 10.10.0.0/24 (web/northamerica-northeast1, GcpVpc args.subnets.web)");
   });
+
+  it("rejects a static NAT address name over 63 characters although the router name fits", async () => {
+    // 46-character prefix: the router "<prefix>-nat-europe-west1" is 63 characters, its address "<prefix>-nat-europe-west1-0" 65.
+    const namePrefix = "lz-" + "p".repeat(43);
+    const { error, registered } = await failure({ ...ARGS, namePrefix, nat: { staticIpsPerRegion: 1 } });
+    expect(registered).toBe(0);
+    expect(error.problems.map((p) => [p.code, p.path])).toEqual([["LZ_NAME_TOO_LONG", "GcpVpc args.nat.staticIpsPerRegion"]]);
+    expect(error.problems[0]!.message).toBe(`NAT address name "${namePrefix}-nat-europe-west1-0" is 65 characters; GCP allows at most 63`);
+  });
+
+  it("rejects NAT minimum ports per VM outside 2–65536 or not whole", async () => {
+    for (const minPortsPerVm of [0, 1, 65537, 64.5]) {
+      const { error } = await failure({ ...ARGS, nat: { minPortsPerVm } });
+      expect(error.problems.map((p) => [p.code, p.path])).toEqual([["LZ_NAT_PORTS", "GcpVpc args.nat.minPortsPerVm"]]);
+    }
+  });
 });
