@@ -73,6 +73,17 @@ export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: strin
     const parsed = parseCidr(c);
     if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(joinPath(path, "onPremisesRanges"), k), parsed.reason, parsed.fix);
   }
+  // A GCP egress rule with no destination range matches every destination: a tier must have ranges.
+  for (const [subnet, cidrs] of Object.entries(args.subnets)) {
+    const at = joinPath(joinPath(path, "subnets"), subnet);
+    if (cidrs.length === 0) {
+      problems.add("LZ_FW_SUBNET_EMPTY", at, `subnet "${subnet}" has no CIDR`, "pass the subnet's CIDRs in every region (GcpVpc.plan), or leave the subnet out");
+    }
+    cidrs.forEach((c, i) => {
+      const parsed = parseCidr(c);
+      if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", `${at}[${i}]`, parsed.reason, parsed.fix);
+    });
+  }
   const rules = planRules(args, {
     builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], iap: [GCP_IAP_RANGE], onprem, "google-apis": GCP_GOOGLE_APIS_RANGES },
     subnets: args.subnets,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { LandingZoneValidationError } from "../../src/core/errors";
 import { GcpFirewall, GcpFirewallArgs } from "../../src/gcp/firewall";
 import { runOffline } from "../../src/offline/harness";
 import { findResource } from "../../src/offline/inventory";
+import { componentProblems } from "../helpers";
 
 const NETWORK = "projects/acme-dev/global/networks/dev-core";
 const ARGS: GcpFirewallArgs = {
@@ -14,14 +14,6 @@ const ARGS: GcpFirewallArgs = {
 const FW = "gcp:compute/firewall:Firewall";
 const LOG = { metadata: "INCLUDE_ALL_METADATA" };
 const BASE = { network: NETWORK, project: "acme-dev", logConfig: LOG };
-
-async function problemsOf(create: () => void): Promise<[string, string][]> {
-  let error: unknown;
-  const inv = await runOffline(() => { try { create(); } catch (e) { error = e; } }, { stack: "test" });
-  expect(inv.resources).toEqual([]);
-  expect(error).toBeInstanceOf(LandingZoneValidationError);
-  return (error as LandingZoneValidationError).problems.map((p) => [p.code, p.path]);
-}
 
 function names(inv: { resources: readonly { type: string; name: string }[] }): string[] {
   return inv.resources.filter((r) => r.type === FW).map((r) => r.name).sort();
@@ -140,7 +132,7 @@ describe("GcpFirewall named rules, ranges and service accounts", () => {
 
 describe("GcpFirewall bad input", () => {
   it("reports unparseable ports, public admin, duplicate names, priorities and unknown references, all at once", async () => {
-    expect(await problemsOf(() => new GcpFirewall("dev-fw", {
+    expect(await componentProblems(() => new GcpFirewall("dev-fw", {
       ...ARGS,
       tiers: { web: { ports: ["80", "443", "22"] } },
       rules: {
@@ -180,17 +172,26 @@ describe("GcpFirewall bad input", () => {
   });
 
   it("never lets adminSources open admin ports to the world, and checks tiers, tags and service accounts", async () => {
-    expect(await problemsOf(() => new GcpFirewall("dev-fw", {
+    expect(await componentProblems(() => new GcpFirewall("dev-fw", {
       ...ARGS, adminSources: ["internet"], tiers: { web: { tag: "Web_Tier" }, cache: { from: ["app"], ports: ["6379"] } },
     }))).toEqual([
       ["LZ_FW_UNKNOWN_SUBNET", "GcpFirewall args.tiers.cache"],
       ["LZ_FW_PUBLIC_ADMIN", "GcpFirewall args.adminSources"],
       ["LZ_NAME_INVALID", "GcpFirewall args.tiers.web.tag"],
     ]);
-    expect(await problemsOf(() => new GcpFirewall("dev-fw", { ...ARGS, targetBy: "serviceAccounts", tiers: { web: { serviceAccount: "web@acme" } } }))).toEqual([
+    expect(await componentProblems(() => new GcpFirewall("dev-fw", { ...ARGS, targetBy: "serviceAccounts", tiers: { web: { serviceAccount: "web@acme" } } }))).toEqual([
       ["LZ_FW_SERVICE_ACCOUNT", "GcpFirewall args.tiers.web.serviceAccount"],
       ["LZ_FW_SERVICE_ACCOUNT", "GcpFirewall args.tiers.app.serviceAccount"],
       ["LZ_FW_SERVICE_ACCOUNT", "GcpFirewall args.tiers.data.serviceAccount"],
+    ]);
+  });
+
+  it("refuses a subnet without CIDRs (an egress rule to it would have no destination: everywhere) and unparseable subnet CIDRs", async () => {
+    expect(await componentProblems(() => new GcpFirewall("prod-fw", {
+      ...ARGS, denyAllEgress: true, subnets: { ...ARGS.subnets, app: [], data: ["10.10.1.0/33"] },
+    }))).toEqual([
+      ["LZ_FW_SUBNET_EMPTY", "GcpFirewall args.subnets.app"],
+      ["LZ_FW_CIDR_INVALID", "GcpFirewall args.subnets.data[0]"],
     ]);
   });
 
