@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { BUDGET_THRESHOLD_DEFAULTS, BudgetBasics, checkBudgetBasics } from "../core/audit";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
 
 /**
@@ -12,9 +12,15 @@ import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
  * data for the Expense Management console. See docs/audit.md.
  */
 export interface AlicloudBudgetArgs extends BudgetBasics {
-  /** Language of the contacts' notifications: `en` or `zh_CN`. @default "en" */
-  readonly lang?: "en" | "zh_CN";
+  /**
+   * Language of the contacts' notifications: `en` or `zh-cn` (CloudMonitor's codes); `zh_CN` is
+   * accepted as another spelling of `zh-cn`. @default "en"
+   */
+  readonly lang?: "en" | "zh-cn" | "zh_CN";
 }
+
+/** CloudMonitor's language code for each accepted `lang` spelling. */
+export const ALICLOUD_CMS_LANG = { en: "en", "zh-cn": "zh-cn", zh_CN: "zh-cn" } as const;
 
 export const ALICLOUD_BUDGET_DEFAULTS = { thresholds: BUDGET_THRESHOLD_DEFAULTS, lang: "en", emails: {} } as const;
 
@@ -54,9 +60,7 @@ export class AlicloudBudget extends pulumi.ComponentResource {
   readonly settings: AlicloudBudgetSettings;
 
   constructor(name: string, args: AlicloudBudgetArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = new Problems();
-    planAlicloudBudget(name, args, "AlicloudBudget args", problems);
-    problems.throwIfAny(`AlicloudBudget "${name}"`);
+    validated("AlicloudBudget", planAlicloudBudget, name, args);
     super("landing-zone:index:AlicloudBudget", name, args, opts);
     const thresholds = { ...ALICLOUD_BUDGET_DEFAULTS.thresholds, ...args.thresholds };
     this.settings = { amount: args.amount, currency: args.currency, actualThresholds: thresholds.actual, forecastThresholds: thresholds.forecast };
@@ -67,7 +71,7 @@ export class AlicloudBudget extends pulumi.ComponentResource {
         alarmContactName: contactName,
         describe: `Budget alerts of ${name}: ${key}`,
         channelsMail: email,
-        lang: args.lang ?? ALICLOUD_BUDGET_DEFAULTS.lang,
+        lang: ALICLOUD_CMS_LANG[args.lang ?? ALICLOUD_BUDGET_DEFAULTS.lang],
       }, { parent: this });
     }
     const groupName = nameOf(name, "contacts");

@@ -89,6 +89,15 @@ describe("AlicloudBudget (no budget API: alarm contacts only)", () => {
     expect(inv.outputs.settings).toEqual({ actualThresholds: [50, 90, 100], amount: 80000, currency: "CNY", forecastThresholds: [100] });
   });
 
+  it("sends Chinese notifications with CloudMonitor's own language code zh-cn, also when asked for zh_CN", async () => {
+    const inv = await runOffline(() => {
+      new AlicloudBudget("cn-budget", { amount: 100, emails: { finance: "finance@acme.example" }, lang: "zh-cn" });
+      new AlicloudBudget("cn2-budget", { amount: 100, emails: { finance: "finance@acme.example" }, lang: "zh_CN" });
+    }, { stack: "test" });
+    expect(findResource(inv, "alicloud:cms/alarmContact:AlarmContact", "cn-budget-finance").inputs.lang).toBe("zh-cn");
+    expect(findResource(inv, "alicloud:cms/alarmContact:AlarmContact", "cn2-budget-finance").inputs.lang).toBe("zh-cn");
+  });
+
   it("rejects the same bad input as the GCP budget, and a budget nobody hears about", async () => {
     expect(await componentProblems(() => new AlicloudBudget("dev-budget", { amount: 0, thresholds: { actual: [101, 1001] }, emails: {} }))).toEqual([
       ["LZ_BUDGET_AMOUNT", "AlicloudBudget args.amount"],
