@@ -36,7 +36,7 @@ export const GCP_JUSTIFICATION_MIN = 20;
 
 /** A project-level custom role. */
 export interface GcpCustomRoleSpec {
-  /** Human-readable title (1–100 characters). */
+  /** Human-readable title (1–100 bytes of UTF-8, e.g. 100 ASCII characters). */
   readonly title: string;
   /** Permissions, e.g. `compute.instances.get` (at least one). */
   readonly permissions: readonly string[];
@@ -173,8 +173,9 @@ export function planGcpIam(name: string, args: GcpIamArgs, path: string, problem
       problems.add("LZ_IAM_CUSTOM_ROLE_ID", at, `custom role id "${id}" must be 3–64 letters, digits, underscores or periods (no hyphens)`,
         "rename the key, e.g. lzNetworkReader");
     }
-    if (role.title.length < 1 || role.title.length > 100) {
-      problems.add("LZ_IAM_CUSTOM_ROLE_TITLE", joinPath(at, "title"), "the title must be 1–100 characters", "give a short title");
+    const titleBytes = Buffer.byteLength(role.title, "utf8");
+    if (titleBytes < 1 || titleBytes > 100) {
+      problems.add("LZ_IAM_CUSTOM_ROLE_TITLE", joinPath(at, "title"), `the title is ${titleBytes} bytes; it must be 1–100 bytes of UTF-8`, "give a short title");
     }
     if (role.permissions.length === 0) {
       problems.add("LZ_IAM_CUSTOM_ROLE_PERMISSIONS", joinPath(at, "permissions"), "a custom role needs at least one permission",

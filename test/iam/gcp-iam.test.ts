@@ -190,6 +190,14 @@ describe("GcpIam", () => {
     expect(resourcesOfType(inv, MEMBER).length).toBe(members.length);
   });
 
+  it("measures a custom role title in UTF-8 bytes (the API allows 100), not characters", async () => {
+    const title = "网络只读".repeat(10); // 40 characters, 120 bytes
+    expect(await componentProblems(() => new GcpIam("dev-iam", {
+      project: "acme-lz-dev", ciDeployerRobot: false, dataAccessLogs: false,
+      customRoles: { lzNetworkReader: { title, permissions: ["compute.networks.get"] } },
+    }))).toEqual([["LZ_IAM_CUSTOM_ROLE_TITLE", "GcpIam args.customRoles.lzNetworkReader.title"]]);
+  });
+
   it("wants a written justification with allowBasicRoles, and a robot name within the account id limit", async () => {
     expect(await componentProblems(() => new GcpIam("a-very-long-environment-iam", {
       project: "Acme", allowBasicRoles: true, justification: "because", extraRoles: { developer: ["roles/editor"] },
