@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { checkAuditRetention } from "../core/audit";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkAlicloudName, nameOf } from "../core/naming";
 
@@ -87,9 +87,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
   readonly plan: AlicloudLoggingPlan;
 
   constructor(name: string, args: AlicloudLoggingArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = new Problems();
-    const plan = planAlicloudLogging(name, args, "AlicloudLogging args", problems);
-    problems.throwIfAny(`AlicloudLogging "${name}"`);
+    const plan = validated("AlicloudLogging", planAlicloudLogging, name, args);
     super("landing-zone:index:AlicloudLogging", name, args, opts);
     this.plan = plan;
     const production = args.production === true;

@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkKey, nameOf } from "../core/naming";
 import {
   ALICLOUD_CUSTOM_POLICIES, alicloudPersonaPolicies, allowsEverything, isPersona, Persona, PERSONAS, personaSlug,
@@ -242,9 +242,7 @@ export class AlicloudRam extends pulumi.ComponentResource {
   readonly personaPolicies: Record<Persona, RamPolicyRef[]>;
 
   constructor(name: string, args: AlicloudRamArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = new Problems();
-    planAlicloudRam(name, args, "AlicloudRam args", problems);
-    problems.throwIfAny(`AlicloudRam "${name}"`);
+    validated("AlicloudRam", planAlicloudRam, name, args);
     super("landing-zone:index:AlicloudRam", name, args, opts);
     const parent = { parent: this };
     const tags = { ...args.tags };

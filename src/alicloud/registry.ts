@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { nameOf } from "../core/naming";
 import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS } from "../core/personas";
@@ -297,9 +297,7 @@ export class AlicloudRegistry extends pulumi.ComponentResource {
   readonly plan: AlicloudRegistryPlan;
 
   constructor(name: string, args: AlicloudRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
-    const problems = new Problems();
-    const plan = planAlicloudRegistry(name, args, "AlicloudRegistry args", problems);
-    problems.throwIfAny(`AlicloudRegistry "${name}"`);
+    const plan = validated("AlicloudRegistry", planAlicloudRegistry, name, args);
     super("landing-zone:index:AlicloudRegistry", name, args, opts);
     this.plan = plan;
     const production = args.production === true;

@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { parseCidr } from "../core/cidr";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { alicloudPort, PortRange, portSlug } from "../core/ports";
@@ -217,10 +217,7 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
 
 /** Plans `AlicloudSecurityGroups` args and throws one `LandingZoneValidationError` listing every problem. */
 export function validatedAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsArgs): AlicloudSecurityGroupsPlan {
-  const problems = new Problems();
-  const plan = planAlicloudSecurityGroups(name, args, "AlicloudSecurityGroups args", problems);
-  problems.throwIfAny(`AlicloudSecurityGroups "${name}"`);
-  return plan;
+  return validated("AlicloudSecurityGroups", planAlicloudSecurityGroups, name, args);
 }
 
 /**

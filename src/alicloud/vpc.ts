@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { isPrivate, parseCidr } from "../core/cidr";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
 import { PlannedSubnet, planSubnets, Tier } from "../core/subnets";
@@ -159,10 +159,7 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
 
 /** Plans `AlicloudVpc` args and throws one `LandingZoneValidationError` listing every problem. */
 export function validatedAlicloudVpc(name: string, args: AlicloudVpcArgs): AlicloudVpcPlan {
-  const problems = new Problems();
-  const plan = planAlicloudVpc(name, args, "AlicloudVpc args", problems);
-  problems.throwIfAny(`AlicloudVpc "${name}"`);
-  return plan;
+  return validated("AlicloudVpc", planAlicloudVpc, name, args);
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   PSK_LENGTH, ReservedRange,
 } from "../core/bgp";
 import { Cidr, contains, isIpv4, isPublicIpv4, mustParseCidr, parseCidr } from "../core/cidr";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { secretOrUndefined, VpnTunnelPeerConfig } from "../gcp/ha-vpn";
 
@@ -200,10 +200,7 @@ export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: strin
 
 /** Validated plan, or throws `LandingZoneValidationError` listing every problem. */
 export function validatedAlicloudVpn(name: string, args: AlicloudVpnArgs): AlicloudVpnPlan {
-  const problems = new Problems();
-  const plan = planAlicloudVpn(name, args, "AlicloudVpn args", problems);
-  problems.throwIfAny(`AlicloudVpn "${name}"`);
-  return plan;
+  return validated("AlicloudVpn", planAlicloudVpn, name, args);
 }
 
 /**
