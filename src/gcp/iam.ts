@@ -84,6 +84,17 @@ export interface GcpIamArgs {
 
 export const GCP_IAM_DEFAULTS = { production: false, ciDeployerRobot: true, dataAccessLogs: true, stage: "GA" } as const;
 
+/** Whether `member` is a well-formed IAM member: a known prefix and a value of the shape that prefix takes. */
+export function isGcpMember(member: string): boolean {
+  const prefix = GCP_MEMBER_PREFIXES.find((p) => member.startsWith(p));
+  if (prefix === undefined) return false;
+  const value = member.slice(prefix.length);
+  if (prefix === "domain:") return DOMAIN.test(value);
+  if (prefix.startsWith("principal")) return PRINCIPAL.test(member);
+  if (prefix === "serviceAccount:") return EMAIL.test(value) || GKE_WORKLOAD.test(value);
+  return EMAIL.test(value);
+}
+
 /** Checks one GCP IAM member string; reports under `path`. */
 export function checkGcpMember(member: string, path: string, problems: Problems): void {
   if (member === "allUsers" || member === "allAuthenticatedUsers") {
@@ -91,20 +102,13 @@ export function checkGcpMember(member: string, path: string, problems: Problems)
       "name the users, groups or service accounts that need access");
     return;
   }
-  const prefix = GCP_MEMBER_PREFIXES.find((p) => member.startsWith(p));
-  const value = prefix === undefined ? "" : member.slice(prefix.length);
-  const ok = prefix === undefined ? false
-    : prefix === "domain:" ? DOMAIN.test(value)
-    : prefix.startsWith("principal") ? PRINCIPAL.test(member)
-    : prefix === "serviceAccount:" ? EMAIL.test(value) || GKE_WORKLOAD.test(value)
-    : EMAIL.test(value);
-  if (!ok) {
+  if (!isGcpMember(member)) {
     problems.add("LZ_IAM_MEMBER_INVALID", path,
       `"${member}" is not a member: expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL (or PROJECT.svc.id.goog[NS/KSA]), domain:DOMAIN, principal://iam.googleapis.com/… or principalSet://iam.googleapis.com/…`,
       "write the member with its prefix, e.g. group:platform-team@acme.example");
     return;
   }
-  if (prefix === "serviceAccount:" && /(-compute@developer|@appspot)\.gserviceaccount\.com$/.test(value)) {
+  if (/^serviceAccount:.*(-compute@developer|@appspot)\.gserviceaccount\.com$/.test(member)) {
     problems.add("LZ_IAM_DEFAULT_SERVICE_ACCOUNT", path, `"${member}" is a default service account`,
       "create a dedicated service account for the workload and grant it instead");
   }

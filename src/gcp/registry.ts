@@ -4,6 +4,7 @@ import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
 import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS, RegistryAccess } from "../core/personas";
+import { GCP_MEMBER_PREFIXES, isGcpMember } from "./iam";
 
 /** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
 export const GCP_REGISTRY_ROLES = {
@@ -17,8 +18,8 @@ export const GCP_REGISTRY_SERVICES = ["artifactregistry.googleapis.com", "contai
 /** Members that would make a repository public; the registry refuses them. */
 export const GCP_REGISTRY_PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"] as const;
 
-/** Member prefixes IAM accepts on a repository. */
-export const GCP_REGISTRY_MEMBER_PREFIXES = ["user:", "group:", "serviceAccount:", "domain:", "principal:", "principalSet:"] as const;
+/** Member prefixes IAM accepts on a repository (the same as on a project). */
+export const GCP_REGISTRY_MEMBER_PREFIXES = GCP_MEMBER_PREFIXES;
 
 export const GCP_REGISTRY_DEFAULTS = {
   /** Versions kept per image, whatever their age. */
@@ -114,14 +115,14 @@ export function registryMemberSlug(member: string): string {
   return member.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
-/** Checks an IAM member: never public, with a known prefix. */
+/** Checks an IAM member: never public, well formed (`isGcpMember`). */
 export function checkRegistryMember(member: string, path: string, problems: Problems): void {
   if ((GCP_REGISTRY_PUBLIC_MEMBERS as readonly string[]).includes(member)) {
     problems.add("LZ_REGISTRY_PUBLIC_MEMBER", path, `"${member}" would make the registry public`,
       "grant a user:, group: or serviceAccount: member instead; a landing-zone registry is never public");
-  } else if (!GCP_REGISTRY_MEMBER_PREFIXES.some((p) => member.startsWith(p) && member.length > p.length)) {
+  } else if (!isGcpMember(member)) {
     problems.add("LZ_REGISTRY_MEMBER", path, `"${member}" is not an IAM member`,
-      `start it with one of ${GCP_REGISTRY_MEMBER_PREFIXES.join(", ")} e.g. group:developers@acme.example`);
+      "write user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, principal://iam.googleapis.com/… or principalSet://iam.googleapis.com/…, e.g. group:developers@acme.example");
   }
 }
 

@@ -180,6 +180,19 @@ describe("GcpRegistry", () => {
     ]);
   });
 
+  it("checks a member's value the way IAM does, not only its prefix", async () => {
+    expect(await componentProblems(() => new GcpRegistry("prod-registry", {
+      ...ARGS,
+      members: { developer: ["user:ann", "group:", "principal:github/acme"] },
+      readers: ["serviceAccount:ci@acme", "principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/*"],
+    }))).toEqual([
+      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[0]"],
+      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[1]"],
+      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[2]"],
+      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.readers[0]"],
+    ]);
+  });
+
   it("rejects an id longer than 63 characters and fractional retention, and says how to fix a public member", async () => {
     expect(await componentProblems(() => new GcpRegistry("r", {
       ...ARGS, repositoryId: `a${"b".repeat(63)}`, cleanup: { keepCount: 2.5 },
