@@ -40,6 +40,9 @@ export interface AlicloudSecurityGroupsArgs extends RuleSetArgs {
   readonly namePrefix?: string;
 }
 
+/** Longest description of a network ACL entry (security-group rules take 512, with the rule name in front). */
+export const ALICLOUD_ACL_DESCRIPTION_MAX = 256;
+
 /** One security-group rule as it will be created (plain data; ids resolved at creation). */
 export interface AlicloudSgRulePlan {
   readonly key: string;
@@ -179,6 +182,13 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
     defaultAdminSources: onprem.some((c) => parseCidr(c).ok) ? ["onprem"] : [],
     emptyRangeHints: { onprem: "set landing-zone:onPremises.ranges (or onPremisesRanges) to the on-premises CIDRs" },
   }, path, problems);
+
+  for (const [key, rule] of Object.entries(args.rules ?? {})) {
+    if (rule.description !== undefined && rule.description.length > ALICLOUD_ACL_DESCRIPTION_MAX) {
+      problems.add("LZ_FW_DESCRIPTION_TOO_LONG", joinPath(joinPath(joinPath(path, "rules"), key), "description"),
+        `the description is ${rule.description.length} characters; network ACL entries take at most ${ALICLOUD_ACL_DESCRIPTION_MAX}`, "shorten it");
+    }
+  }
 
   const groups: Record<string, string> = {};
   for (const t of rules.tiers) groups[t.name] = nameOf(prefix, t.name);

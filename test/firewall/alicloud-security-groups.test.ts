@@ -184,6 +184,17 @@ describe("AlicloudSecurityGroups bad input", () => {
     ]);
   });
 
+  it("rejects a rule description longer than the 256 characters a network ACL entry takes, and accepts 256", async () => {
+    const rule = (description: string) => ({ hq: { sources: ["onprem"], ports: ["443"], tiers: ["web"], description } });
+    expect(await problemsOf(() => new AlicloudSecurityGroups("dev-fw", { ...ARGS, rules: rule("d".repeat(257)) }))).toEqual([
+      ["LZ_FW_DESCRIPTION_TOO_LONG", "AlicloudSecurityGroups args.rules.hq.description"],
+    ]);
+    const inv = await runOffline(() => { new AlicloudSecurityGroups("dev-fw", { ...ARGS, rules: rule("d".repeat(256)) }); }, { stack: "test" });
+    expect(findResource(inv, RULE, "dev-fw-web-hq-onprem-192-168-0-0-20-443").inputs.description).toBe(`hq: ${"d".repeat(256)}`);
+    const acl = findResource(inv, ACL, "dev-fw-public-acl").inputs as { ingressAclEntries: { networkAclEntryName: string; description: string }[] };
+    expect(acl.ingressAclEntries.find((e) => e.networkAclEntryName === "hq-onprem-192-168-0-0-20-443")?.description).toBe("d".repeat(256));
+  });
+
   it("treats the on-premises ranges as trusted for admin ports, and a public CIDR as the world", async () => {
     const inv = await runOffline(() => {
       new AlicloudSecurityGroups("dev-fw", { ...ARGS, onPremisesRanges: { office: "198.51.100.0/24" }, rules: { "office-rdp": { sources: ["198.51.100.0/25"], ports: ["3389"], tiers: ["web"] } } });
