@@ -215,6 +215,16 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
   };
 }
 
+/** A service account description may hold 256 UTF-8 bytes. */
+export const GCP_SERVICE_ACCOUNT_DESCRIPTION_MAX = 256;
+
+/** The CI robot's description: with the component name and push URL when they fit in 256 bytes, else with the repository id only. */
+export function registryRobotDescription(name: string, plan: GcpRegistryPlan): string {
+  const tail = "only. Use it through workload identity federation; create no keys.";
+  const full = `Keyless CI robot of ${name}: pushes images to ${plan.url} ${tail}`;
+  return Buffer.byteLength(full, "utf8") <= GCP_SERVICE_ACCOUNT_DESCRIPTION_MAX ? full : `Keyless CI robot: pushes images to repository ${plan.repositoryId} ${tail}`;
+}
+
 /**
  * A private Artifact Registry Docker repository for one environment: vulnerability scanning,
  * clean-up policies, immutable tags in production, optional CMEK and an optional Docker Hub
@@ -308,7 +318,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
         project,
         accountId: plan.robotAccountId,
         displayName: `CI pushes to ${plan.repositoryId}`,
-        description: `Keyless CI robot of ${name}: pushes images to ${plan.url} only. Use it through workload identity federation; create no keys.`,
+        description: registryRobotDescription(name, plan),
       }, { parent: this });
       const robotGrant = nameOf(name, "writer", "robot");
       this.grants[robotGrant] = onRepo(robotGrant, GCP_REGISTRY_ROLES.push, this.robot.member, this.repository?.name ?? repositoryName, dependsOn);

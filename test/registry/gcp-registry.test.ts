@@ -180,6 +180,18 @@ describe("GcpRegistry", () => {
     ]);
   });
 
+  it("keeps the robot's description within the 256 UTF-8 bytes a service account allows, whatever the names", async () => {
+    const repositoryId = "acme-platform-container-images-production-environment-00001"; // 60 characters
+    const inv = await runOffline(() => {
+      new GcpRegistry("acme-platform-registry-prod", {
+        project: "acme-platform-shared-prod-0001", location: "northamerica-northeast1", repositoryId, enableServices: false,
+      });
+    }, { stack: "test" });
+    expect(findResource(inv, "gcp:serviceaccount/account:Account", "acme-platform-registry-prod-ci").inputs.description).toBe(
+      `Keyless CI robot: pushes images to repository ${repositoryId} only. Use it through workload identity federation; create no keys.`,
+    );
+  });
+
   it("checks a member's value the way IAM does, not only its prefix", async () => {
     expect(await componentProblems(() => new GcpRegistry("prod-registry", {
       ...ARGS,
