@@ -53,7 +53,8 @@ export function problemFromIssue(issue: core.$ZodIssue, input: unknown): Problem
       return { code: "LZ_CONFIG_TOO_BIG", path, message: issue.message,
         fix: issue.origin === "array" ? `give at most ${issue.maximum} item(s)` : issue.origin === "string" ? `use at most ${issue.maximum} character(s)` : `use a value of at most ${issue.maximum}` };
     case "invalid_format":
-      return { code: "LZ_CONFIG_FORMAT", path, message: issue.message, fix: "correct the value's format" };
+      return { code: "LZ_CONFIG_FORMAT", path, message: `${JSON.stringify(at)}: ${issue.message}`,
+        fix: issue.message.startsWith("must ") ? `change it to ${issue.message.slice("must ".length)}` : "correct the value's format" };
     case "custom": {
       const params = (issue.params ?? {}) as { code?: string; fix?: string };
       return { code: params.code ?? "LZ_CONFIG_INVALID", path, message: issue.message, fix: params.fix ?? "correct the value" };

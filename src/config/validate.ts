@@ -59,17 +59,22 @@ export function vpcRanges(spec: EnvironmentSpec): { cidr: string; path: string }
 }
 
 /**
- * When the schema rejected the config as a whole, plans each cloud's network whose own section
- * is well-formed, so CIDR problems show up in the same run as the schema problems.
+ * When the schema rejected the config as a whole, plans each cloud's network whose own keys
+ * (regions or zones, and the network) are well-formed, so CIDR problems show up in the same run
+ * as the schema problems, whatever else in the section is wrong.
  */
 export function validateWellFormedNetworks(raw: Record<string, unknown>, problems: Problems): void {
   const env = typeof raw.environment === "string" && /^[a-z][a-z0-9]{0,9}$/.test(raw.environment) ? raw.environment : "env";
-  const gcp = gcpConfig.safeParse(raw.gcp);
+  const section = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? v as Record<string, unknown> : {});
+  const g = section(raw.gcp);
+  const gcp = gcpConfig.pick({ regions: true, network: true }).safeParse({ regions: g.regions, network: g.network });
   if (gcp.success) {
-    const spec = { environment: env, gcp: gcp.data } as unknown as EnvironmentSpec;
+    // The project only labels resources; a placeholder stands in when its own key is wrong.
+    const spec = { environment: env, gcp: { project: "offline-check", ...gcp.data } } as unknown as EnvironmentSpec;
     planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, keyPath(["gcp", "network"]), problems);
   }
-  const ali = alicloudConfig.safeParse(raw.alicloud);
+  const a = section(raw.alicloud);
+  const ali = alicloudConfig.pick({ region: true, zones: true, vpc: true }).safeParse({ region: a.region, zones: a.zones, vpc: a.vpc });
   if (ali.success) {
     const spec = { environment: env, production: false, alicloud: ali.data } as unknown as EnvironmentSpec;
     planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, keyPath(["alicloud", "vpc"]), problems);

@@ -225,5 +225,5 @@ export function stackNameOf(file: string): string {
  */
 export async function planStackFile(file: string, opts: StackFileRunOptions = {}): Promise<Inventory> {
   const cfg = readStackFile(file);
-  return runOffline(() => main(), { ...opts, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  return runOffline(() => main(file), { ...opts, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
 }

@@ -46,8 +46,11 @@ export function readNamespace(): Record<string, unknown> {
   return raw;
 }
 
-/** The stack program: read config, validate all of it, then build. */
-export function main(): AreaOutputs {
-  const spec = parseEnvironment(readNamespace(), `Pulumi.${pulumi.getStack()}.yaml`);
+/**
+ * The stack program: read config, validate all of it, then build. `source` names the config in
+ * error messages (default `Pulumi.<stack>.yaml`; the offline plan passes the file it read).
+ */
+export function main(source?: string): AreaOutputs {
+  const spec = parseEnvironment(readNamespace(), source ?? `Pulumi.${pulumi.getStack()}.yaml`);
   return buildLandingZone(spec);
 }

@@ -61,6 +61,19 @@ describe("config schema", () => {
     ]);
   });
 
+  it("still plans a well-formed network when another key of its cloud section is wrong", () => {
+    const raw = structuredClone(BASE);
+    (raw.gcp as Record<string, any>).project = "Acme";
+    (raw.gcp as Record<string, any>).network.cidr = "10.10.0.0/33";
+    (raw.alicloud as Record<string, any>).region = "Hangzhou";
+    (raw.alicloud as Record<string, any>).vpc.subnets.web.size = 30;
+    expect(configProblems(raw)).toEqual([
+      ["LZ_CONFIG_FORMAT", "landing-zone:gcp.project"],
+      ["LZ_CONFIG_FORMAT", "landing-zone:alicloud.region"],
+      ["LZ_CIDR_INVALID", "landing-zone:gcp.network.cidr"],
+    ]);
+  });
+
   it("rejects labels that are not valid on both clouds", () => {
     const raw = structuredClone(BASE);
     raw.labels = { Team: "Platform" };
@@ -82,6 +95,7 @@ describe("plan command on bad config", () => {
     expect(fs.existsSync(json)).toBe(false);
     expect(err).toContain("landing-zone:owner:");
     expect(err).toContain('landing-zone:gcp.network.cidr: "10.10.0.0/33" is not an IPv4 CIDR block [LZ_CIDR_INVALID]');
+    expect(err.startsWith(`${file}: `)).toBe(true); // names the file that was read
   });
 
   it("exits 2 on a usage error", async () => {
