@@ -4,6 +4,7 @@ import { BUDGET_THRESHOLD_DEFAULTS, BudgetBasics, checkBudgetBasics, toMoney } f
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
+import { checkPubsubTopicName } from "./pubsub";
 
 /** Notification channels a budget may reference (API limit). */
 export const GCP_BUDGET_MAX_CHANNELS = 5;
@@ -52,7 +53,13 @@ export function planGcpBudget(name: string, args: GcpBudgetArgs, path: string, p
   if ((args.displayName ?? name).length > 60) {
     problems.add("LZ_BUDGET_NAME", joinPath(path, "displayName"), "the display name is longer than 60 characters", "shorten it");
   }
+  if (args.pubsub ?? GCP_BUDGET_DEFAULTS.pubsub) checkPubsubTopicName(gcpBudgetTopicName(name), path, problems);
   if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
+}
+
+/** The budget update topic's name: `<name>-updates`. */
+export function gcpBudgetTopicName(name: string): string {
+  return nameOf(name, "updates");
 }
 
 /**
@@ -86,7 +93,7 @@ export class GcpBudget extends pulumi.ComponentResource {
       }, { parent: this });
     }
     if (args.pubsub ?? GCP_BUDGET_DEFAULTS.pubsub) {
-      this.topic = new gcp.pubsub.Topic(nameOf(name, "updates"), { name: nameOf(name, "updates"), project, labels }, { parent: this });
+      this.topic = new gcp.pubsub.Topic(gcpBudgetTopicName(name), { name: gcpBudgetTopicName(name), project, labels }, { parent: this });
     }
     const projectNumber = args.projectNumber !== undefined
       ? pulumi.output(args.projectNumber)

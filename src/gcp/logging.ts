@@ -4,6 +4,7 @@ import { checkAuditRetention } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
+import { checkPubsubTopicName } from "./pubsub";
 
 /** Audit log kinds a sink can route. */
 export const GCP_AUDIT_LOG_KINDS = ["activity", "data_access", "system_event", "policy"] as const;
@@ -97,6 +98,11 @@ export function auditLogFilter(kinds: readonly GcpAuditLogKind[]): string {
   return kinds.map((k) => `log_id("cloudaudit.googleapis.com/${k}")`).join(" OR ");
 }
 
+/** The audit topic's name: `<name>-topic`. */
+export function gcpLoggingTopicName(name: string): string {
+  return nameOf(name, "topic");
+}
+
 /** Validates `GcpLogging` args and computes its plan; reports every problem under `path`. */
 export function planGcpLogging(name: string, args: GcpLoggingArgs, path: string, problems: Problems): GcpLoggingPlan {
   const before = problems.items.length;
@@ -143,7 +149,10 @@ export function planGcpLogging(name: string, args: GcpLoggingArgs, path: string,
   if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
   const destinations: GcpSinkDestination[] = ["storage"];
   if (args.bigquery ?? GCP_LOGGING_DEFAULTS.bigquery) destinations.push("bigquery");
-  if (args.pubsub ?? GCP_LOGGING_DEFAULTS.pubsub) destinations.push("pubsub");
+  if (args.pubsub ?? GCP_LOGGING_DEFAULTS.pubsub) {
+    destinations.push("pubsub");
+    checkPubsubTopicName(gcpLoggingTopicName(name), path, problems);
+  }
   return {
     prefix: name,
     bucketName,
@@ -232,8 +241,8 @@ export class GcpLogging extends pulumi.ComponentResource {
       destinations.bigquery = pulumi.interpolate`bigquery.googleapis.com/projects/${project}/datasets/${this.dataset.datasetId}`;
     }
     if (plan.destinations.includes("pubsub")) {
-      this.topic = new gcp.pubsub.Topic(nameOf(name, "topic"), {
-        name: nameOf(name, "topic"),
+      this.topic = new gcp.pubsub.Topic(gcpLoggingTopicName(name), {
+        name: gcpLoggingTopicName(name),
         project,
         labels,
       }, { parent: this });

@@ -67,6 +67,12 @@ describe("GcpBudget", () => {
     ]);
   });
 
+  it("refuses an update topic name starting with goog, which Pub/Sub reserves, and allows the name without a topic", async () => {
+    expect(await componentProblems(() => new GcpBudget("goog-budget", ARGS))).toEqual([["LZ_TOPIC_NAME", "GcpBudget args"]]);
+    const inv = await runOffline(() => { new GcpBudget("goog-budget", { ...ARGS, projectNumber: "123456789012", pubsub: false }); }, { stack: "test" });
+    expect(inv.resources.map((r) => r.type).sort()).toEqual(["gcp:billing/budget:Budget", "gcp:monitoring/notificationChannel:NotificationChannel", "landing-zone:index:GcpBudget"]);
+  });
+
   it("explains a negative amount with the fix", async () => {
     expect(() => new GcpBudget("b", { ...ARGS, amount: -1 })).toThrow(
       'GcpBudget "b": 1 problem found, nothing was created:\n  - GcpBudget args.amount: budget amount -1 is not above 0 [LZ_BUDGET_AMOUNT]\n    fix: set a positive amount in the billing account\'s currency, e.g. 500',

@@ -3,6 +3,7 @@ import { LandingZoneValidationError } from "../../src/core/errors";
 import { GcpLogging, GcpLoggingArgs } from "../../src/gcp/logging";
 import { runOffline } from "../../src/offline/harness";
 import { findResource, resourcesOfType } from "../../src/offline/inventory";
+import { componentProblems } from "../helpers";
 
 const FILTER = [
   'log_id("cloudaudit.googleapis.com/activity")',
@@ -116,5 +117,11 @@ describe("GcpLogging children", () => {
     expect((error as Error).message).toContain(
       "GcpLogging args.retentionDays: retention 90 days is shorter than the 365 days production requires [LZ_AUDIT_RETENTION_TOO_SHORT]\n    fix: set it to at least 365",
     );
+  });
+
+  it("refuses a Pub/Sub topic name starting with goog, which Pub/Sub reserves", async () => {
+    expect(await componentProblems(() => new GcpLogging("google-audit", { ...ARGS, bucketName: "acme-prod-audit", pubsub: true }))).toEqual([
+      ["LZ_TOPIC_NAME", "GcpLogging args"],
+    ]);
   });
 });
