@@ -28,18 +28,30 @@ export interface AlicloudLoggingArgs {
 
 export const ALICLOUD_LOGGING_DEFAULTS = { retentionDays: 365, oss: false, flowLogRetentionDays: 30 } as const;
 
-/** Logstore names inside the SLS project. */
+/** The logstores' child-name suffixes; the flow-log store is also named `vpc-flow-logs` in SLS. */
 export const ALICLOUD_LOGSTORES = { trail: "actiontrail", flow: "vpc-flow-logs" } as const;
+
+/**
+ * The logstore ActionTrail delivers to: SLS names it `actiontrail_<trail name>` and creates it
+ * with permanent retention when it is missing, so the component creates it first with the
+ * configured retention and encryption.
+ */
+export function trailLogstoreName(trailName: string): string {
+  return `actiontrail_${trailName}`;
+}
 
 export interface AlicloudLoggingPlan {
   readonly slsProjectName: string;
   readonly ossBucketName?: string;
   readonly trailName: string;
+  /** The logstore ActionTrail writes to: `actiontrail_<trailName>`. */
+  readonly trailStoreName: string;
   readonly roleName: string;
 }
 
 const SLS_PROJECT = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const OSS_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+const SLS_LOGSTORE = /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/;
 
 /** Validates `AlicloudLogging` args and computes its names; reports every problem under `path`. */
 export function planAlicloudLogging(name: string, args: AlicloudLoggingArgs, path: string, problems: Problems): AlicloudLoggingPlan {
@@ -63,10 +75,15 @@ export function planAlicloudLogging(name: string, args: AlicloudLoggingArgs, pat
   }
   const trailName = nameOf(name, "trail");
   checkAlicloudName(trailName, joinPath(path, "name"), problems, 6, 36, "trail name");
+  const trailStoreName = trailLogstoreName(trailName);
+  if (!SLS_LOGSTORE.test(trailStoreName)) {
+    problems.add("LZ_SLS_LOGSTORE_NAME", joinPath(path, "name"), `logstore name "${trailStoreName}" must be 3–63 lowercase letters, digits, - or _, starting and ending alphanumeric`,
+      "use a lowercase component name, e.g. prod-audit");
+  }
   const roleName = nameOf(name, "actiontrail");
   checkAlicloudName(roleName, joinPath(path, "name"), problems, 1, 64, "RAM role name");
   if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
-  return { slsProjectName, ossBucketName, trailName, roleName };
+  return { slsProjectName, ossBucketName, trailName, trailStoreName, roleName };
 }
 
 /**
@@ -102,7 +119,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
     }, keep);
     this.trailStore = new alicloud.log.Store(nameOf(name, ALICLOUD_LOGSTORES.trail), {
       projectName: this.slsProject.projectName,
-      logstoreName: ALICLOUD_LOGSTORES.trail,
+      logstoreName: plan.trailStoreName,
       retentionPeriod: args.retentionDays ?? ALICLOUD_LOGGING_DEFAULTS.retentionDays,
       shardCount: 2,
       autoSplit: true,

@@ -3,6 +3,7 @@ import { AlicloudLogging } from "../../src/alicloud/logging";
 import { LandingZoneValidationError } from "../../src/core/errors";
 import { runOffline } from "../../src/offline/harness";
 import { findResource, resourcesOfType } from "../../src/offline/inventory";
+import { componentProblems } from "../helpers";
 
 const TAGS = { environment: "prod" };
 const ROLE_ARN = "acs:ram::1234567890123456:role/prod-audit-actiontrail";
@@ -27,7 +28,7 @@ describe("AlicloudLogging children", () => {
       description: "Landing zone audit logs (ActionTrail, VPC flow logs)", projectName: "prod-audit-sls", tags: TAGS,
     });
     expect(findResource(inv, "alicloud:log/store:Store", "prod-audit-actiontrail").inputs).toEqual({
-      appendMeta: true, autoSplit: true, encryptConf: { enable: true, encryptType: "default" }, logstoreName: "actiontrail",
+      appendMeta: true, autoSplit: true, encryptConf: { enable: true, encryptType: "default" }, logstoreName: "actiontrail_prod-audit-trail",
       maxSplitShardCount: 64, projectName: "prod-audit-sls", retentionPeriod: 400, shardCount: 2,
     });
     const bucket = findResource(inv, "alicloud:oss/bucket:Bucket", "prod-audit-oss");
@@ -96,6 +97,12 @@ describe("AlicloudLogging children", () => {
       ["LZ_AUDIT_RETENTION_TOO_SHORT", "AlicloudLogging args.retentionDays"],
       ["LZ_AUDIT_RETENTION_RANGE", "AlicloudLogging args.flowLogRetentionDays"],
       ["LZ_OSS_BUCKET_NAME", "AlicloudLogging args.ossBucketName"],
+    ]);
+  });
+
+  it("rejects a component name whose trail logstore (actiontrail_<trail>) SLS would refuse", async () => {
+    expect(await componentProblems(() => new AlicloudLogging("Prod-Audit", { region: "cn-hangzhou", slsProjectName: "prod-audit-sls" }))).toEqual([
+      ["LZ_SLS_LOGSTORE_NAME", "AlicloudLogging args.name"],
     ]);
   });
 });

@@ -10,7 +10,7 @@ const STORAGE = [
   "alicloud:log/project:Project", "alicloud:oss/bucket:Bucket", "alicloud:oss/bucketWorm:BucketWorm",
 ];
 const auditStorage = (inv: Inventory) => inv.resources.filter((r) => STORAGE.includes(r.type) && /audit|actiontrail/.test(r.name)
-  || (r.type === "alicloud:log/store:Store" && r.inputs.logstoreName === "actiontrail"));
+  || (r.type === "alicloud:log/store:Store" && String(r.inputs.logstoreName).startsWith("actiontrail_")));
 
 
 describe("audit in the stack plans", () => {
