@@ -4,7 +4,7 @@ import { BUDGET_THRESHOLD_DEFAULTS, BudgetBasics, checkBudgetBasics, toMoney } f
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
-import { checkPubsubTopicName } from "./pubsub";
+import { checkBillingAccount, checkPubsubTopicName } from "./ids";
 
 /** Notification channels a budget may reference (API limit). */
 export const GCP_BUDGET_MAX_CHANNELS = 5;
@@ -32,10 +32,7 @@ export const GCP_BUDGET_DEFAULTS = { thresholds: BUDGET_THRESHOLD_DEFAULTS, pubs
 export function planGcpBudget(name: string, args: GcpBudgetArgs, path: string, problems: Problems): void {
   checkGcpName(name, path, problems, "component name");
   checkBudgetBasics(args, path, problems);
-  if (!/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(args.billingAccount)) {
-    problems.add("LZ_BILLING_ACCOUNT", joinPath(path, "billingAccount"), `"${args.billingAccount}" is not a billing account id`,
-      "use the id shown in the Cloud console, e.g. 012345-6789AB-CDEF01");
-  }
+  checkBillingAccount(args.billingAccount, joinPath(path, "billingAccount"), problems);
   if (args.projectNumber !== undefined && !/^\d{6,20}$/.test(args.projectNumber)) {
     problems.add("LZ_PROJECT_NUMBER", joinPath(path, "projectNumber"), `"${args.projectNumber}" is not a project number`,
       "use the numeric project number (gcloud projects describe <id> --format='value(projectNumber)'), or leave it out to look it up");

@@ -2,6 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { nameOf } from "../core/naming";
+import { checkBillingAccount, GCP_PROJECT_ID, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 import {
   GCP_BILLING_ACCOUNT_ROLES, gcpPersonaRoles, isGcpBasicRole, isPersona, Persona, PERSONAS, personaSlug,
 } from "../core/personas";
@@ -27,9 +28,6 @@ const PREDEFINED_ROLE = /^roles\/[a-zA-Z0-9_.]+$/;
 const CUSTOM_ROLE_REF = /^(projects\/[a-z][a-z0-9-]{4,28}[a-z0-9]|organizations\/\d+)\/roles\/[a-zA-Z0-9_.]{3,64}$/;
 const CUSTOM_ROLE_ID = /^[a-zA-Z0-9_.]{3,64}$/;
 const PERMISSION = /^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+){2,}$/;
-const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
-const ACCOUNT_ID = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-const BILLING_ACCOUNT = /^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/;
 
 /** Shortest written reason accepted for `allowBasicRoles`. */
 export const GCP_JUSTIFICATION_MIN = 20;
@@ -127,13 +125,13 @@ export function gcpRobotAccountId(name: string): string {
 
 /** Validates `GcpIam` args; reports every problem under `path`. */
 export function planGcpIam(name: string, args: GcpIamArgs, path: string, problems: Problems): void {
-  if (!PROJECT_ID.test(args.project)) {
+  if (!GCP_PROJECT_ID.test(args.project)) {
     problems.add("LZ_PROJECT_ID", joinPath(path, "project"), `"${args.project}" is not a GCP project id`,
       "use the 6–30 character project id, e.g. acme-lz-prod");
   }
   if (args.ciDeployerRobot ?? GCP_IAM_DEFAULTS.ciDeployerRobot) {
     const id = gcpRobotAccountId(name);
-    if (id.length < 6 || id.length > 30 || !ACCOUNT_ID.test(id)) {
+    if (!GCP_SERVICE_ACCOUNT_ID.test(id)) {
       problems.add("LZ_IAM_ACCOUNT_ID", path, `the robot's account id "${id}" must be 6–30 lowercase letters, digits or hyphens`,
         "shorten the component name (at most 18 characters)");
     }
@@ -202,10 +200,7 @@ export function planGcpIam(name: string, args: GcpIamArgs, path: string, problem
     problems.add("LZ_IAM_NO_ROBOT", joinPath(path, "robotImpersonators"), "robot impersonators are given but ciDeployerRobot is off",
       "turn ciDeployerRobot on, or remove robotImpersonators");
   }
-  if (args.billingAccount !== undefined && !BILLING_ACCOUNT.test(args.billingAccount)) {
-    problems.add("LZ_BILLING_ACCOUNT", joinPath(path, "billingAccount"), `"${args.billingAccount}" is not a billing account id`,
-      "use the id shown in the Cloud console, e.g. 012345-6789AB-CDEF01");
-  }
+  if (args.billingAccount !== undefined) checkBillingAccount(args.billingAccount, joinPath(path, "billingAccount"), problems);
 }
 
 /** The roles each persona gets from these args: predefined, extra, then custom (deduplicated, in order). */

@@ -1,5 +1,21 @@
 import { Problems } from "../core/errors";
 
+/** Service account ids: 6–30 characters, RFC 1035. */
+export const GCP_SERVICE_ACCOUNT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+/** Project ids follow the same rule. */
+export const GCP_PROJECT_ID = GCP_SERVICE_ACCOUNT_ID;
+
+/** Cloud KMS key names, capturing the location: `projects/P/locations/L/keyRings/R/cryptoKeys/K`. */
+export const GCP_KMS_KEY_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+
+/** Checks a billing account id, `XXXXXX-XXXXXX-XXXXXX` (upper-case hex); reports under `path`. */
+export function checkBillingAccount(id: string, path: string, problems: Problems): void {
+  if (!/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(id)) {
+    problems.add("LZ_BILLING_ACCOUNT", path, `"${id}" is not a billing account id`,
+      "use the id shown in the Cloud console, e.g. 012345-6789AB-CDEF01");
+  }
+}
+
 /**
  * Checks a Pub/Sub topic name built from a component name: Pub/Sub reserves names starting
  * with `goog`. (Length and characters already hold for RFC 1035 component names.)

@@ -5,6 +5,7 @@ import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
 import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS, RegistryAccess } from "../core/personas";
 import { GCP_MEMBER_PREFIXES, isGcpMember } from "./iam";
+import { GCP_KMS_KEY_NAME, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 
 /** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
 export const GCP_REGISTRY_ROLES = {
@@ -151,7 +152,7 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
   checkRegistryRetention(args.cleanup?.keepCount, joinPath(cleanupPath, "keepCount"), "keepCount", problems);
   checkRegistryRetention(args.cleanup?.deleteUntaggedAfterDays, joinPath(cleanupPath, "deleteUntaggedAfterDays"), "deleteUntaggedAfterDays", problems);
   if (args.kmsKeyName !== undefined) {
-    const m = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/.exec(args.kmsKeyName);
+    const m = GCP_KMS_KEY_NAME.exec(args.kmsKeyName);
     if (!m) {
       problems.add("LZ_REGISTRY_KMS_KEY", joinPath(path, "kmsKeyName"), `"${args.kmsKeyName}" is not a Cloud KMS key name`,
         "use projects/P/locations/L/keyRings/R/cryptoKeys/K");
@@ -163,7 +164,7 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
   let robotAccountId: string | undefined;
   if (args.robot ?? true) {
     robotAccountId = args.robotAccountId ?? nameOf(name, "ci");
-    if (!/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/.test(robotAccountId)) {
+    if (!GCP_SERVICE_ACCOUNT_ID.test(robotAccountId)) {
       problems.add("LZ_REGISTRY_ROBOT_ID", joinPath(path, args.robotAccountId === undefined ? "name" : "robotAccountId"),
         `service account id "${robotAccountId}" must be 6–30 lowercase letters, digits or hyphens, starting with a letter`,
         "set robotAccountId, e.g. prod-registry-ci");
