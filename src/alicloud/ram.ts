@@ -16,6 +16,8 @@ export const RAM_ROLE_NAME_PATTERN = /^[A-Za-z0-9.][A-Za-z0-9.-]*$/;
 export const RAM_POLICY_NAME_PATTERN = /^[A-Za-z0-9-]{1,128}$/;
 /** Policy documents are at most 6144 bytes. */
 export const RAM_POLICY_DOCUMENT_MAX = 6144;
+/** Policy and role descriptions are 1 to 1024 characters. */
+export const RAM_DESCRIPTION_MAX = 1024;
 /** Session duration range of a RAM role, seconds. */
 export const RAM_SESSION_MIN = 3600;
 export const RAM_SESSION_MAX = 43200;
@@ -142,6 +144,10 @@ export function planAlicloudRam(name: string, args: AlicloudRamArgs, path: strin
     if (!RAM_POLICY_NAME_PATTERN.test(ramPolicyName(name, key))) {
       problems.add("LZ_RAM_NAME", at, `policy name "${ramPolicyName(name, key)}" must be 1–128 letters, digits or hyphens`, "shorten or rename the key");
     }
+    if (spec.description !== undefined && (spec.description.length < 1 || spec.description.length > RAM_DESCRIPTION_MAX)) {
+      problems.add("LZ_RAM_POLICY_DESCRIPTION", joinPath(at, "description"), `the description is ${spec.description.length} characters; RAM takes 1 to ${RAM_DESCRIPTION_MAX}`,
+        "shorten it, or leave it out for the generated one");
+    }
     if (spec.statements.length === 0) {
       problems.add("LZ_RAM_POLICY_EMPTY", joinPath(at, "statements"), "a policy needs at least one statement", "add a statement");
     }
@@ -169,6 +175,14 @@ export function planAlicloudRam(name: string, args: AlicloudRamArgs, path: strin
     (spec.personas ?? []).forEach((p, i) => {
       if (!isPersona(p)) problems.add("LZ_IAM_UNKNOWN_PERSONA", `${joinPath(at, "personas")}[${i}]`, `"${p}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
     });
+  }
+  // Built-in policies the personas hold are named like custom ones: `<name>-<key>`.
+  const builtIn = new Set(Object.values(ramEffectivePolicies(args)).flat()
+    .filter((r) => r.type === "Custom" && args.customPolicies?.[r.name] === undefined).map((r) => r.name));
+  for (const key of [...builtIn].sort()) {
+    if (!RAM_POLICY_NAME_PATTERN.test(ramPolicyName(name, key))) {
+      problems.add("LZ_RAM_NAME", path, `policy name "${ramPolicyName(name, key)}" must be 1–128 letters, digits or hyphens`, "use a component name of letters, digits and hyphens");
+    }
   }
   const robot = args.robot;
   if (robot) {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { AlicloudRam, AlicloudRamArgs } from "../../src/alicloud/ram";
+import { AlicloudRam, AlicloudRamArgs, planAlicloudRam } from "../../src/alicloud/ram";
 import { ALICLOUD_PERSONA_POLICIES, PERSONAS, personaSlug } from "../../src/core/personas";
 import { runOffline } from "../../src/offline/harness";
 import { findResource, Inventory, resourcesOfType } from "../../src/offline/inventory";
 import { componentProblems } from "../helpers";
+import { Problems } from "../../src/core/errors";
 
 const ATTACH = "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment";
 const TAGS = { environment: "dev", owner: "platform-team", "cost-center": "cc-1001" };
@@ -212,4 +213,29 @@ describe("AlicloudRam", () => {
       ["LZ_RAM_ROBOT_TRUST", "AlicloudRam args.robot"],
     ]);
   });
+
+  it("rejects a component name that fits group names but not the built-in policies' names (letters, digits, hyphens)", async () => {
+    expect(await componentProblems(() => new AlicloudRam("dev_iam", {}))).toEqual([
+      ["LZ_RAM_NAME", "AlicloudRam args"], // dev_iam-ack-deploy
+      ["LZ_RAM_NAME", "AlicloudRam args"], // dev_iam-security-groups-manage
+    ]);
+  });
+
+  it("rejects a custom policy description outside RAM's 1–1024 characters, and accepts 1024", async () => {
+    const policy = (description: string) => ({ audit: { statements: [{ effect: "Allow", actions: ["ecs:DescribeInstances"], resources: ["*"] }], description } });
+    expect(await componentProblems(() => new AlicloudRam("dev-iam", { customPolicies: { ...policy("d".repeat(1025)) } }))).toEqual([
+      ["LZ_RAM_POLICY_DESCRIPTION", "AlicloudRam args.customPolicies.audit.description"],
+    ]);
+    expect(await componentProblems(() => new AlicloudRam("dev-iam", { customPolicies: { ...policy("") } }))).toEqual([
+      ["LZ_RAM_POLICY_DESCRIPTION", "AlicloudRam args.customPolicies.audit.description"],
+    ]);
+    const ok = planProblems("dev-iam", { customPolicies: { ...policy("d".repeat(1024)) } });
+    expect(ok).toEqual([]);
+  });
 });
+
+function planProblems(name: string, args: AlicloudRamArgs): string[] {
+  const problems = new Problems();
+  planAlicloudRam(name, args, "AlicloudRam args", problems);
+  return problems.items.map((p) => p.code);
+}
