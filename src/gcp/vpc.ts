@@ -213,9 +213,10 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
   const natEnabled = args.nat?.enabled ?? GCP_VPC_DEFAULTS.nat.enabled;
   const natRegions = natEnabled ? args.regions.filter((r) => subnets.some((s) => s.location === r && s.tier === "private")) : [];
   for (const region of prefixOk ? natRegions : []) {
+    const n = problems.items.length;
     checkGcpName(nameOf(prefix, "nat", region), joinPath(path, "nat"), problems, "NAT router name");
-    // Static addresses add "-<i>" to the router's name; the last one is the longest.
-    if (staticIps > 0 && Number.isInteger(staticIps) && staticIps <= 16) {
+    // Static addresses add "-<i>" to the router's name; the last one is the longest. A router name too long already says it.
+    if (problems.items.length === n && staticIps > 0 && Number.isInteger(staticIps) && staticIps <= 16) {
       checkGcpName(nameOf(prefix, "nat", region, String(staticIps - 1)), joinPath(path, "nat.staticIpsPerRegion"), problems, "NAT address name");
     }
   }
