@@ -103,6 +103,17 @@ export interface AlicloudVpnPlan {
   readonly tunnels: readonly AlicloudVpnTunnelPlan[];
 }
 
+/** VPN gateway, customer gateway and connection names and descriptions are at most 100 characters. */
+export const ALICLOUD_VPN_TEXT_MAX = 100;
+
+function gatewayDescription(name: string): string {
+  return `Site-to-site VPN to on-premises (${name})`;
+}
+
+function customerGatewayDescription(name: string, key: string): string {
+  return `On-premises VPN device (${key}) of ${name}`;
+}
+
 function cidrsOf(ranges: Readonly<Record<string, string>>): Cidr[] {
   return Object.values(ranges).map((r) => parseCidr(r)).flatMap((r) => (r.ok ? [r.cidr] : []));
 }
@@ -188,6 +199,13 @@ export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: strin
   const secondaryIp = args.peer.secondaryIp ?? args.peer.ip;
   const customerGateways: Record<string, string> = { primary: args.peer.ip };
   if (dualTunnel && secondaryIp !== args.peer.ip) customerGateways.secondary = secondaryIp;
+  for (const text of [nameOf(name, "gw"), gatewayDescription(name), nameOf(name, "conn"),
+    ...Object.keys(customerGateways).flatMap((k) => [nameOf(name, "cgw", k), customerGatewayDescription(name, k)])]) {
+    if (text.length > ALICLOUD_VPN_TEXT_MAX) {
+      problems.add("LZ_NAME_LENGTH", path, `"${text}" is ${text.length} characters; VPN names and descriptions take at most ${ALICLOUD_VPN_TEXT_MAX}`,
+        "shorten the component name");
+    }
+  }
   const tunnels = keys.flatMap((key): AlicloudVpnTunnelPlan[] => {
     const bgp = sessions[key];
     if (!bgp) return [];
@@ -247,7 +265,7 @@ export class AlicloudVpn extends pulumi.ComponentResource {
       enableSsl: false,
       autoPropagate: bgp,
       resourceGroupId: args.resourceGroupId,
-      description: `Site-to-site VPN to on-premises (${name})`,
+      description: gatewayDescription(name),
       tags,
     }, { parent: this });
 
@@ -257,7 +275,7 @@ export class AlicloudVpn extends pulumi.ComponentResource {
         customerGatewayName: nameOf(name, "cgw", key),
         ipAddress,
         asn: String(args.peer.asn),
-        description: `On-premises VPN device (${key}) of ${name}`,
+        description: customerGatewayDescription(name, key),
         tags,
       }, { parent: this });
     }

@@ -169,4 +169,14 @@ describe("AlicloudVpn children", () => {
       ["LZ_LINK_LOCAL_REUSED", "AlicloudVpn args.linkLocalRanges.primary"],
     ]);
   });
+
+  it("rejects a component name that makes a VPN name or description longer than the 100 characters the VPN API takes", async () => {
+    const name = `v${"x".repeat(62)}`;
+    // "On-premises VPN device (secondary) of <63 characters>" is 101 characters; every other text fits.
+    expect(await componentProblems(() => new AlicloudVpn(name, ARGS))).toEqual([
+      ["LZ_NAME_LENGTH", "AlicloudVpn args"],
+    ]);
+    const inv = await runOffline(() => { new AlicloudVpn(name, { ...ARGS, peer: { ...ARGS.peer, secondaryIp: undefined } }); }, { stack: "test" });
+    expect(findResource(inv, "alicloud:vpn/customerGateway:CustomerGateway", `${name}-cgw-primary`).inputs.description).toBe(`On-premises VPN device (primary) of ${name}`);
+  });
 });
