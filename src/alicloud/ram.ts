@@ -278,6 +278,7 @@ export class AlicloudRam extends pulumi.ComponentResource {
         tags,
       }, parent);
     }
+    const attachmentName = (holder: string, ref: RamPolicyRef) => nameOf(holder, ref.type === "Custom" ? ramPolicyName(name, ref.name) : ref.name);
     const policyRef = (ref: RamPolicyRef): pulumi.Input<string> => (ref.type === "Custom" ? this.policies[ref.name]!.policyName : ref.name);
 
     this.groups = {} as Record<Persona, alicloud.ram.Group>;
@@ -288,8 +289,7 @@ export class AlicloudRam extends pulumi.ComponentResource {
       this.groups[persona] = group;
       this.groupNames[persona] = group.groupName;
       for (const ref of this.personaPolicies[persona]) {
-        const child = nameOf(groupName, ref.type === "Custom" ? ramPolicyName(name, ref.name) : ref.name);
-        new alicloud.ram.GroupPolicyAttachment(child, { groupName: group.groupName, policyName: policyRef(ref), policyType: ref.type }, parent);
+        new alicloud.ram.GroupPolicyAttachment(attachmentName(groupName, ref), { groupName: group.groupName, policyName: policyRef(ref), policyType: ref.type }, parent);
       }
       for (const user of args.members?.[persona] ?? []) {
         new alicloud.ram.UserGroupAttachment(nameOf(groupName, user), { groupName: group.groupName, userName: user }, parent);
@@ -308,8 +308,7 @@ export class AlicloudRam extends pulumi.ComponentResource {
       this.robotRoleName = this.robotRole.roleName;
       this.robotRoleArn = this.robotRole.arn;
       for (const ref of this.personaPolicies.ciDeployer) {
-        const child = nameOf(roleName, ref.type === "Custom" ? ramPolicyName(name, ref.name) : ref.name);
-        new alicloud.ram.RolePolicyAttachment(child, { roleName: this.robotRole.roleName, policyName: policyRef(ref), policyType: ref.type }, parent);
+        new alicloud.ram.RolePolicyAttachment(attachmentName(roleName, ref), { roleName: this.robotRole.roleName, policyName: policyRef(ref), policyType: ref.type }, parent);
       }
     }
 

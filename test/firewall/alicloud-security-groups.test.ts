@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { AlicloudSecurityGroups, AlicloudSecurityGroupsArgs } from "../../src/alicloud/security-groups";
-import { LandingZoneValidationError } from "../../src/core/errors";
 import { runOffline } from "../../src/offline/harness";
 import { findResource } from "../../src/offline/inventory";
 import { digest } from "../../src/offline/mock-outputs";
+import { componentProblems } from "../helpers";
 
 const vs = (subnet: string, pub: boolean, cidr: string, zone: string) => ({ subnet, public: pub, cidr, id: `vsw-${subnet}-${zone}` });
 const ARGS: AlicloudSecurityGroupsArgs = {
@@ -21,14 +21,6 @@ const RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 const ACL = "alicloud:vpc/networkAcl:NetworkAcl";
 /** The offline id of a security group (see the mock-outputs table). */
 const sgId = (name: string) => `sg-${digest("sg", name).slice(0, 20)}`;
-
-async function problemsOf(create: () => void): Promise<[string, string][]> {
-  let error: unknown;
-  const inv = await runOffline(() => { try { create(); } catch (e) { error = e; } }, { stack: "test" });
-  expect(inv.resources).toEqual([]);
-  expect(error).toBeInstanceOf(LandingZoneValidationError);
-  return (error as LandingZoneValidationError).problems.map((p) => [p.code, p.path]);
-}
 
 const ruleNames = (inv: { resources: readonly { type: string; name: string }[] }) => inv.resources.filter((r) => r.type === RULE).map((r) => r.name).sort();
 const entry = (networkAclEntryName: string, policy: string, protocol: string, port: string, description: string) => ({ networkAclEntryName, policy, protocol, port, description });
@@ -163,7 +155,7 @@ describe("AlicloudSecurityGroups with deny-all egress", () => {
 
 describe("AlicloudSecurityGroups bad input", () => {
   it("reports Alibaba's priority range, GCP-only ranges, missing on-premises ranges and taken names, all at once", async () => {
-    expect(await problemsOf(() => new AlicloudSecurityGroups("dev-fw", {
+    expect(await componentProblems(() => new AlicloudSecurityGroups("dev-fw", {
       ...ARGS,
       onPremisesRanges: {},
       adminSources: ["iap"],
@@ -186,7 +178,7 @@ describe("AlicloudSecurityGroups bad input", () => {
 
   it("rejects a rule description longer than the 256 characters a network ACL entry takes, and accepts 256", async () => {
     const rule = (description: string) => ({ hq: { sources: ["onprem"], ports: ["443"], tiers: ["web"], description } });
-    expect(await problemsOf(() => new AlicloudSecurityGroups("dev-fw", { ...ARGS, rules: rule("d".repeat(257)) }))).toEqual([
+    expect(await componentProblems(() => new AlicloudSecurityGroups("dev-fw", { ...ARGS, rules: rule("d".repeat(257)) }))).toEqual([
       ["LZ_FW_DESCRIPTION_TOO_LONG", "AlicloudSecurityGroups args.rules.hq.description"],
     ]);
     const inv = await runOffline(() => { new AlicloudSecurityGroups("dev-fw", { ...ARGS, rules: rule("d".repeat(256)) }); }, { stack: "test" });
@@ -200,13 +192,13 @@ describe("AlicloudSecurityGroups bad input", () => {
       new AlicloudSecurityGroups("dev-fw", { ...ARGS, onPremisesRanges: { office: "198.51.100.0/24" }, rules: { "office-rdp": { sources: ["198.51.100.0/25"], ports: ["3389"], tiers: ["web"] } } });
     }, { stack: "test" });
     expect(findResource(inv, RULE, "dev-fw-web-office-rdp-198-51-100-0-25-3389").inputs.cidrIp).toBe("198.51.100.0/25");
-    expect(await problemsOf(() => new AlicloudSecurityGroups("dev-fw", { ...ARGS, rules: { "office-rdp": { sources: ["198.51.100.0/25"], ports: ["1-65535"] } } }))).toEqual([
+    expect(await componentProblems(() => new AlicloudSecurityGroups("dev-fw", { ...ARGS, rules: { "office-rdp": { sources: ["198.51.100.0/25"], ports: ["1-65535"] } } }))).toEqual([
       ["LZ_FW_PUBLIC_ADMIN", "AlicloudSecurityGroups args.rules.office-rdp.ports"],
     ]);
   });
 
   it("rejects a tier on a missing subnet, a range named like a tier, bad tags and a bad on-premises CIDR", async () => {
-    expect(await problemsOf(() => new AlicloudSecurityGroups("dev-fw", {
+    expect(await componentProblems(() => new AlicloudSecurityGroups("dev-fw", {
       ...ARGS, onPremisesRanges: { hq: "192.168.0.1/20" }, tags: { Env: "dev" }, ranges: { web: ["10.0.0.0/8"] }, tiers: { data: { subnets: ["db"] } },
     }))).toEqual([
       ["LZ_LABEL_KEY", "AlicloudSecurityGroups args.tags.Env"],
