@@ -174,7 +174,7 @@ type Sink = gcp.logging.ProjectSink | gcp.logging.FolderSink | gcp.logging.Organ
 
 /**
  * Audit log sinks (project, folder or organization level) into a locked-down Cloud Storage
- * bucket (uniform access, public access prevention, versioning, retention, colder classes
+ * bucket (uniform access, public access prevention, retention instead of versioning, colder classes
  * over time, optional CMEK), optionally also into BigQuery and Pub/Sub. Each sink's writer
  * identity gets exactly the role its destination needs. In production the retention is
  * locked and the audit storage is protected and retained on delete.
@@ -212,7 +212,8 @@ export class GcpLogging extends pulumi.ComponentResource {
       storageClass: "STANDARD",
       uniformBucketLevelAccess: true,
       publicAccessPrevention: "enforced",
-      versioning: { enabled: true },
+      // No object versioning: Cloud Storage refuses it beside a retention policy (the two are mutually
+      // exclusive), and the retention policy already stops every delete and overwrite.
       retentionPolicy: { retentionPeriod: plan.retentionSeconds, isLocked: production },
       lifecycleRules: [
         { action: { type: "SetStorageClass", storageClass: "NEARLINE" }, condition: { age: lc.nearlineAfterDays, matchesStorageClasses: ["STANDARD"] } },

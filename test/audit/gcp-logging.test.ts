@@ -39,7 +39,6 @@ describe("GcpLogging children", () => {
       retentionPolicy: { isLocked: false, retentionPeriod: "2592000" },
       storageClass: "STANDARD",
       uniformBucketLevelAccess: true,
-      versioning: { enabled: true },
     });
     expect([bucket.protect, bucket.retainOnDelete]).toEqual([false, false]);
     expect(findResource(inv, "gcp:logging/projectSink:ProjectSink", "dev-audit-storage").inputs).toEqual({
