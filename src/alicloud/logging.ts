@@ -2,8 +2,8 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { checkAuditRetention } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
-import { checkLabels } from "../core/labels";
 import { checkAlicloudName, nameOf } from "../core/naming";
+import { checkAlicloudTags } from "./tags";
 
 export interface AlicloudLoggingArgs {
   /** Region of the SLS project and OSS bucket, e.g. `cn-hangzhou`. */
@@ -82,7 +82,7 @@ export function planAlicloudLogging(name: string, args: AlicloudLoggingArgs, pat
   }
   const roleName = nameOf(name, "actiontrail");
   checkAlicloudName(roleName, joinPath(path, "name"), problems, 1, 64, "RAM role name");
-  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   return { slsProjectName, ossBucketName, trailName, trailStoreName, roleName };
 }
 

@@ -6,6 +6,7 @@ import {
   ALICLOUD_CUSTOM_POLICIES, alicloudPersonaPolicies, allowsEverything, isPersona, Persona, PERSONAS, personaSlug,
   ramPolicyDocument, RamPolicyRef, RamStatement,
 } from "../core/personas";
+import { checkAlicloudTags } from "./tags";
 
 /** RAM group, role and user names: 1–64 letters, digits, `.`, `_`, `-` (groups and users), not starting with `-`. */
 export const RAM_NAME_PATTERN = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
@@ -120,6 +121,7 @@ export function robotTrustPolicy(robot: AlicloudRobotArgs): string {
 
 /** Validates `AlicloudRam` args; reports every problem under `path`. */
 export function planAlicloudRam(name: string, args: AlicloudRamArgs, path: string, problems: Problems): void {
+  checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   for (const persona of PERSONAS) checkRamName(ramGroupName(name, persona), path, problems, "RAM group name");
   for (const [key, users] of Object.entries(args.members ?? {})) {
     const at = joinPath(joinPath(path, "members"), key);

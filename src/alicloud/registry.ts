@@ -1,9 +1,9 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
-import { checkLabels } from "../core/labels";
 import { nameOf } from "../core/naming";
 import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS } from "../core/personas";
+import { checkAlicloudTags } from "./tags";
 
 /** Container Registry Enterprise Edition instance types `createInstance` accepts (provider doc of `instanceType`). */
 export const ALICLOUD_CR_INSTANCE_TYPES = ["Basic", "Standard", "Advanced"] as const;
@@ -240,7 +240,7 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
         "list the CI identities, e.g. repo:acme/app:ref:refs/heads/main");
     }
   }
-  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   // RAM names derived from the component name: policies 1–128 letters, digits, hyphens; roles 1–64 letters, digits, ".", "-".
   if (!/^[A-Za-z0-9-]{1,123}$/.test(name) || ((args.robot ?? true) && !/^[A-Za-z0-9.-]{1,61}$/.test(name))) {
     problems.add("LZ_REGISTRY_RAM_NAME", joinPath(path, "name"),

@@ -2,12 +2,12 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
-import { checkLabels } from "../core/labels";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { alicloudPort, PortRange, portSlug } from "../core/ports";
 import {
   ALICLOUD_PRIORITIES, ALICLOUD_SERVICES_RANGE, cidrSlug, FirewallRuleArgs, INTERNET, Peer, PlannedRule, planRules, Protocol, RulePlan, RuleSetArgs,
 } from "../core/rules";
+import { checkAlicloudTags } from "./tags";
 
 /** A vSwitch of the VPC, as the security groups see it. */
 export interface AlicloudVswitchRef {
@@ -164,7 +164,7 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
   const before = problems.items.length;
   const prefix = args.namePrefix ?? name;
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
-  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   const onprem = Object.values(args.onPremisesRanges ?? {});
   const vpcRange = parseCidr(args.vpcCidr);
   if (!vpcRange.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(path, "vpcCidr"), vpcRange.reason, vpcRange.fix);

@@ -2,9 +2,9 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { isPrivate, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
-import { checkLabels } from "../core/labels";
 import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
 import { PlannedSubnet, planSubnets, Tier } from "../core/subnets";
+import { checkAlicloudTags } from "./tags";
 
 /** Alibaba vSwitches are /16 to /29. */
 export const ALICLOUD_VSWITCH_MIN_PREFIX = 16;
@@ -115,7 +115,7 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
     problems.add("LZ_EIP_BANDWIDTH", joinPath(path, "nat.eipBandwidth"), `EIP bandwidth ${bw} Mbit/s is outside 1–${ALICLOUD_EIP_MAX_BANDWIDTH} (pay-by-traffic EIPs)`,
       "use a whole number of Mbit/s, e.g. 100");
   }
-  if (args.tags) checkLabels(args.tags, joinPath(path, "tags"), problems);
+  checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   const badKeys = new Set<string>();
   for (const key of Object.keys(args.subnets)) {
     const n = problems.items.length;

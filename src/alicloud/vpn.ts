@@ -9,6 +9,7 @@ import { Cidr, contains, isIpv4, isPublicIpv4, mustParseCidr, parseCidr } from "
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { secretOrUndefined, VpnTunnelPeerConfig } from "../gcp/ha-vpn";
+import { checkAlicloudTags } from "./tags";
 
 /** The on-premises VPN device(s) Alibaba Cloud peers with. */
 export interface AlicloudVpnPeerArgs {
@@ -125,6 +126,7 @@ export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: strin
   const dualTunnel = args.dualTunnel ?? ALICLOUD_VPN_DEFAULTS.dualTunnel;
   const peerPath = joinPath(path, "peer");
   checkAlicloudName(name, path, problems, 2, 100, "component name");
+  checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   checkAsn(asn, joinPath(path, "asn"), problems, "VPN gateway ASN");
   checkAsn(args.peer.asn, joinPath(peerPath, "asn"), problems, "on-premises ASN", args.peer.allowPublicAsn === true);
   checkAsnPair(asn, args.peer.asn, joinPath(peerPath, "asn"), problems);

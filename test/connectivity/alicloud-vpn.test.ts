@@ -179,4 +179,10 @@ describe("AlicloudVpn children", () => {
     const inv = await runOffline(() => { new AlicloudVpn(name, { ...ARGS, peer: { ...ARGS.peer, secondaryIp: undefined } }); }, { stack: "test" });
     expect(findResource(inv, "alicloud:vpn/customerGateway:CustomerGateway", `${name}-cgw-primary`).inputs.description).toBe(`On-premises VPN device (primary) of ${name}`);
   });
+
+  it("checks its tags like every Alibaba component", async () => {
+    expect(await componentProblems(() => new AlicloudVpn("vpn", { ...ARGS, tags: { "aliyun-team": "net" } }))).toEqual([
+      ["LZ_TAG_KEY_RESERVED", "AlicloudVpn args.tags.aliyun-team"],
+    ]);
+  });
 });

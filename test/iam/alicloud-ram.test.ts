@@ -214,6 +214,13 @@ describe("AlicloudRam", () => {
     ]);
   });
 
+  it("checks the tags of its policies and role like every Alibaba component", async () => {
+    expect(await componentProblems(() => new AlicloudRam("dev-iam", { tags: { "aliyun-team": "iam", Env: "dev" } }))).toEqual([
+      ["LZ_LABEL_KEY", "AlicloudRam args.tags.Env"],
+      ["LZ_TAG_KEY_RESERVED", "AlicloudRam args.tags.aliyun-team"],
+    ]);
+  });
+
   it("rejects a component name that fits group names but not the built-in policies' names (letters, digits, hyphens)", async () => {
     expect(await componentProblems(() => new AlicloudRam("dev_iam", {}))).toEqual([
       ["LZ_RAM_NAME", "AlicloudRam args"], // dev_iam-ack-deploy

@@ -112,4 +112,15 @@ describe("AlicloudVpc provider limits", () => {
       `${prefix}-application-servers-tier-cn-hangzhou-i`, `${prefix}-application-servers-tier-cn-hangzhou-j`,
     ]);
   });
+
+  it("rejects more than 20 tags and tag keys Alibaba reserves (aliyun…), which GCP's label rules let through", async () => {
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, "v"]));
+    expect(await componentProblems(() => new AlicloudVpc("core", { ...ARGS, tags: many }))).toEqual([
+      ["LZ_TAGS_TOO_MANY", "AlicloudVpc args.tags"],
+    ]);
+    expect(await componentProblems(() => new AlicloudVpc("core", { ...ARGS, tags: { "aliyun-team": "net" } }))).toEqual([
+      ["LZ_TAG_KEY_RESERVED", "AlicloudVpc args.tags.aliyun-team"],
+    ]);
+  });
 });
+
