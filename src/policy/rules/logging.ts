@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
-import { fail, get, list, pass, type ResourceRule, type StackResource, type StackRule, tokenOf } from "../rule";
+import { fail, get, list, notApplicable, pass, type ResourceRule, type StackResource, type StackRule, tokenOf } from "../rule";
 
 const GCP_BUCKET = tokenOf(gcp.storage.Bucket);
 const GCP_SINKS = [gcp.logging.ProjectSink, gcp.logging.FolderSink, gcp.logging.OrganizationSink].map(tokenOf);
@@ -34,13 +34,16 @@ export const gcpBucketPublicAccessPrevention: ResourceRule = {
 export const gcpBucketVersioning: ResourceRule = {
   kind: "resource",
   id: "gcp-bucket-versioning",
-  description: "Cloud Storage buckets keep object versions.",
+  description: "Cloud Storage buckets keep object versions, unless a retention policy protects their objects.",
   severity: "low",
   enforcement: "advisory",
-  rationale: "Versioning lets an overwritten or deleted object be restored.",
+  rationale: "Versioning lets an overwritten or deleted object be restored. Cloud Storage refuses versioning on a bucket with a retention policy, which already blocks every overwrite and delete for its period.",
   source: "CKV_GCP_78",
   types: [GCP_BUCKET],
-  check: (_t, i) => (get(i, "versioning", "enabled") === true ? pass : fail("versioning is off; set versioning { enabled: true }")),
+  check: (_t, i) => {
+    if (get(i, "retentionPolicy") !== undefined) return notApplicable("a retention policy protects the objects (versioning cannot be combined with it)");
+    return get(i, "versioning", "enabled") === true ? pass : fail("versioning is off; set versioning { enabled: true }");
+  },
 };
 
 export const POLICY_AUDIT_LOG_IDS = ["activity", "data_access", "system_event", "policy"] as const;
