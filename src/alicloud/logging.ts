@@ -129,11 +129,18 @@ export class AlicloudLogging extends pulumi.ComponentResource {
     }, keep);
 
     const slsProjectArn = pulumi.interpolate`acs:log:${args.region}:${account.accountId}:project/${this.slsProject.projectName}`;
-    const statements: object[] = [{
-      Effect: "Allow",
-      Action: ["log:PostLogStoreLogs", "log:GetLogStore", "log:GetProject"],
-      Resource: [`acs:log:*:*:project/${plan.slsProjectName}`, `acs:log:*:*:project/${plan.slsProjectName}/*`],
-    }];
+    // The actions of AliyunActionTrailDeliveryPolicy, scoped to this project, its trail logstore and bucket.
+    const project = `acs:log:*:*:project/${plan.slsProjectName}`;
+    const statements: object[] = [
+      { Effect: "Allow", Action: ["log:GetProject"], Resource: [project] },
+      {
+        Effect: "Allow",
+        Action: ["log:PostLogStoreLogs", "log:CreateLogstore", "log:GetLogstore", "log:CreateIndex", "log:UpdateIndex", "log:GetIndex", "log:GetLogStoreLogs"],
+        Resource: [`${project}/logstore/${plan.trailStoreName}`],
+      },
+      { Effect: "Allow", Action: ["log:CreateDashboard", "log:UpdateDashboard"], Resource: [`${project}/dashboard/*`] },
+      { Effect: "Allow", Action: ["log:CreateSavedSearch", "log:UpdateSavedSearch"], Resource: [`${project}/savedsearch/actiontrail_*`] },
+    ];
     if (plan.ossBucketName !== undefined) {
       const bucketName = plan.ossBucketName;
       this.bucket = new alicloud.oss.Bucket(bucketName, {
@@ -156,7 +163,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
       }
       statements.push({
         Effect: "Allow",
-        Action: ["oss:PutObject", "oss:GetBucketLocation"],
+        Action: ["oss:PutObject", "oss:GetBucketInfo", "oss:GetBucketLifecycle", "oss:GetBucketLocation"],
         Resource: [`acs:oss:*:*:${bucketName}`, `acs:oss:*:*:${bucketName}/*`],
       });
     }

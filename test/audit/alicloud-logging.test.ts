@@ -51,8 +51,20 @@ describe("AlicloudLogging children", () => {
     expect(JSON.parse(String(findResource(inv, "alicloud:ram/policy:Policy", "prod-audit-actiontrail").inputs.policyDocument))).toEqual({
       Version: "1",
       Statement: [
-        { Effect: "Allow", Action: ["log:PostLogStoreLogs", "log:GetLogStore", "log:GetProject"], Resource: ["acs:log:*:*:project/prod-audit-sls", "acs:log:*:*:project/prod-audit-sls/*"] },
-        { Effect: "Allow", Action: ["oss:PutObject", "oss:GetBucketLocation"], Resource: ["acs:oss:*:*:prod-audit-oss", "acs:oss:*:*:prod-audit-oss/*"] },
+        // AliyunActionTrailDeliveryPolicy's actions, scoped to this project, its trail logstore and bucket.
+        { Effect: "Allow", Action: ["log:GetProject"], Resource: ["acs:log:*:*:project/prod-audit-sls"] },
+        {
+          Effect: "Allow",
+          Action: ["log:PostLogStoreLogs", "log:CreateLogstore", "log:GetLogstore", "log:CreateIndex", "log:UpdateIndex", "log:GetIndex", "log:GetLogStoreLogs"],
+          Resource: ["acs:log:*:*:project/prod-audit-sls/logstore/actiontrail_prod-audit-trail"],
+        },
+        { Effect: "Allow", Action: ["log:CreateDashboard", "log:UpdateDashboard"], Resource: ["acs:log:*:*:project/prod-audit-sls/dashboard/*"] },
+        { Effect: "Allow", Action: ["log:CreateSavedSearch", "log:UpdateSavedSearch"], Resource: ["acs:log:*:*:project/prod-audit-sls/savedsearch/actiontrail_*"] },
+        {
+          Effect: "Allow",
+          Action: ["oss:PutObject", "oss:GetBucketInfo", "oss:GetBucketLifecycle", "oss:GetBucketLocation"],
+          Resource: ["acs:oss:*:*:prod-audit-oss", "acs:oss:*:*:prod-audit-oss/*"],
+        },
       ],
     });
     expect(findResource(inv, "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "prod-audit-actiontrail").inputs).toEqual({
