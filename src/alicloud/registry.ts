@@ -19,6 +19,9 @@ export const ALICLOUD_CR_REPO_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}[a-z0-9]$/;
 /** Instance names (ACR console rule): 3–30 lowercase letters, digits or hyphens, starting with a letter, not ending with a hyphen. */
 export const ALICLOUD_CR_INSTANCE_NAME_PATTERN = /^[a-z][a-z0-9-]{1,28}[a-z0-9]$/;
 
+/** Enterprise Edition instance ids: `cri-` and lowercase letters or digits. */
+export const ALICLOUD_CR_INSTANCE_ID_PATTERN = /^cri-[a-z0-9]+$/;
+
 /** RAM actions of the push and pull policies. */
 export const ALICLOUD_CR_ACTIONS = {
   /** On the instance: log in with a temporary token. */
@@ -154,7 +157,7 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
     problems.add("LZ_REGISTRY_INSTANCE", joinPath(path, "instanceId"), "no Container Registry Enterprise Edition instance is given",
       "set instanceId to an existing instance (cri-…), or set createInstance: true with instanceType (a prepaid purchase)");
   }
-  if (args.instanceId !== undefined && !/^cri-[a-z0-9]+$/.test(args.instanceId)) {
+  if (args.instanceId !== undefined && !ALICLOUD_CR_INSTANCE_ID_PATTERN.test(args.instanceId)) {
     problems.add("LZ_REGISTRY_INSTANCE_ID", joinPath(path, "instanceId"), `"${args.instanceId}" is not an Enterprise Edition instance id`,
       "use the id shown in the Container Registry console, e.g. cri-abc123def456");
   }
@@ -213,7 +216,7 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
       problems.add("LZ_REGISTRY_SYNC", joinPath(syncPath, "region"), `the sync target is in the registry's own region "${args.region}"`,
         "sync to a second region, e.g. cn-shanghai");
     }
-    if (!/^cri-[a-z0-9]+$/.test(args.sync.instanceId)) {
+    if (!ALICLOUD_CR_INSTANCE_ID_PATTERN.test(args.sync.instanceId)) {
       problems.add("LZ_REGISTRY_INSTANCE_ID", joinPath(syncPath, "instanceId"), `"${args.sync.instanceId}" is not an Enterprise Edition instance id`,
         "use the target instance's id, e.g. cri-abc123def456");
     }
