@@ -151,7 +151,9 @@ export class AlicloudLogging extends pulumi.ComponentResource {
         tags,
       }, { ...keep, ignoreChanges: ["acl", "versioning", "serverSideEncryptionRule"] });
       new alicloud.oss.BucketAcl(bucketName, { bucket: this.bucket.bucket, acl: "private" }, { parent: this });
-      new alicloud.oss.BucketVersioning(bucketName, { bucket: this.bucket.bucket, status: "Enabled" }, { parent: this });
+      // OSS refuses versioning on a bucket with a WORM retention policy (and the reverse); WORM
+      // already blocks every overwrite and delete, so production has WORM and no versioning.
+      if (!production) new alicloud.oss.BucketVersioning(bucketName, { bucket: this.bucket.bucket, status: "Enabled" }, { parent: this });
       new alicloud.oss.BucketServerSideEncryption(bucketName, { bucket: this.bucket.bucket, sseAlgorithm: "AES256" }, { parent: this });
       new alicloud.oss.BucketPublicAccessBlock(bucketName, { bucket: this.bucket.bucket, blockPublicAccess: true }, { parent: this });
       if (production) {

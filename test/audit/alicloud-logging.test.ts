@@ -34,7 +34,8 @@ describe("AlicloudLogging children", () => {
     expect(bucket.inputs).toEqual({ bucket: "prod-audit-oss", forceDestroy: false, redundancyType: "ZRS", storageClass: "Standard", tags: TAGS });
     expect(bucket.options).toEqual({ ignoreChanges: ["acl", "serverSideEncryptionRule", "versioning"] });
     expect(findResource(inv, "alicloud:oss/bucketAcl:BucketAcl", "prod-audit-oss").inputs).toEqual({ acl: "private", bucket: "prod-audit-oss" });
-    expect(findResource(inv, "alicloud:oss/bucketVersioning:BucketVersioning", "prod-audit-oss").inputs).toEqual({ bucket: "prod-audit-oss", status: "Enabled" });
+    // WORM and versioning are mutually exclusive on OSS: production keeps WORM only.
+    expect(inv.resources.filter((r) => r.type === "alicloud:oss/bucketVersioning:BucketVersioning")).toEqual([]);
     expect(findResource(inv, "alicloud:oss/bucketServerSideEncryption:BucketServerSideEncryption", "prod-audit-oss").inputs).toEqual({ bucket: "prod-audit-oss", sseAlgorithm: "AES256" });
     expect(findResource(inv, "alicloud:oss/bucketWorm:BucketWorm", "prod-audit-oss").inputs).toEqual({ bucket: "prod-audit-oss", retentionPeriodInDays: 400, status: "Locked" });
     for (const [type, name] of [
@@ -75,6 +76,14 @@ describe("AlicloudLogging children", () => {
       logStoreName: "vpc-flow-logs", projectName: "prod-audit-sls", resourceId: "vpc-123", resourceType: "VPC", status: "Active", tags: TAGS, trafficType: "All",
     });
     expect(findResource(inv, "alicloud:log/store:Store", "prod-audit-vpc-flow-logs").inputs.retentionPeriod).toBe(30);
+  });
+
+  it("outside production, an OSS copy is versioned instead of WORM-locked", async () => {
+    const inv = await runOffline(() => {
+      new AlicloudLogging("dev-audit", { region: "cn-hangzhou", oss: true, tags: TAGS });
+    }, { stack: "test" });
+    expect(findResource(inv, "alicloud:oss/bucketVersioning:BucketVersioning", "dev-audit-oss").inputs).toEqual({ bucket: "dev-audit-oss", status: "Enabled" });
+    expect(resourcesOfType(inv, "alicloud:oss/bucketWorm:BucketWorm")).toEqual([]);
   });
 
   it("outside production: SLS only, nothing protected, no WORM", async () => {

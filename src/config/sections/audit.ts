@@ -72,7 +72,7 @@ export const auditSection = {
       }).optional(),
       budget: z.strictObject({
         ...budgetCommon,
-        lang: z.enum(["en", "zh_CN"]).optional(),
+        lang: z.enum(["en", "zh-cn"]).optional(),
       }).optional(),
     }).optional(),
   },
