@@ -18,6 +18,20 @@ export function onPremisesRanges(spec: EnvironmentSpec): Record<string, string> 
   return Object.fromEntries(Object.entries(spec.onPremises?.ranges ?? {}).filter(([, c]) => parseCidr(c).ok));
 }
 
+/** The rule-model args both clouds share, from a cloud's `firewall` config. Deny-all egress defaults to `production`. */
+function ruleModelArgs<F extends Pick<GcpFirewallArgs, "tiers" | "rules" | "ranges" | "adminSources" | "adminPorts" | "denyAllEgress">>(
+  spec: EnvironmentSpec, fw: Partial<F>) {
+  return {
+    tiers: fw.tiers,
+    rules: fw.rules,
+    ranges: fw.ranges,
+    adminSources: fw.adminSources,
+    adminPorts: fw.adminPorts,
+    denyAllEgress: fw.denyAllEgress ?? spec.production,
+    onPremisesRanges: onPremisesRanges(spec),
+  };
+}
+
 /** `GcpFirewallArgs` from `landing-zone:gcp.firewall` and the VPC plan. Deny-all egress defaults to `production`. */
 export function gcpFirewallArgs(spec: EnvironmentSpec, vpc: GcpVpcPlan, network: pulumi.Input<string>): GcpFirewallArgs {
   const gcp = spec.gcp!;
@@ -29,14 +43,8 @@ export function gcpFirewallArgs(spec: EnvironmentSpec, vpc: GcpVpcPlan, network:
     network,
     vpcCidr: gcp.network.cidr,
     subnets,
-    tiers: fw.tiers,
-    rules: fw.rules,
-    ranges: fw.ranges,
-    adminSources: fw.adminSources,
-    adminPorts: fw.adminPorts,
-    denyAllEgress: fw.denyAllEgress ?? spec.production,
+    ...ruleModelArgs(spec, fw),
     targetBy: fw.targetBy,
-    onPremisesRanges: onPremisesRanges(spec),
   };
 }
 
@@ -54,14 +62,8 @@ export function alicloudFirewallArgs(spec: EnvironmentSpec, vpc: AlicloudVpcPlan
     vpcId,
     vpcCidr: ali.vpc.cidr,
     vswitches,
-    tiers: fw.tiers,
-    rules: fw.rules,
-    ranges: fw.ranges,
-    adminSources: fw.adminSources,
-    adminPorts: fw.adminPorts,
-    denyAllEgress: fw.denyAllEgress ?? spec.production,
+    ...ruleModelArgs(spec, fw),
     networkAcls: fw.networkAcls,
-    onPremisesRanges: onPremisesRanges(spec),
     resourceGroupId: ali.vpc.resourceGroupId,
     tags: environmentLabels(spec),
   };
