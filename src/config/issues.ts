@@ -1,5 +1,6 @@
 import type { core } from "zod";
-import { Problem } from "../core/errors";
+import { Problem, Problems } from "../core/errors";
+import { checkKey } from "../core/naming";
 
 /** The config namespace: every key lives under `landing-zone:`. */
 export const NAMESPACE = "landing-zone";
@@ -55,6 +56,14 @@ export function problemFromIssue(issue: core.$ZodIssue, input: unknown): Problem
     case "invalid_format":
       return { code: "LZ_CONFIG_FORMAT", path, message: `${JSON.stringify(at)}: ${issue.message}`,
         fix: issue.message.startsWith("must ") ? `change it to ${issue.message.slice("must ".length)}` : "correct the value's format" };
+    case "invalid_key": {
+      // A key of a named collection (subnet, rule, range …): the same rule and words as the components'.
+      const key = String(issue.path[issue.path.length - 1] ?? "");
+      const found = new Problems();
+      checkKey(key, path, found);
+      return found.items[0] ?? { code: "LZ_KEY_INVALID", path, message: `key "${key}": ${issue.issues[0]?.message ?? issue.message}`,
+        fix: "rename the key, e.g. web, app-tier, data" };
+    }
     case "custom": {
       const params = (issue.params ?? {}) as { code?: string; fix?: string };
       return { code: params.code ?? "LZ_CONFIG_INVALID", path, message: issue.message, fix: params.fix ?? "correct the value" };

@@ -74,6 +74,12 @@ describe("config schema", () => {
     ]);
   });
 
+  it("names a bad collection key with the components' own rule", () => {
+    const raw = structuredClone(BASE);
+    (raw.gcp as Record<string, any>).network.subnets.Web_1 = { tier: "public", size: 24 };
+    expect(configProblems(raw)).toEqual([["LZ_KEY_INVALID", "landing-zone:gcp.network.subnets.Web_1"]]);
+  });
+
   it("rejects labels that are not valid on both clouds", () => {
     const raw = structuredClone(BASE);
     raw.labels = { Team: "Platform" };
