@@ -1,5 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
+import { ADMIN_PORTS } from "../../core/ports";
 import { isAnywhere, portSpecRange, specsCoverPort } from "../ports";
 import { fail, get, type Inputs, list, notApplicable, type Outcome, pass, type ResourceRule, type StackRule, strings, tokenOf } from "../rule";
 
@@ -25,26 +26,41 @@ function gcpAllowsPort(i: Inputs, port: number): boolean {
   });
 }
 
-function gcpAdminPortRule(id: string, port: number, service: string, source: string): ResourceRule {
+/** `[port, service]` pairs as `SSH (tcp/22)`, `Telnet (tcp/23), VNC (tcp/5900)`. */
+function serviceList(ports: readonly (readonly [number, string])[]): string {
+  return ports.map(([p, svc]) => `${svc} (tcp/${p})`).join(", ");
+}
+
+function gcpAdminPortRule(id: string, ports: readonly (readonly [number, string])[], source: string): ResourceRule {
+  const services = serviceList(ports);
   return {
     kind: "resource",
     id,
-    description: `No GCP firewall rule allows ${service} (tcp/${port}) from 0.0.0.0/0 or ::/0.`,
+    description: `No GCP firewall rule allows ${services} from 0.0.0.0/0 or ::/0.`,
     severity: "critical",
     enforcement: "mandatory",
-    rationale: `${service} open to the internet is the most scanned and brute-forced door there is; reach it through IAP (35.235.240.0/20) or the VPN.`,
+    rationale: `${services} open to the internet is a remote shell or desktop for whoever guesses a password; reach it through IAP (35.235.240.0/20) or the VPN.`,
     source,
     types: [GCP_FIREWALL],
     check: (_t, i): Outcome => {
       const why = notPublicIngress(i);
       if (why) return notApplicable(why);
-      return gcpAllowsPort(i, port) ? fail(`allows tcp/${port} (${service}) from anywhere; restrict sourceRanges to IAP 35.235.240.0/20 or on-premises ranges`) : pass;
+      const open = ports.filter(([p]) => gcpAllowsPort(i, p));
+      return open.length > 0
+        ? fail(`allows ${serviceList(open)} from anywhere; restrict sourceRanges to IAP 35.235.240.0/20 or on-premises ranges`)
+        : pass;
     },
   };
 }
 
-export const gcpFirewallNoPublicSsh = gcpAdminPortRule("gcp-firewall-no-public-ssh", 22, "SSH", "CIS GCP Foundations v4.0 3.6; CKV_GCP_2");
-export const gcpFirewallNoPublicRdp = gcpAdminPortRule("gcp-firewall-no-public-rdp", 3389, "RDP", "CIS GCP Foundations v4.0 3.7; CKV_GCP_3");
+/** Remote-admin ports beyond the CIS pair (SSH, RDP): Telnet, VNC, WinRM; the same list the components refuse. */
+const OTHER_ADMIN_PORTS: readonly (readonly [number, string])[] = Object.entries(ADMIN_PORTS)
+  .map(([p, svc]) => [Number(p), svc] as const).filter(([p]) => p !== 22 && p !== 3389);
+
+export const gcpFirewallNoPublicSsh = gcpAdminPortRule("gcp-firewall-no-public-ssh", [[22, "SSH"]], "CIS GCP Foundations v4.0 3.6; CKV_GCP_2");
+export const gcpFirewallNoPublicRdp = gcpAdminPortRule("gcp-firewall-no-public-rdp", [[3389, "RDP"]], "CIS GCP Foundations v4.0 3.7; CKV_GCP_3");
+export const gcpFirewallNoPublicRemoteAdmin = gcpAdminPortRule("gcp-firewall-no-public-remote-admin", OTHER_ADMIN_PORTS,
+  "landing-zone (CIS GCP Foundations v4.0 3.6 and 3.7 extended to Telnet, VNC and WinRM)");
 
 export const gcpFirewallNoPublicAllProtocols: ResourceRule = {
   kind: "resource",
@@ -113,34 +129,40 @@ export const gcpNetworkDenyAllIngress: StackRule = {
   },
 };
 
-function alicloudAdminPortRule(id: string, port: number, service: string, source: string): ResourceRule {
+function alicloudAdminPortRule(id: string, ports: readonly (readonly [number, string])[], source: string): ResourceRule {
+  const services = serviceList(ports);
   return {
     kind: "resource",
     id,
-    description: `No Alibaba security group rule accepts ${service} (tcp/${port}) from 0.0.0.0/0 or ::/0.`,
+    description: `No Alibaba security group rule accepts ${services} from 0.0.0.0/0 or ::/0.`,
     severity: "critical",
     enforcement: "mandatory",
-    rationale: `${service} open to the internet is the most scanned and brute-forced door there is; reach it through a bastion or the VPN.`,
+    rationale: `${services} open to the internet is a remote shell or desktop for whoever guesses a password; reach it through a bastion or the VPN.`,
     source,
     types: [ALI_SG_RULE],
     check: (_t, i) => {
       if (String(i.type ?? "").toLowerCase() !== "ingress") return notApplicable("egress rule");
       if (String(i.policy ?? "accept").toLowerCase() !== "accept") return notApplicable("drop rule");
-      const open = [i.cidrIp, i.ipv6CidrIp].filter((c): c is string => typeof c === "string" && isAnywhere(c));
-      if (open.length === 0) return notApplicable("source is not 0.0.0.0/0 or ::/0");
+      const sources = [i.cidrIp, i.ipv6CidrIp].filter((c): c is string => typeof c === "string" && isAnywhere(c));
+      if (sources.length === 0) return notApplicable("source is not 0.0.0.0/0 or ::/0");
       const protocol = String(i.ipProtocol ?? "").toLowerCase();
       if (protocol !== "tcp" && protocol !== "all") return notApplicable(`protocol ${protocol}`);
       const range = typeof i.portRange === "string" ? [i.portRange] : [];
-      return specsCoverPort(range, port) ? fail(`accepts tcp/${port} (${service}) from ${open.join(", ")}; restrict cidrIp to the bastion or on-premises ranges`) : pass;
+      const open = ports.filter(([p]) => specsCoverPort(range, p));
+      return open.length > 0
+        ? fail(`accepts ${serviceList(open)} from ${sources.join(", ")}; restrict cidrIp to the bastion or on-premises ranges`)
+        : pass;
     },
   };
 }
 
-export const alicloudSgNoPublicSsh = alicloudAdminPortRule("alicloud-sg-no-public-ssh", 22, "SSH", "CIS Alibaba Cloud v2.0 4.3; CKV_ALI_2");
-export const alicloudSgNoPublicRdp = alicloudAdminPortRule("alicloud-sg-no-public-rdp", 3389, "RDP", "CIS Alibaba Cloud v2.0 4.4; CKV_ALI_3");
+export const alicloudSgNoPublicSsh = alicloudAdminPortRule("alicloud-sg-no-public-ssh", [[22, "SSH"]], "CIS Alibaba Cloud v2.0 4.3; CKV_ALI_2");
+export const alicloudSgNoPublicRdp = alicloudAdminPortRule("alicloud-sg-no-public-rdp", [[3389, "RDP"]], "CIS Alibaba Cloud v2.0 4.4; CKV_ALI_3");
+export const alicloudSgNoPublicRemoteAdmin = alicloudAdminPortRule("alicloud-sg-no-public-remote-admin", OTHER_ADMIN_PORTS,
+  "landing-zone (CIS Alibaba Cloud v2.0 4.3 and 4.4 extended to Telnet, VNC and WinRM)");
 
-/** Admin ports no rule may open to the internet: SSH and RDP (CIS), on every layer. */
-export const POLICY_ADMIN_PORTS: readonly (readonly [number, string])[] = [[22, "SSH"], [3389, "RDP"]];
+/** Admin ports no rule may open to the internet, on every layer: the components' own list (SSH, Telnet, RDP, VNC, WinRM). */
+export const POLICY_ADMIN_PORTS: readonly (readonly [number, string])[] = Object.entries(ADMIN_PORTS).map(([p, svc]) => [Number(p), svc] as const);
 
 /**
  * True for a stateless ACL's return-traffic entry: a range from 1024 or above up to 65535, the
@@ -170,7 +192,7 @@ function naclOpenAdminPorts(i: Inputs, returnRanges: boolean): string[] {
 export const alicloudNaclNoPublicAdminPorts: ResourceRule = {
   kind: "resource",
   id: "alicloud-nacl-no-public-admin-ports",
-  description: "No Alibaba network ACL ingress entry accepts SSH (22) or RDP (3389) from 0.0.0.0/0 or ::/0 (return-traffic ranges aside, see the next rule).",
+  description: "No Alibaba network ACL ingress entry accepts an admin port (SSH 22, Telnet 23, RDP 3389, VNC 5900, WinRM 5985/5986) from 0.0.0.0/0 or ::/0 (return-traffic ranges aside, see the next rule).",
   severity: "critical",
   enforcement: "mandatory",
   rationale: "The network ACL is the stateless second layer under the security groups; it must not open the admin ports the security groups keep shut.",
@@ -185,10 +207,10 @@ export const alicloudNaclNoPublicAdminPorts: ResourceRule = {
 export const alicloudNaclReturnRangeNoAdminPorts: ResourceRule = {
   kind: "resource",
   id: "alicloud-nacl-return-range-no-admin-ports",
-  description: "Network ACL return-traffic entries from anywhere (a range up to 65535) start above 3389, so they do not also admit RDP.",
+  description: "Network ACL return-traffic entries from anywhere (a range up to 65535) start above the admin ports (5986), so they do not also admit RDP, VNC or WinRM.",
   severity: "medium",
   enforcement: "advisory",
-  rationale: "A stateless ACL must admit replies on ephemeral ports, but 1024-65535 also admits RDP; 32768-65535 covers the Linux and Windows ephemeral ranges without it. Advisory: the stateful security groups still block 3389.",
+  rationale: "A stateless ACL must admit replies on ephemeral ports, but 1024-65535 also admits RDP, VNC and WinRM; 32768-65535 covers the Linux and Windows ephemeral ranges without them. Advisory: the stateful security groups still block those ports.",
   source: "landing-zone (CIS AWS Foundations 5.1 makes the same point for network ACLs)",
   types: [tokenOf(alicloud.vpc.NetworkAcl)],
   check: (_t, i) => {
@@ -210,5 +232,5 @@ export const alicloudSgInnerAccessDrop: ResourceRule = {
     : fail(`innerAccessPolicy is ${String(i.innerAccessPolicy ?? "unset (Accept)")}; set innerAccessPolicy: "Drop" and allow the ports members need`)),
 };
 
-export const FIREWALL_RULES = [gcpFirewallNoPublicSsh, gcpFirewallNoPublicRdp, gcpFirewallNoPublicAllProtocols, gcpFirewallLogging, gcpNetworkDenyAllIngress,
-  alicloudSgNoPublicSsh, alicloudSgNoPublicRdp, alicloudNaclNoPublicAdminPorts, alicloudNaclReturnRangeNoAdminPorts, alicloudSgInnerAccessDrop] as const;
+export const FIREWALL_RULES = [gcpFirewallNoPublicSsh, gcpFirewallNoPublicRdp, gcpFirewallNoPublicRemoteAdmin, gcpFirewallNoPublicAllProtocols, gcpFirewallLogging, gcpNetworkDenyAllIngress,
+  alicloudSgNoPublicSsh, alicloudSgNoPublicRdp, alicloudSgNoPublicRemoteAdmin, alicloudNaclNoPublicAdminPorts, alicloudNaclReturnRangeNoAdminPorts, alicloudSgInnerAccessDrop] as const;
