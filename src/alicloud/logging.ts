@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { checkAuditRetention } from "../core/audit";
+import { checkAuditRetention, checkRetentionRange } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { checkAlicloudTags } from "./tags";
@@ -63,10 +63,7 @@ export function planAlicloudLogging(name: string, args: AlicloudLoggingArgs, pat
   const production = args.production === true;
   checkAuditRetention(args.retentionDays ?? ALICLOUD_LOGGING_DEFAULTS.retentionDays, production, joinPath(path, "retentionDays"), problems);
   const flowDays = args.flowLogRetentionDays ?? ALICLOUD_LOGGING_DEFAULTS.flowLogRetentionDays;
-  if (!Number.isInteger(flowDays) || flowDays < 1 || flowDays > 3650) {
-    problems.add("LZ_AUDIT_RETENTION_RANGE", joinPath(path, "flowLogRetentionDays"), `retention ${flowDays} days is not a whole number from 1 to 3650`,
-      "use a whole number of days from 1 to 3650, e.g. 30");
-  }
+  checkRetentionRange(flowDays, joinPath(path, "flowLogRetentionDays"), problems, 30);
   const oss = args.oss ?? ALICLOUD_LOGGING_DEFAULTS.oss;
   const ossBucketName = oss ? (args.ossBucketName ?? nameOf(name, "oss")) : undefined;
   if (ossBucketName !== undefined && !OSS_BUCKET.test(ossBucketName)) {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkKey, nameOf } from "../core/naming";
 import {
-  ALICLOUD_CUSTOM_POLICIES, alicloudPersonaPolicies, allowsEverything, isPersona, Persona, PERSONAS, personaSlug,
+  ALICLOUD_CUSTOM_POLICIES, alicloudPersonaPolicies, allowsEverything, checkPersona, Persona, PERSONAS, personaSlug,
   ramPolicyDocument, RamPolicyRef, RamStatement,
 } from "../core/personas";
 import { checkAlicloudTags } from "./tags";
@@ -15,6 +15,7 @@ export const RAM_NAME_MAX = 64;
 export const RAM_ROLE_NAME_PATTERN = /^[A-Za-z0-9.][A-Za-z0-9.-]*$/;
 /** RAM policy names: 1–128 letters, digits and `-`. */
 export const RAM_POLICY_NAME_PATTERN = /^[A-Za-z0-9-]{1,128}$/;
+export const RAM_POLICY_NAME_MAX = 128;
 /** Policy documents are at most 6144 bytes. */
 export const RAM_POLICY_DOCUMENT_MAX = 6144;
 /** Policy and role descriptions are 1 to 1024 characters. */
@@ -125,7 +126,7 @@ export function planAlicloudRam(name: string, args: AlicloudRamArgs, path: strin
   for (const persona of PERSONAS) checkRamName(ramGroupName(name, persona), path, problems, "RAM group name");
   for (const [key, users] of Object.entries(args.members ?? {})) {
     const at = joinPath(joinPath(path, "members"), key);
-    if (!isPersona(key)) problems.add("LZ_IAM_UNKNOWN_PERSONA", at, `"${key}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
+    checkPersona(key, at, problems);
     const seen = new Set<string>();
     users.forEach((u, i) => {
       if (u.length < 1 || u.length > RAM_NAME_MAX || !RAM_NAME_PATTERN.test(u)) {
@@ -175,7 +176,7 @@ export function planAlicloudRam(name: string, args: AlicloudRamArgs, path: strin
       problems.add("LZ_RAM_POLICY_TOO_LONG", at, `the policy document is longer than ${RAM_POLICY_DOCUMENT_MAX} bytes`, "split it into two policies");
     }
     (spec.personas ?? []).forEach((p, i) => {
-      if (!isPersona(p)) problems.add("LZ_IAM_UNKNOWN_PERSONA", `${joinPath(at, "personas")}[${i}]`, `"${p}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
+      checkPersona(p, `${joinPath(at, "personas")}[${i}]`, problems);
     });
   }
   // Built-in policies the personas hold are named like custom ones: `<name>-<key>`.

@@ -2,7 +2,8 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { nameOf } from "../core/naming";
-import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS } from "../core/personas";
+import { checkPersona, PERSONA_REGISTRY_ACCESS } from "../core/personas";
+import { RAM_NAME_MAX, RAM_POLICY_NAME_MAX } from "./ram";
 import { checkAlicloudTags } from "./tags";
 
 /** Container Registry Enterprise Edition instance types `createInstance` accepts (provider doc of `instanceType`). */
@@ -208,7 +209,7 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
     }
   }
   if (args.vpcId !== undefined && args.vswitchId === undefined) {
-    problems.add("LZ_REGISTRY_VPC", joinPath(path, "vswitchId"), "linking a VPC needs a vSwitch for the endpoint", "give vswitchId as well");
+    problems.add("LZ_REGISTRY_VSWITCH_MISSING", joinPath(path, "vswitchId"), "linking a VPC needs a vSwitch for the endpoint", "give vswitchId as well");
   }
   if (args.sync) {
     const syncPath = joinPath(path, "sync");
@@ -224,11 +225,7 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
   }
   const personaPolicies: Record<string, "push" | "pull"> = {};
   for (const persona of Object.keys(args.personaGroups ?? {})) {
-    if (!isPersona(persona)) {
-      problems.add("LZ_REGISTRY_UNKNOWN_PERSONA", joinPath(joinPath(path, "personaGroups"), persona), `"${persona}" is not a persona`,
-        `use one of ${PERSONAS.join(", ")}`);
-      continue;
-    }
+    if (!checkPersona(persona, joinPath(joinPath(path, "personaGroups"), persona), problems)) continue;
     const access = PERSONA_REGISTRY_ACCESS[persona];
     if (access !== "none") personaPolicies[persona] = access;
   }
@@ -244,11 +241,17 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
     }
   }
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
-  // RAM names derived from the component name: policies 1–128 letters, digits, hyphens; roles 1–64 letters, digits, ".", "-".
-  if (!/^[A-Za-z0-9-]{1,123}$/.test(name) || ((args.robot ?? true) && !/^[A-Za-z0-9.-]{1,61}$/.test(name))) {
+  // RAM names derived from the component name: policies `<name>-push`/`<name>-pull` (1–128 letters, digits, "-"),
+  // the robot's role `<name>-ci` (1–64 letters, digits, ".", "-"). Both allow letters, digits and hyphens.
+  const robot = args.robot ?? true;
+  const ramNames = robot ? [nameOf(name, "push"), nameOf(name, "pull"), nameOf(name, "ci")] : [nameOf(name, "push"), nameOf(name, "pull")];
+  const ramNameMax = robot
+    ? Math.min(RAM_NAME_MAX - "-ci".length, RAM_POLICY_NAME_MAX - "-push".length)
+    : RAM_POLICY_NAME_MAX - "-push".length;
+  if (!/^[A-Za-z0-9-]+$/.test(name) || name.length > ramNameMax) {
     problems.add("LZ_REGISTRY_RAM_NAME", joinPath(path, "name"),
-      `component name "${name}" does not fit RAM names (${nameOf(name, "push")}, ${nameOf(name, "ci")}): letters, digits and hyphens, at most 60 characters`,
-      "use a shorter component name such as prod-registry");
+      `component name "${name}" does not fit the RAM names built from it (${ramNames.join(", ")}): it must be letters, digits and hyphens, at most ${ramNameMax} characters${robot ? " with the robot role" : ""}`,
+      `use a shorter component name such as prod-registry (at most ${ramNameMax} characters)`);
   }
 
   const host = args.domain ?? (instanceName === undefined ? undefined : `${instanceName}-registry.${args.region}.cr.aliyuncs.com`);

@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { parseCidr } from "../core/cidr";
+import { checkCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { alicloudPort, PortRange, portSlug } from "../core/ports";
@@ -166,12 +166,8 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   const onprem = Object.values(args.onPremisesRanges ?? {});
-  const vpcRange = parseCidr(args.vpcCidr);
-  if (!vpcRange.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(path, "vpcCidr"), vpcRange.reason, vpcRange.fix);
-  for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) {
-    const parsed = parseCidr(c);
-    if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(joinPath(path, "onPremisesRanges"), k), parsed.reason, parsed.fix);
-  }
+  checkCidr(args.vpcCidr, joinPath(path, "vpcCidr"), problems);
+  for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) checkCidr(c, joinPath(joinPath(path, "onPremisesRanges"), k), problems);
   const subnets: Record<string, string[]> = {};
   for (const v of Object.values(args.vswitches)) (subnets[v.subnet] ??= []).push(v.cidr);
   const rules = planRules(args, {

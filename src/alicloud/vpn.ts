@@ -7,7 +7,7 @@ import {
 } from "../core/bgp";
 import { Cidr, contains, isIpv4, isPublicIpv4, mustParseCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
-import { checkAlicloudName, nameOf } from "../core/naming";
+import { checkAlicloudName, checkNameLength, nameOf } from "../core/naming";
 import { secretOrUndefined, VpnTunnelPeerConfig } from "../gcp/ha-vpn";
 import { checkAlicloudTags } from "./tags";
 
@@ -147,7 +147,7 @@ export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: strin
     }
   }
   if (dualTunnel && args.disasterRecoveryVswitchId === undefined) {
-    problems.add("LZ_VPN_DR_VSWITCH", joinPath(path, "disasterRecoveryVswitchId"), "a dual-tunnel gateway needs a second vSwitch in another zone",
+    problems.add("LZ_VPN_DR_VSWITCH_MISSING", joinPath(path, "disasterRecoveryVswitchId"), "a dual-tunnel gateway needs a second vSwitch in another zone",
       "give a vSwitch in a second zone, or turn dualTunnel off");
   }
   const bandwidth = args.bandwidth ?? ALICLOUD_VPN_DEFAULTS.bandwidth;
@@ -203,10 +203,7 @@ export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: strin
   if (dualTunnel && secondaryIp !== args.peer.ip) customerGateways.secondary = secondaryIp;
   for (const text of [nameOf(name, "gw"), gatewayDescription(name), nameOf(name, "conn"),
     ...Object.keys(customerGateways).flatMap((k) => [nameOf(name, "cgw", k), customerGatewayDescription(name, k)])]) {
-    if (text.length > ALICLOUD_VPN_TEXT_MAX) {
-      problems.add("LZ_NAME_LENGTH", path, `"${text}" is ${text.length} characters; VPN names and descriptions take at most ${ALICLOUD_VPN_TEXT_MAX}`,
-        "shorten the component name");
-    }
+    checkNameLength(text, ALICLOUD_VPN_TEXT_MAX, "Alibaba Cloud VPN", path, problems, "VPN name or description");
   }
   const tunnels = keys.flatMap((key): AlicloudVpnTunnelPlan[] => {
     const bgp = sessions[key];

@@ -1,14 +1,20 @@
 import { z } from "zod";
+import { isLocationSlots, LOCATION_SLOTS, LOCATION_SLOTS_FIX } from "../core/subnets";
 import { distinctList, named } from "./common";
 
 const tier = z.enum(["public", "private"]);
 const cidrMap = z.record(z.string(), z.string());
+/** `locationSlots`: the same bound as `planSubnets` (LZ_SLOTS_INVALID). */
+const locationSlots = z.number().refine(isLocationSlots, {
+  error: (iss) => `locationSlots ${String(iss.input)} is not one of ${LOCATION_SLOTS.join(", ")}`,
+  params: { code: "LZ_SLOTS_INVALID", fix: LOCATION_SLOTS_FIX },
+});
 
 /** `landing-zone:gcp.network`: the GCP VPC (see `GcpVpcArgs`). */
 export const gcpNetworkConfig = z.strictObject({
   cidr: z.string(),
   secondaryCidr: z.string().optional(),
-  locationSlots: z.number().int().optional(),
+  locationSlots: locationSlots.optional(),
   routingMode: z.enum(["GLOBAL", "REGIONAL"]).optional(),
   mtu: z.number().int().optional(),
   allowPublicRange: z.boolean().optional(),
@@ -38,7 +44,7 @@ export const gcpNetworkConfig = z.strictObject({
 /** `landing-zone:alicloud.vpc`: the Alibaba VPC (see `AlicloudVpcArgs`). */
 export const alicloudVpcConfig = z.strictObject({
   cidr: z.string(),
-  locationSlots: z.number().int().optional(),
+  locationSlots: locationSlots.optional(),
   allowPublicRange: z.boolean().optional(),
   resourceGroupId: z.string().optional(),
   nat: z.strictObject({

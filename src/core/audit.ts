@@ -11,14 +11,23 @@ export const MAX_AUDIT_RETENTION_DAYS = 3650;
 export const MAX_THRESHOLD_PERCENT = 1000;
 
 /**
+ * Checks a log retention in days (audit logs, Alibaba flow logs): a whole number from 1 to
+ * `MAX_AUDIT_RETENTION_DAYS` (`LZ_AUDIT_RETENTION_RANGE`). `example` is the value the fix suggests.
+ */
+export function checkRetentionRange(days: number, path: string, problems: Problems, example: number): boolean {
+  if (Number.isInteger(days) && days >= 1 && days <= MAX_AUDIT_RETENTION_DAYS) return true;
+  problems.add("LZ_AUDIT_RETENTION_RANGE", path, `retention ${days} days is not a whole number from 1 to ${MAX_AUDIT_RETENTION_DAYS}`,
+    `use a whole number of days from 1 to ${MAX_AUDIT_RETENTION_DAYS}, e.g. ${example}`);
+  return false;
+}
+
+/**
  * Checks an audit-log retention in days: a whole number from 1 to 3650, and at least 365
  * days in production so a year of audit history always survives.
  */
 export function checkAuditRetention(days: number, production: boolean, path: string, problems: Problems): void {
-  if (!Number.isInteger(days) || days < 1 || days > MAX_AUDIT_RETENTION_DAYS) {
-    problems.add("LZ_AUDIT_RETENTION_RANGE", path, `retention ${days} days is not a whole number from 1 to ${MAX_AUDIT_RETENTION_DAYS}`,
-      `use a whole number of days from 1 to ${MAX_AUDIT_RETENTION_DAYS}, e.g. 365`);
-  } else if (production && days < PROD_MIN_AUDIT_RETENTION_DAYS) {
+  if (!checkRetentionRange(days, path, problems, PROD_MIN_AUDIT_RETENTION_DAYS)) return;
+  if (production && days < PROD_MIN_AUDIT_RETENTION_DAYS) {
     problems.add("LZ_AUDIT_RETENTION_TOO_SHORT", path, `retention ${days} days is shorter than the ${PROD_MIN_AUDIT_RETENTION_DAYS} days production requires`,
       `set it to at least ${PROD_MIN_AUDIT_RETENTION_DAYS}`);
   }

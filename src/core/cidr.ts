@@ -1,4 +1,5 @@
 import * as ipaddr from "ipaddr.js";
+import { Problems } from "./errors";
 
 /** A parsed IPv4 CIDR block. `start` and `end` are unsigned 32-bit addresses. */
 export interface Cidr {
@@ -51,6 +52,17 @@ export function parseCidr(text: string): CidrParse {
     return { ok: false, reason: `"${text}" has host bits set`, fix: `use the network address ${network}` };
   }
   return { ok: true, cidr: cidrOf(start, prefix) };
+}
+
+/**
+ * Checks that `text` parses as a CIDR (`parseCidr`); reports `LZ_CIDR_INVALID` under `path`
+ * otherwise. Every CIDR the library takes (VPC, subnet, firewall peer, VPN range) uses it.
+ */
+export function checkCidr(text: string, path: string, problems: Problems): Cidr | undefined {
+  const parsed = parseCidr(text);
+  if (parsed.ok) return parsed.cidr;
+  problems.add("LZ_CIDR_INVALID", path, parsed.reason, parsed.fix);
+  return undefined;
 }
 
 /** Parses a CIDR that is known to be valid (constants, already validated input). */

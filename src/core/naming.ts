@@ -11,21 +11,29 @@ export const KEY_MAX = 24;
 
 /** Checks a GCP RFC 1035 name; reports under `path`. */
 export function checkGcpName(name: string, path: string, problems: Problems, what = "name"): void {
-  if (name.length > GCP_NAME_MAX) {
-    problems.add("LZ_NAME_TOO_LONG", path, `${what} "${name}" is ${name.length} characters; GCP allows at most ${GCP_NAME_MAX}`,
-      "shorten the component name or the key it is built from");
-  } else if (!GCP_NAME_PATTERN.test(name)) {
+  if (checkNameLength(name, GCP_NAME_MAX, "GCP", path, problems, what) && !GCP_NAME_PATTERN.test(name)) {
     problems.add("LZ_NAME_INVALID", path, `${what} "${name}" is not a valid GCP name (RFC 1035: [a-z]([-a-z0-9]*[a-z0-9])?)`,
       "use lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen");
   }
 }
 
+/**
+ * Checks a name (or derived description) against a provider's length limit: `LZ_NAME_TOO_LONG`
+ * above `max`, the one code for that rule on every cloud.
+ */
+export function checkNameLength(name: string, max: number, provider: string, path: string, problems: Problems, what = "name"): boolean {
+  if (name.length <= max) return true;
+  problems.add("LZ_NAME_TOO_LONG", path, `${what} "${name}" is ${name.length} characters; ${provider} allows at most ${max}`,
+    "shorten the component name or the key it is built from");
+  return false;
+}
+
 /** Checks an Alibaba Cloud resource name: `min`–`max` characters, starts with a letter, no URL scheme. */
 export function checkAlicloudName(name: string, path: string, problems: Problems, min = 2, max = 128, what = "name"): void {
-  if (name.length < min || name.length > max) {
-    problems.add("LZ_NAME_LENGTH", path, `${what} "${name}" is ${name.length} characters; Alibaba Cloud allows ${min} to ${max}`,
-      "shorten the component name or the key it is built from");
-  } else if (!/^[A-Za-z\u4e00-\u9fa5]/.test(name) || /^https?:\/\//.test(name)) {
+  if (name.length < min) {
+    problems.add("LZ_NAME_TOO_SHORT", path, `${what} "${name}" is ${name.length} characters; Alibaba Cloud needs at least ${min}`,
+      "lengthen the component name or the key it is built from");
+  } else if (checkNameLength(name, max, "Alibaba Cloud", path, problems, what) && (!/^[A-Za-z\u4e00-\u9fa5]/.test(name) || /^https?:\/\//.test(name))) {
     problems.add("LZ_NAME_INVALID", path, `${what} "${name}" must start with a letter and must not start with http:// or https://`,
       "start the name with a letter");
   }

@@ -1,3 +1,5 @@
+import { Problems } from "./errors";
+
 /**
  * The RBAC personas of a landing zone. Each maps to least-privilege roles on each cloud
  * (see the README's persona table). Members per persona come from config per environment.
@@ -17,6 +19,13 @@ export type Persona = (typeof PERSONAS)[number];
 /** True when `name` is a persona. */
 export function isPersona(name: string): name is Persona {
   return (PERSONAS as readonly string[]).includes(name);
+}
+
+/** Checks that `name` (a members key, a `personas` entry, ...) is a persona; reports `LZ_UNKNOWN_PERSONA` under `path`. */
+export function checkPersona(name: string, path: string, problems: Problems): name is Persona {
+  if (isPersona(name)) return true;
+  problems.add("LZ_UNKNOWN_PERSONA", path, `"${name}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
+  return false;
 }
 
 /** What a persona may do in the container registry (granted on the repositories, not project-wide). */

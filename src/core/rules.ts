@@ -4,7 +4,7 @@
  * `AlicloudSecurityGroups` into security-group rules and network-ACL entries.
  * Pure: no Pulumi import.
  */
-import { contains, isPrivate, mustParseCidr, parseCidr } from "./cidr";
+import { checkCidr, contains, isPrivate, mustParseCidr, parseCidr } from "./cidr";
 import { joinPath, Problems } from "./errors";
 import { checkKey } from "./naming";
 import { adminPortsIn, ADMIN_PORTS, parsePortRange, PortRange } from "./ports";
@@ -196,11 +196,7 @@ function resolvePeers(refs: readonly string[], r: Resolver, path: string, proble
   refs.forEach((ref, i) => {
     const at = `${path}[${i}]`;
     if (ref.includes("/")) {
-      const parsed = parseCidr(ref);
-      if (!parsed.ok) {
-        problems.add("LZ_FW_CIDR_INVALID", at, `"${ref}" is not a valid CIDR: ${parsed.reason}`, parsed.fix);
-        return;
-      }
+      if (checkCidr(ref, at, problems) === undefined) return;
       peers.push({ kind: "cidr", cidr: ref, label: cidrSlug(ref) });
     } else if (r.tierNames.has(ref)) {
       peers.push({ kind: "tier", tier: ref });
@@ -316,10 +312,7 @@ export function planRules(args: RuleSetArgs, cloud: CloudRuleContext, path: stri
       problems.add("LZ_FW_NAME_CLASH", rPath, `range "${name}" has the name of a ${tierNames.has(name) ? "tier" : "built-in range"}`, "rename the range");
       continue;
     }
-    cidrs.forEach((c, i) => {
-      const parsed = parseCidr(c);
-      if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", `${rPath}[${i}]`, `"${c}" is not a valid CIDR: ${parsed.reason}`, parsed.fix);
-    });
+    cidrs.forEach((c, i) => checkCidr(c, `${rPath}[${i}]`, problems));
     ranges[name] = valid(cidrs);
   }
   for (const name of tierNames) {

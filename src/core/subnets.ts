@@ -6,6 +6,18 @@ export type Tier = "public" | "private";
 export const TIERS: readonly Tier[] = ["public", "private"];
 
 /** One named subnet, instantiated once per location (GCP region or Alibaba zone). */
+/**
+ * The values `locationSlots` may take: a power of two (each carved subnet reserves that many
+ * aligned blocks), at most 16 locations per VPC.
+ */
+export const LOCATION_SLOTS: readonly number[] = [1, 2, 4, 8, 16];
+export const LOCATION_SLOTS_FIX = `use ${LOCATION_SLOTS.slice(0, -1).join(", ")} or ${LOCATION_SLOTS[LOCATION_SLOTS.length - 1]}`;
+
+/** True when `n` is a valid `locationSlots` value. */
+export function isLocationSlots(n: number): boolean {
+  return LOCATION_SLOTS.includes(n);
+}
+
 export interface SubnetRequest {
   /** Public or private. */
   readonly tier: Tier;
@@ -71,9 +83,9 @@ export function planSubnets(input: SubnetPlanInput, path: string, problems: Prob
   const pool = poolParse.cidr;
   const slotsPath = joinPath(path, "locationSlots");
   const slotBits = log2Ceil(Math.max(1, input.slots));
-  if (!Number.isInteger(input.slots) || input.slots < 1 || 2 ** slotBits !== input.slots) {
-    problems.add("LZ_SLOTS_INVALID", slotsPath, `locationSlots ${input.slots} is not a power of two`,
-      "use 1, 2, 4, 8 or 16");
+  if (!isLocationSlots(input.slots)) {
+    problems.add("LZ_SLOTS_INVALID", slotsPath, `locationSlots ${input.slots} is not one of ${LOCATION_SLOTS.join(", ")}`,
+      LOCATION_SLOTS_FIX);
     return [];
   }
   if (input.locations.length > input.slots) {
@@ -148,7 +160,7 @@ export function planSubnets(input: SubnetPlanInput, path: string, problems: Prob
     for (const [loc, text] of Object.entries(cidrs)) {
       const cPath = joinPath(cidrsPath, loc);
       if (!locations.includes(loc)) {
-        problems.add("LZ_UNKNOWN_LOCATION", cPath, `${input.locationWord} "${loc}" is not used by this subnet`,
+        problems.add("LZ_SUBNET_CIDR_UNUSED", cPath, `${input.locationWord} "${loc}" is not used by this subnet`,
           `remove it, or add it to the subnet's locations`);
         continue;
       }

@@ -41,7 +41,7 @@ export function planGcpBudget(name: string, args: GcpBudgetArgs, path: string, p
   for (const key of emails) checkKey(key, joinPath(joinPath(path, "emails"), key), problems);
   if (emails.length > GCP_BUDGET_MAX_CHANNELS) {
     problems.add("LZ_BUDGET_CHANNELS", joinPath(path, "emails"), `${emails.length} email recipients; a budget notifies at most ${GCP_BUDGET_MAX_CHANNELS} channels`,
-      "keep at most 5 addresses, e.g. use a group address");
+      `keep at most ${GCP_BUDGET_MAX_CHANNELS} addresses, e.g. use a group address`);
   }
   if (Object.keys(args.filterLabels ?? {}).length > 1) {
     problems.add("LZ_BUDGET_FILTER_LABELS", joinPath(path, "filterLabels"), "a budget filter takes at most one label pair",

@@ -1,6 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { parseCidr } from "../core/cidr";
+import { checkCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkGcpName, nameOf } from "../core/naming";
 import { gcpPort } from "../core/ports";
@@ -67,22 +67,15 @@ export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: strin
   checkGcpName(prefix, joinPath(path, "namePrefix"), problems, "name prefix");
   const prefixOk = problems.items.length === before;
   const onprem = Object.values(args.onPremisesRanges ?? {});
-  const vpcRange = parseCidr(args.vpcCidr);
-  if (!vpcRange.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(path, "vpcCidr"), vpcRange.reason, vpcRange.fix);
-  for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) {
-    const parsed = parseCidr(c);
-    if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", joinPath(joinPath(path, "onPremisesRanges"), k), parsed.reason, parsed.fix);
-  }
+  checkCidr(args.vpcCidr, joinPath(path, "vpcCidr"), problems);
+  for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) checkCidr(c, joinPath(joinPath(path, "onPremisesRanges"), k), problems);
   // A GCP egress rule with no destination range matches every destination: a tier must have ranges.
   for (const [subnet, cidrs] of Object.entries(args.subnets)) {
     const at = joinPath(joinPath(path, "subnets"), subnet);
     if (cidrs.length === 0) {
       problems.add("LZ_FW_SUBNET_EMPTY", at, `subnet "${subnet}" has no CIDR`, "pass the subnet's CIDRs in every region (GcpVpc.plan), or leave the subnet out");
     }
-    cidrs.forEach((c, i) => {
-      const parsed = parseCidr(c);
-      if (!parsed.ok) problems.add("LZ_FW_CIDR_INVALID", `${at}[${i}]`, parsed.reason, parsed.fix);
-    });
+    cidrs.forEach((c, i) => checkCidr(c, `${at}[${i}]`, problems));
   }
   const rules = planRules(args, {
     builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], iap: [GCP_IAP_RANGE], onprem, "google-apis": GCP_GOOGLE_APIS_RANGES },

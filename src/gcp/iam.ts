@@ -4,7 +4,7 @@ import { joinPath, Problems, validated } from "../core/errors";
 import { nameOf } from "../core/naming";
 import { checkBillingAccount, GCP_PROJECT_ID, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 import {
-  GCP_BILLING_ACCOUNT_ROLES, gcpPersonaRoles, isGcpBasicRole, isPersona, Persona, PERSONAS, personaSlug,
+  GCP_BILLING_ACCOUNT_ROLES, checkPersona, gcpPersonaRoles, isGcpBasicRole, Persona, PERSONAS, personaSlug,
 } from "../core/personas";
 
 /** Member prefixes GCP IAM accepts here, each with the shape of its value. */
@@ -93,19 +93,32 @@ export function isGcpMember(member: string): boolean {
   return EMAIL.test(value);
 }
 
-/** Checks one GCP IAM member string; reports under `path`. */
-export function checkGcpMember(member: string, path: string, problems: Problems): void {
-  if (member === "allUsers" || member === "allAuthenticatedUsers") {
-    problems.add("LZ_IAM_PUBLIC_MEMBER", path, `"${member}" grants access to everyone`,
-      "name the users, groups or service accounts that need access");
-    return;
+/** The members that stand for everyone; a landing zone never grants to them. */
+export const GCP_PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"] as const;
+
+/**
+ * The member rule every GCP grant shares (project IAM, registry): not public
+ * (`LZ_MEMBER_PUBLIC`) and well formed (`LZ_MEMBER_INVALID`). Reports under `path`; true when
+ * the member passed both.
+ */
+export function checkGcpMemberFormat(member: string, path: string, problems: Problems): boolean {
+  if ((GCP_PUBLIC_MEMBERS as readonly string[]).includes(member)) {
+    problems.add("LZ_MEMBER_PUBLIC", path, `"${member}" grants access to everyone`,
+      "name the users, groups or service accounts that need access; a landing zone never grants to the public");
+    return false;
   }
   if (!isGcpMember(member)) {
-    problems.add("LZ_IAM_MEMBER_INVALID", path,
+    problems.add("LZ_MEMBER_INVALID", path,
       `"${member}" is not a member: expected user:EMAIL, group:EMAIL, serviceAccount:EMAIL (or PROJECT.svc.id.goog[NS/KSA]), domain:DOMAIN, principal://iam.googleapis.com/… or principalSet://iam.googleapis.com/…`,
       "write the member with its prefix, e.g. group:platform-team@acme.example");
-    return;
+    return false;
   }
+  return true;
+}
+
+/** Checks one GCP IAM member string for a project grant: the shared member rule, and no default service account. */
+export function checkGcpMember(member: string, path: string, problems: Problems): void {
+  if (!checkGcpMemberFormat(member, path, problems)) return;
   if (/^serviceAccount:.*(-compute@developer|@appspot)\.gserviceaccount\.com$/.test(member)) {
     problems.add("LZ_IAM_DEFAULT_SERVICE_ACCOUNT", path, `"${member}" is a default service account`,
       "create a dedicated service account for the workload and grant it instead");
@@ -113,9 +126,7 @@ export function checkGcpMember(member: string, path: string, problems: Problems)
 }
 
 function checkPersonaKey(key: string, path: string, problems: Problems): key is Persona {
-  if (isPersona(key)) return true;
-  problems.add("LZ_IAM_UNKNOWN_PERSONA", path, `"${key}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
-  return false;
+  return checkPersona(key, path, problems);
 }
 
 /** The CI robot's service account id: `<name>-ci-deployer`. */

@@ -8,6 +8,18 @@ export const GCP_PROJECT_ID = GCP_SERVICE_ACCOUNT_ID;
 /** Cloud KMS key names, capturing the location: `projects/P/locations/L/keyRings/R/cryptoKeys/K`. */
 export const GCP_KMS_KEY_NAME = /^projects\/[^/]+\/locations\/([^/]+)\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
 
+/**
+ * Checks a Cloud KMS key name (`LZ_KMS_KEY`); reports under `path`. Returns the key's
+ * location, or undefined when the name is not a key name.
+ */
+export function checkKmsKeyName(keyName: string, path: string, problems: Problems): string | undefined {
+  const m = GCP_KMS_KEY_NAME.exec(keyName);
+  if (m) return m[1]!;
+  problems.add("LZ_KMS_KEY", path, `"${keyName}" is not a Cloud KMS key name`,
+    "use projects/<project>/locations/<location>/keyRings/<ring>/cryptoKeys/<key>");
+  return undefined;
+}
+
 /** Checks a billing account id, `XXXXXX-XXXXXX-XXXXXX` (upper-case hex); reports under `path`. */
 export function checkBillingAccount(id: string, path: string, problems: Problems): void {
   if (!/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(id)) {

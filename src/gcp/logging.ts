@@ -4,7 +4,7 @@ import { checkAuditRetention } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
-import { checkPubsubTopicName, GCP_KMS_KEY_NAME } from "./ids";
+import { checkKmsKeyName, checkPubsubTopicName } from "./ids";
 
 /** Audit log kinds a sink can route. */
 export const GCP_AUDIT_LOG_KINDS = ["activity", "data_access", "system_event", "policy"] as const;
@@ -130,10 +130,7 @@ export function planGcpLogging(name: string, args: GcpLoggingArgs, path: string,
     problems.add("LZ_LIFECYCLE_ORDER", joinPath(path, "lifecycle"), `ages ${ages.join(", ")} must be whole days, at least 1 and strictly increasing (nearline < coldline < archive)`,
       "use e.g. nearlineAfterDays: 30, coldlineAfterDays: 90, archiveAfterDays: 365");
   }
-  if (args.kmsKeyName !== undefined && !GCP_KMS_KEY_NAME.test(args.kmsKeyName)) {
-    problems.add("LZ_KMS_KEY", joinPath(path, "kmsKeyName"), `"${args.kmsKeyName}" is not a Cloud KMS key name`,
-      "use projects/<p>/locations/<l>/keyRings/<r>/cryptoKeys/<k>");
-  }
+  if (args.kmsKeyName !== undefined) checkKmsKeyName(args.kmsKeyName, joinPath(path, "kmsKeyName"), problems);
   const bucketName = args.bucketName ?? nameOf(args.project, name);
   if (!BUCKET_NAME.test(bucketName) || bucketName.includes("goog")) {
     problems.add("LZ_BUCKET_NAME", joinPath(path, "bucketName"), `bucket name "${bucketName}" must be 3–63 lowercase letters, digits, - or _, start and end alphanumeric, and not contain "goog"`,

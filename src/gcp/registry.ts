@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
-import { isPersona, PERSONA_REGISTRY_ACCESS, PERSONAS, RegistryAccess } from "../core/personas";
-import { GCP_MEMBER_PREFIXES, isGcpMember } from "./iam";
-import { GCP_KMS_KEY_NAME, GCP_SERVICE_ACCOUNT_ID } from "./ids";
+import { checkPersona, PERSONA_REGISTRY_ACCESS, RegistryAccess } from "../core/personas";
+import { checkGcpMemberFormat, GCP_MEMBER_PREFIXES, GCP_PUBLIC_MEMBERS } from "./iam";
+import { checkKmsKeyName, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 
 /** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
 export const GCP_REGISTRY_ROLES = {
@@ -17,7 +17,7 @@ export const GCP_REGISTRY_ROLES = {
 export const GCP_REGISTRY_SERVICES = ["artifactregistry.googleapis.com", "containerscanning.googleapis.com"] as const;
 
 /** Members that would make a repository public; the registry refuses them. */
-export const GCP_REGISTRY_PUBLIC_MEMBERS = ["allUsers", "allAuthenticatedUsers"] as const;
+export const GCP_REGISTRY_PUBLIC_MEMBERS = GCP_PUBLIC_MEMBERS;
 
 /** Member prefixes IAM accepts on a repository (the same as on a project). */
 export const GCP_REGISTRY_MEMBER_PREFIXES = GCP_MEMBER_PREFIXES;
@@ -118,13 +118,7 @@ export function registryMemberSlug(member: string): string {
 
 /** Checks an IAM member: never public, well formed (`isGcpMember`). */
 export function checkRegistryMember(member: string, path: string, problems: Problems): void {
-  if ((GCP_REGISTRY_PUBLIC_MEMBERS as readonly string[]).includes(member)) {
-    problems.add("LZ_REGISTRY_PUBLIC_MEMBER", path, `"${member}" would make the registry public`,
-      "grant a user:, group: or serviceAccount: member instead; a landing-zone registry is never public");
-  } else if (!isGcpMember(member)) {
-    problems.add("LZ_REGISTRY_MEMBER", path, `"${member}" is not an IAM member`,
-      "write user:EMAIL, group:EMAIL, serviceAccount:EMAIL, domain:DOMAIN, principal://iam.googleapis.com/… or principalSet://iam.googleapis.com/…, e.g. group:developers@acme.example");
-  }
+  checkGcpMemberFormat(member, path, problems);
 }
 
 /** Checks a retention number: a whole number above 0. */
@@ -152,12 +146,9 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
   checkRegistryRetention(args.cleanup?.keepCount, joinPath(cleanupPath, "keepCount"), "keepCount", problems);
   checkRegistryRetention(args.cleanup?.deleteUntaggedAfterDays, joinPath(cleanupPath, "deleteUntaggedAfterDays"), "deleteUntaggedAfterDays", problems);
   if (args.kmsKeyName !== undefined) {
-    const m = GCP_KMS_KEY_NAME.exec(args.kmsKeyName);
-    if (!m) {
-      problems.add("LZ_REGISTRY_KMS_KEY", joinPath(path, "kmsKeyName"), `"${args.kmsKeyName}" is not a Cloud KMS key name`,
-        "use projects/P/locations/L/keyRings/R/cryptoKeys/K");
-    } else if (m[1] !== args.location) {
-      problems.add("LZ_REGISTRY_KMS_KEY", joinPath(path, "kmsKeyName"), `the key is in "${m[1]}" but the repository is in "${args.location}"`,
+    const keyLocation = checkKmsKeyName(args.kmsKeyName, joinPath(path, "kmsKeyName"), problems);
+    if (keyLocation !== undefined && keyLocation !== args.location) {
+      problems.add("LZ_KMS_KEY_LOCATION", joinPath(path, "kmsKeyName"), `the key is in "${keyLocation}" but the repository is in "${args.location}"`,
         "use a key in the repository's location");
     }
   }
@@ -183,10 +174,7 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
   const membersPath = joinPath(path, "members");
   for (const [persona, members] of Object.entries(args.members ?? {})) {
     const personaPath = joinPath(membersPath, persona);
-    if (!isPersona(persona)) {
-      problems.add("LZ_REGISTRY_UNKNOWN_PERSONA", personaPath, `"${persona}" is not a persona`, `use one of ${PERSONAS.join(", ")}`);
-      continue;
-    }
+    if (!checkPersona(persona, personaPath, problems)) continue;
     members.forEach((m, i) => checkRegistryMember(m, `${personaPath}[${i}]`, problems));
     const access = PERSONA_REGISTRY_ACCESS[persona];
     if (access === "none") continue;

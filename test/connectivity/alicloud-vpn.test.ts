@@ -141,7 +141,7 @@ describe("AlicloudVpn children", () => {
       ["LZ_ASN_NOT_PRIVATE", "AlicloudVpn args.asn"],
       ["LZ_VPN_PEER_IP", "AlicloudVpn args.peer.ip"],
       ["LZ_VPN_PEER_IP", "AlicloudVpn args.peer.secondaryIp"],
-      ["LZ_VPN_DR_VSWITCH", "AlicloudVpn args.disasterRecoveryVswitchId"],
+      ["LZ_VPN_DR_VSWITCH_MISSING", "AlicloudVpn args.disasterRecoveryVswitchId"],
       ["LZ_VPN_BANDWIDTH", "AlicloudVpn args.bandwidth"],
       ["LZ_ONPREM_OVERLAP", "AlicloudVpn args.onPremisesRanges.lab"],
       ["LZ_VPN_HEALTH_CHECK_SOURCE", "AlicloudVpn args.healthCheck.sourceIp"],
@@ -174,7 +174,7 @@ describe("AlicloudVpn children", () => {
     const name = `v${"x".repeat(62)}`;
     // "On-premises VPN device (secondary) of <63 characters>" is 101 characters; every other text fits.
     expect(await componentProblems(() => new AlicloudVpn(name, ARGS))).toEqual([
-      ["LZ_NAME_LENGTH", "AlicloudVpn args"],
+      ["LZ_NAME_TOO_LONG", "AlicloudVpn args"],
     ]);
     const inv = await runOffline(() => { new AlicloudVpn(name, { ...ARGS, peer: { ...ARGS.peer, secondaryIp: undefined } }); }, { stack: "test" });
     expect(findResource(inv, "alicloud:vpn/customerGateway:CustomerGateway", `${name}-cgw-primary`).inputs.description).toBe(`On-premises VPN device (primary) of ${name}`);

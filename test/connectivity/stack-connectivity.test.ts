@@ -112,7 +112,7 @@ describe("VPN config variants", () => {
     const raw = structuredClone(STAGING) as Record<string, any>;
     raw.alicloud.vpn.dualTunnel = true;
     raw.alicloud.zones = ["cn-hangzhou-i"];
-    expect(configProblems(raw)).toEqual([["LZ_VPN_DR_VSWITCH", "landing-zone:alicloud.vpn.subnet"]]);
+    expect(configProblems(raw)).toEqual([["LZ_VPN_SUBNET_ZONES", "landing-zone:alicloud.vpn.subnet"]]);
   });
 });
 

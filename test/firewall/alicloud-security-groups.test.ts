@@ -171,7 +171,7 @@ describe("AlicloudSecurityGroups bad input", () => {
       ["LZ_FW_PRIORITY", "AlicloudSecurityGroups args.rules.vpn-ssh.priority"],
       ["LZ_FW_RANGE_EMPTY", "AlicloudSecurityGroups args.rules.vpn-ssh.sources[0]"],
       ["LZ_FW_PRIORITY", "AlicloudSecurityGroups args.rules.late.priority"],
-      ["LZ_FW_CIDR_INVALID", "AlicloudSecurityGroups args.rules.half.sources[0]"],
+      ["LZ_CIDR_INVALID", "AlicloudSecurityGroups args.rules.half.sources[0]"],
       ["LZ_FW_UNKNOWN_TIER", "AlicloudSecurityGroups args.rules.half.tiers[1]"],
     ]);
   });
@@ -202,7 +202,7 @@ describe("AlicloudSecurityGroups bad input", () => {
       ...ARGS, onPremisesRanges: { hq: "192.168.0.1/20" }, tags: { Env: "dev" }, ranges: { web: ["10.0.0.0/8"] }, tiers: { data: { subnets: ["db"] } },
     }))).toEqual([
       ["LZ_LABEL_KEY", "AlicloudSecurityGroups args.tags.Env"],
-      ["LZ_FW_CIDR_INVALID", "AlicloudSecurityGroups args.onPremisesRanges.hq"],
+      ["LZ_CIDR_INVALID", "AlicloudSecurityGroups args.onPremisesRanges.hq"],
       ["LZ_FW_UNKNOWN_SUBNET", "AlicloudSecurityGroups args.tiers.data.subnets[0]"],
       ["LZ_FW_NAME_CLASH", "AlicloudSecurityGroups args.ranges.web"],
     ]);

@@ -191,7 +191,7 @@ describe("GcpFirewall bad input", () => {
       ...ARGS, denyAllEgress: true, subnets: { ...ARGS.subnets, app: [], data: ["10.10.1.0/33"] },
     }))).toEqual([
       ["LZ_FW_SUBNET_EMPTY", "GcpFirewall args.subnets.app"],
-      ["LZ_FW_CIDR_INVALID", "GcpFirewall args.subnets.data[0]"],
+      ["LZ_CIDR_INVALID", "GcpFirewall args.subnets.data[0]"],
     ]);
   });
 

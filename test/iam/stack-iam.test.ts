@@ -94,8 +94,8 @@ describe("IAM config errors", () => {
     raw.alicloud.ram.customPolicies = { all: { statements: [{ effect: "Allow", actions: ["*"], resources: ["*"] }], personas: ["developer"] } };
     raw.alicloud.ram.robot.maxSessionDuration = 100000;
     expect(configProblems(raw)).toEqual([
-      ["LZ_IAM_MEMBER_INVALID", "landing-zone:gcp.iam.members.developer[0]"],
-      ["LZ_IAM_UNKNOWN_PERSONA", "landing-zone:gcp.iam.members.admins"],
+      ["LZ_MEMBER_INVALID", "landing-zone:gcp.iam.members.developer[0]"],
+      ["LZ_UNKNOWN_PERSONA", "landing-zone:gcp.iam.members.admins"],
       ["LZ_IAM_BASIC_ROLE", "landing-zone:gcp.iam.extraRoles.platformAdmin[0]"],
       ["LZ_IAM_CUSTOM_ROLE_ID", "landing-zone:gcp.iam.customRoles.lz-reader"],
       ["LZ_RAM_USER_INVALID", "landing-zone:alicloud.ram.members.tester[0]"],
@@ -126,7 +126,7 @@ describe("IAM config errors", () => {
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain("landing-zone:gcp.iam.members.developer[1]: \"roles/editor\" is not a member");
-    expect(err).toContain("[LZ_IAM_MEMBER_INVALID]");
+    expect(err).toContain("[LZ_MEMBER_INVALID]");
     expect(err).toContain("landing-zone:gcp.iam.members.developer[2]");
   });
 });

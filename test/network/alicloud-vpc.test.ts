@@ -104,8 +104,8 @@ describe("AlicloudVpc provider limits", () => {
     const subnets = { "application-servers-tier": { tier: "private", size: 24 } } as const;
     // vSwitch name: 87 + "-application-servers-tier-cn-hangzhou-i" = 126; SNAT entry name adds "-nat": 130.
     expect(await componentProblems(() => new AlicloudVpc("core", { ...ARGS, namePrefix: prefix, subnets }))).toEqual([
-      ["LZ_NAME_LENGTH", "AlicloudVpc args.subnets.application-servers-tier"],
-      ["LZ_NAME_LENGTH", "AlicloudVpc args.subnets.application-servers-tier"],
+      ["LZ_NAME_TOO_LONG", "AlicloudVpc args.subnets.application-servers-tier"],
+      ["LZ_NAME_TOO_LONG", "AlicloudVpc args.subnets.application-servers-tier"],
     ]);
     const inv = await runOffline(() => { new AlicloudVpc("core", { ...ARGS, namePrefix: prefix, subnets, nat: { enabled: false } }); }, { stack: "test" });
     expect(resourcesOfType(inv, "alicloud:vpc/switch:Switch").map((r) => r.inputs.vswitchName)).toEqual([

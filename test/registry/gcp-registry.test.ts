@@ -171,12 +171,12 @@ describe("GcpRegistry", () => {
       ["LZ_REGISTRY_REPOSITORY_ID", "GcpRegistry args.repositoryId"],
       ["LZ_REGISTRY_RETENTION", "GcpRegistry args.cleanup.keepCount"],
       ["LZ_REGISTRY_RETENTION", "GcpRegistry args.cleanup.deleteUntaggedAfterDays"],
-      ["LZ_REGISTRY_KMS_KEY", "GcpRegistry args.kmsKeyName"],
+      ["LZ_KMS_KEY_LOCATION", "GcpRegistry args.kmsKeyName"],
       ["LZ_REGISTRY_ROBOT_ID", "GcpRegistry args.robotAccountId"],
-      ["LZ_REGISTRY_PUBLIC_MEMBER", "GcpRegistry args.members.developer[0]"],
-      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[1]"],
-      ["LZ_REGISTRY_UNKNOWN_PERSONA", "GcpRegistry args.members.qa"],
-      ["LZ_REGISTRY_PUBLIC_MEMBER", "GcpRegistry args.readers[0]"],
+      ["LZ_MEMBER_PUBLIC", "GcpRegistry args.members.developer[0]"],
+      ["LZ_MEMBER_INVALID", "GcpRegistry args.members.developer[1]"],
+      ["LZ_UNKNOWN_PERSONA", "GcpRegistry args.members.qa"],
+      ["LZ_MEMBER_PUBLIC", "GcpRegistry args.readers[0]"],
     ]);
   });
 
@@ -198,10 +198,10 @@ describe("GcpRegistry", () => {
       members: { developer: ["user:ann", "group:", "principal:github/acme"] },
       readers: ["serviceAccount:ci@acme", "principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/*"],
     }))).toEqual([
-      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[0]"],
-      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[1]"],
-      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.members.developer[2]"],
-      ["LZ_REGISTRY_MEMBER", "GcpRegistry args.readers[0]"],
+      ["LZ_MEMBER_INVALID", "GcpRegistry args.members.developer[0]"],
+      ["LZ_MEMBER_INVALID", "GcpRegistry args.members.developer[1]"],
+      ["LZ_MEMBER_INVALID", "GcpRegistry args.members.developer[2]"],
+      ["LZ_MEMBER_INVALID", "GcpRegistry args.readers[0]"],
     ]);
   });
 
@@ -214,7 +214,7 @@ describe("GcpRegistry", () => {
       ["LZ_REGISTRY_ROBOT_ID", "GcpRegistry args.name"],
     ]);
     expect(() => new GcpRegistry("prod-registry", { ...ARGS, readers: ["allUsers"] })).toThrow(
-      'GcpRegistry "prod-registry": 1 problem found, nothing was created:\n  - GcpRegistry args.readers[0]: "allUsers" would make the registry public [LZ_REGISTRY_PUBLIC_MEMBER]\n    fix: grant a user:, group: or serviceAccount: member instead; a landing-zone registry is never public',
+      'GcpRegistry "prod-registry": 1 problem found, nothing was created:\n  - GcpRegistry args.readers[0]: "allUsers" grants access to everyone [LZ_MEMBER_PUBLIC]\n    fix: name the users, groups or service accounts that need access; a landing zone never grants to the public',
     );
   });
 });

@@ -97,14 +97,14 @@ describe("registry config errors", () => {
       ["LZ_REGISTRY_REPOSITORY_ID", "landing-zone:gcp.registry.repositoryId"],
       ["LZ_REGISTRY_RETENTION", "landing-zone:gcp.registry.cleanup.keepCount"],
       ["LZ_REGISTRY_RETENTION", "landing-zone:gcp.registry.cleanup.deleteUntaggedAfterDays"],
-      ["LZ_REGISTRY_KMS_KEY", "landing-zone:gcp.registry.kmsKeyName"],
-      ["LZ_REGISTRY_PUBLIC_MEMBER", "landing-zone:gcp.registry.readers[0]"],
-      ["LZ_REGISTRY_MEMBER", "landing-zone:gcp.registry.readers[1]"],
+      ["LZ_KMS_KEY", "landing-zone:gcp.registry.kmsKeyName"],
+      ["LZ_MEMBER_PUBLIC", "landing-zone:gcp.registry.readers[0]"],
+      ["LZ_MEMBER_INVALID", "landing-zone:gcp.registry.readers[1]"],
       ["LZ_REGISTRY_NAMESPACE", "landing-zone:alicloud.registry.namespace"],
       ["LZ_REGISTRY_REPOSITORY_NAME", "landing-zone:alicloud.registry.repositories.API"],
       ["LZ_REGISTRY_RETENTION", "landing-zone:alicloud.registry.cleanup.keepTagCount"],
       ["LZ_REGISTRY_SYNC", "landing-zone:alicloud.registry.sync.region"],
-      ["LZ_REGISTRY_VPC", "landing-zone:alicloud.registry.vpcSubnet"],
+      ["LZ_UNKNOWN_SUBNET", "landing-zone:alicloud.registry.vpcSubnet"],
     ]);
   });
 

@@ -6,7 +6,7 @@ import { alicloudRamArgs, gcpIamArgs, iamName } from "../../program/iam";
 import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";
 
-/** Members per persona. Keys are checked against the personas in `validateIam` (LZ_IAM_UNKNOWN_PERSONA). */
+/** Members per persona. Keys are checked against the personas in `validateIam` (LZ_UNKNOWN_PERSONA). */
 const membersByPersona = z.record(z.string(), z.array(z.string()));
 
 /**

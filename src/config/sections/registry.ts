@@ -103,7 +103,7 @@ export function validateRegistry(spec: EnvironmentSpec, problems: Problems): voi
     const r = spec.alicloud!.registry!;
     const subnets = spec.alicloud!.vpc.subnets;
     if (r.vpcSubnet !== undefined && !(r.vpcSubnet in subnets)) {
-      problems.add("LZ_REGISTRY_VPC", `${path}.vpcSubnet`, `"${r.vpcSubnet}" is not a subnet of landing-zone:alicloud.vpc.subnets`,
+      problems.add("LZ_UNKNOWN_SUBNET", `${path}.vpcSubnet`, `"${r.vpcSubnet}" is not a subnet of landing-zone:alicloud.vpc.subnets`,
         `use one of ${Object.keys(subnets).join(", ")}`);
     }
   }
