@@ -93,6 +93,7 @@ interface PendingRecord {
   protect: boolean;
   retainOnDelete: boolean;
   dependencies: string[];
+  provider?: string;
   inputs: Record<string, unknown>;
   options: Record<string, unknown>;
   urn?: string;
@@ -140,6 +141,7 @@ export async function runOffline(program: () => unknown, opts: OfflineRunOptions
         protect: req.getProtect?.() === true,
         retainOnDelete: req.getRetainondelete?.() === true,
         dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
+        provider: providerUrn(req.getProvider?.()),
         inputs: (maskSerialized(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>,
         options: resourceOptions(req),
       };
@@ -170,6 +172,7 @@ export async function runOffline(program: () => unknown, opts: OfflineRunOptions
         protect: r.protect,
         retainOnDelete: r.retainOnDelete,
         dependencies: r.dependencies,
+        ...(r.provider ? { provider: r.provider } : {}),
         inputs: sortKeys(r.inputs) as Record<string, unknown>,
         ...(Object.keys(r.options).length > 0 ? { options: r.options } : {}),
       }))
@@ -190,6 +193,13 @@ function stackReferenceState(stack: string, known: Readonly<Record<string, Recor
       (names.length > 0 ? ` (known: ${names.join(", ")})` : ""));
   }
   return { id: stack, state: { name: stack, outputs: { ...outputs }, secretOutputNames: [] } };
+}
+
+/** The provider URN of a registration's provider reference (`<urn>::<id>`), if it names one. */
+function providerUrn(ref: string | undefined): string | undefined {
+  if (!ref) return undefined;
+  const cut = ref.lastIndexOf("::");
+  return cut > 0 ? ref.slice(0, cut) : ref;
 }
 
 /** Resource options that matter for review, from a registration request. */

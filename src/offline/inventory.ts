@@ -12,6 +12,8 @@ export interface InventoryResource {
   readonly retainOnDelete: boolean;
   /** URNs this resource depends on, sorted. */
   readonly dependencies: readonly string[];
+  /** URN of the provider the resource is created with (custom resources only). */
+  readonly provider?: string;
   /** Inputs with secrets as `"[secret]"` and unknowns as `"[unknown]"`, keys sorted. */
   readonly inputs: Readonly<Record<string, unknown>>;
   /** Extra resource options worth reviewing (aliases, ignoreChanges, deleteBeforeReplace, …). */

@@ -5,6 +5,7 @@ import type { EnvironmentSpec } from "../config/schema";
 import { GcpVpc } from "../gcp/vpc";
 import type { AreaOutputs, LandingZoneContext } from "./context";
 import { alicloudVpcArgs, corePrefix, environmentLabels, gcpVpcArgs } from "./network-args";
+import { gcpProviderAfterServices } from "./services";
 
 /** Creates the providers and VPCs; returns the context every later area builds on. */
 export function deployNetwork(spec: EnvironmentSpec): { ctx: LandingZoneContext; outputs: AreaOutputs } {
@@ -13,12 +14,7 @@ export function deployNetwork(spec: EnvironmentSpec): { ctx: LandingZoneContext;
   let gcpProvider: gcp.Provider | undefined;
   let gcpVpc: GcpVpc | undefined;
   if (spec.gcp) {
-    gcpProvider = new gcp.Provider(`${spec.environment}-gcp`, {
-      project: spec.gcp.project,
-      region: spec.gcp.regions[0],
-      defaultLabels: labels,
-      addPulumiAttributionLabel: false,
-    });
+    gcpProvider = gcpProviderAfterServices(spec, labels);
     gcpVpc = new GcpVpc(corePrefix(spec), gcpVpcArgs(spec), { provider: gcpProvider });
     outputs.gcpNetworkId = gcpVpc.networkId;
     outputs.gcpNetworkSelfLink = gcpVpc.networkSelfLink;
