@@ -38,7 +38,7 @@ async function run(argv: string[]): Promise<number> {
     } else {
       process.stdout.write(`${stack}: no golden yet\n`);
     }
-    if (!check) {
+    if (!check && (!fs.existsSync(golden) || fs.readFileSync(golden, "utf8") !== goldenText(inv))) {
       fs.writeFileSync(golden, goldenText(inv));
       process.stdout.write(`${stack}: wrote ${path.relative(ROOT, golden)} (${inv.resources.length} URNs)\n`);
     }

@@ -37,7 +37,7 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
     .option("--json <file>", "also write the inventory as JSON to this file")
     .addOption(new Command().createOption("-f, --format <format>", "stdout format: text, json or markdown").argParser(parseFormat).default("text"))
     .option("-o, --out <file>", "write the report (--format) to this file instead of stdout")
-    .option("-w, --waivers <file>", "YAML list of policy waivers: rule, reason, optional resource (name or URN)")
+    .option("-w, --waivers <file>", "YAML file with a top-level waivers: list, each {rule, reason, resource?} (resource: name or URN)")
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr });
   try {
@@ -71,12 +71,19 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
     }
     throw e;
   }
-  if (opts.json) fs.writeFileSync(opts.json, inventoryToJson(inv));
   const report = opts.format === "json" ? inventoryToJson(inv)
     : opts.format === "markdown" ? renderMarkdown(inv)
       : `${renderTree(inv)}\n${renderFindings(inv.findings)}`;
-  if (opts.out) fs.writeFileSync(opts.out, report);
-  else write(report);
+  for (const [target, text] of [[opts.json, inventoryToJson(inv)], [opts.out, report]] as const) {
+    if (target === undefined) continue;
+    try {
+      fs.writeFileSync(target, text);
+    } catch (e) {
+      writeErr(`error: cannot write ${target}: ${(e as Error).message}\n`);
+      return EXIT.invalidConfig;
+    }
+  }
+  if (!opts.out) write(report);
   return inv.findings.some(isBlocking) ? EXIT.policyViolation : EXIT.ok;
 }
 

@@ -40,7 +40,7 @@ export function problemFromIssue(issue: core.$ZodIssue, input: unknown): Problem
           fix: `add it to Pulumi.<env>.yaml, or run: pulumi config set --path '${path}' <value>` };
       }
       return { code: "LZ_CONFIG_TYPE", path, message: `expected ${issue.expected}, got ${describe(at)}`,
-        fix: `set it to ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}` };
+        fix: `set it to ${issue.expected === "array" ? "a list" : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`}` };
     case "unrecognized_keys":
       return { code: "LZ_CONFIG_UNKNOWN_KEY", path, message: `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
         fix: "remove it or correct its spelling (see the config reference in the README)" };

@@ -53,10 +53,51 @@ function replaceSecure(value: unknown, onSecret: () => void): unknown {
   return value;
 }
 
+/**
+ * Config paths (under `landing-zone:`) that hold secrets: in a stack file each must be a
+ * `secure:` value (`pulumi config set --secret --path ...`), never plain text.
+ */
+export const SECRET_CONFIG_PATHS: readonly (readonly string[])[] = [["gcp", "vpn", "sharedSecret"], ["alicloud", "vpn", "sharedSecret"]];
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let at = root;
+  for (const p of path) at = at !== null && typeof at === "object" ? (at as Record<string, unknown>)[p] : undefined;
+  return at;
+}
+
+/** Parses the YAML of a stack file; unreadable or malformed files are reported as problems. */
+function parseStackYaml(file: string): { config?: Record<string, unknown> } | null {
+  const problems = new Problems();
+  let text = "";
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    problems.add("LZ_STACK_FILE_READ", file, `cannot read the stack file: ${(e as Error).message}`, "pass the path of a Pulumi.<env>.yaml file");
+    problems.throwIfAny(file);
+  }
+  try {
+    return YAML.parse(text) as { config?: Record<string, unknown> } | null;
+  } catch (e) {
+    // The parser's first line already says where (line and column).
+    problems.add("LZ_STACK_FILE_YAML", file, `is not valid YAML: ${(e as Error).message.split("\n")[0]}`, "correct the YAML syntax (indentation, brackets, quotes)");
+    problems.throwIfAny(file);
+    return null;
+  }
+}
+
 /** Reads a `Pulumi.<env>.yaml`: its `config:` map, with `secure:` values replaced by a placeholder. */
 export function readStackFile(file: string): StackFileConfig {
-  const doc = YAML.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+  const doc = parseStackYaml(file);
   const config = doc?.config ?? {};
+  const plain = new Problems();
+  for (const path of SECRET_CONFIG_PATHS) {
+    const value = valueAt(config[`${NAMESPACE}:${path[0]}`], path.slice(1));
+    if (typeof value === "string") {
+      const key = `${NAMESPACE}:${path.join(".")}`;
+      plain.add("LZ_SECRET_PLAINTEXT", key, "a secret is written in clear in the stack file", `remove it and run: pulumi config set --secret --path '${key}' <value>`);
+    }
+  }
+  plain.throwIfAny(file);
   const values: Record<string, unknown> = {};
   const runtimeConfig: Record<string, string> = {};
   const secretKeys: string[] = [];

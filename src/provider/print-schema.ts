@@ -2,6 +2,12 @@
 //   npx tsx src/provider/print-schema.ts > landing-zone-schema.json
 import { packageSchema } from "./schema";
 
+// A closed pipe (`| head`) is the reader's choice, not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 packageSchema().then(
   (schema) => process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`),
   (err: unknown) => {

@@ -104,6 +104,30 @@ describe("plan command on bad config", () => {
     expect(err.startsWith(`${file}: `)).toBe(true); // names the file that was read
   });
 
+  it.each([
+    ["malformed YAML", "config:\n  landing-zone:environment: [unclosed\n", "LZ_STACK_FILE_YAML"],
+    ["a pre-shared key in clear", fs.readFileSync("Pulumi.staging.yaml", "utf8").replace("      peer: {asn: 65010, interfaces: [81.2.69.10]}\n",
+      "      peer: {asn: 65010, interfaces: [81.2.69.10]}\n      sharedSecret: PlainTextPSK\n"), "LZ_SECRET_PLAINTEXT"],
+  ])("exits 2 on %s, naming the rule, without a stack trace", async (_what, text, code) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-"));
+    const file = path.join(dir, "Pulumi.staging.yaml");
+    fs.writeFileSync(file, text);
+    let err = "";
+    expect(await runPlan(["--config", file], () => undefined, (s) => { err += s; })).toBe(2);
+    expect(err).toContain(`[${code}]`);
+    expect(err).not.toContain("PlainTextPSK");
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits 2 when the stack file is a directory or the report cannot be written", async () => {
+    let err = "";
+    expect(await runPlan(["--config", "docs"], () => undefined, (s) => { err += s; })).toBe(2);
+    expect(err).toContain("[LZ_STACK_FILE_READ]");
+    err = "";
+    expect(await runPlan(["--stack", "dev", "--out", path.join(os.tmpdir(), "no-such-dir", "plan.md")], () => undefined, (s) => { err += s; })).toBe(2);
+    expect(err).toMatch(/^error: cannot write .*plan\.md: ENOENT/);
+  });
+
   it("exits 2 on a usage error", async () => {
     let err = "";
     expect(await runPlan(["--stack", "dev", "--config", "x.yaml"], () => undefined, (s) => { err += s; })).toBe(2);
