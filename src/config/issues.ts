@@ -23,7 +23,7 @@ function describe(value: unknown): string {
 export function problemsFromIssue(issue: core.$ZodIssue, input: unknown): Problem[] {
   if (issue.code === "unrecognized_keys") {
     return issue.keys.map((k) => ({ code: "LZ_CONFIG_UNKNOWN_KEY", path: keyPath([...issue.path, k]), message: `unknown key "${k}"`,
-      fix: "remove it or correct its spelling (see the config reference in the README)" }));
+      fix: "remove it or correct its spelling (the README's Configuration section links every area's keys)" }));
   }
   return [problemFromIssue(issue, input)];
 }
@@ -43,7 +43,7 @@ export function problemFromIssue(issue: core.$ZodIssue, input: unknown): Problem
         fix: `set it to ${issue.expected === "array" ? "a list" : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`}` };
     case "unrecognized_keys":
       return { code: "LZ_CONFIG_UNKNOWN_KEY", path, message: `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`,
-        fix: "remove it or correct its spelling (see the config reference in the README)" };
+        fix: "remove it or correct its spelling (the README's Configuration section links every area's keys)" };
     case "invalid_value":
       return { code: "LZ_CONFIG_VALUE", path, message: `${JSON.stringify(at)} is not allowed`,
         fix: `use one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` };
