@@ -7,7 +7,7 @@ import { planStackFile, stackNameOf } from "../offline/harness";
 import { inventoryToJson } from "../offline/inventory";
 import { renderMarkdown } from "../offline/markdown";
 import { isBlocking, renderFindings, renderTree } from "../offline/tree";
-import { readWaivers } from "../policy/waivers";
+import { readWaivers, unmatchedWaivers } from "../policy/waivers";
 
 /** Exit codes of `npm run plan`. */
 export const EXIT = { ok: 0, policyViolation: 1, invalidConfig: 2 } as const;
@@ -70,6 +70,10 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
       return EXIT.invalidConfig;
     }
     throw e;
+  }
+  const stack = { urn: `urn:pulumi:${inv.stack}::${inv.project}::pulumi:pulumi:Stack::${inv.project}-${inv.stack}`, name: `${inv.project}-${inv.stack}` };
+  for (const w of unmatchedWaivers(waivers.waivers, [...inv.resources, stack])) {
+    writeErr(`warning: the waiver for ${w.rule} names resource "${w.resource}", which this plan does not have: it waives nothing\n`);
   }
   const report = opts.format === "json" ? inventoryToJson(inv)
     : opts.format === "markdown" ? renderMarkdown(inv)

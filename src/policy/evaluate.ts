@@ -125,7 +125,8 @@ export function evaluatePolicies(resources: readonly InventoryResource[], opts: 
     } else {
       for (const v of rule.check(stackResources)) {
         const target = v.urn === undefined ? undefined : custom.find((r) => r.urn === v.urn);
-        add(rule, v.urn ?? urnOfStack, target?.name, v.message);
+        // A stack-level finding answers to the stack's name too (`<project>-<stack>`), as its URN ends.
+        add(rule, v.urn ?? urnOfStack, target?.name ?? (v.urn === undefined ? urnOfStack.slice(urnOfStack.lastIndexOf("::") + 2) : undefined), v.message);
       }
     }
   }

@@ -35,3 +35,12 @@ export function readWaivers(file: string, known: readonly string[] = LANDING_ZON
   });
   return problems.length > 0 ? { ok: false, error: `invalid waivers:\n  - ${problems.join("\n  - ")}` } : { ok: true, waivers };
 }
+
+/**
+ * Waivers whose `resource` names nothing in the plan (neither a URN nor a name): usually a typo,
+ * and a waiver that matches nothing protects nothing and hides nothing. The plan warns about them.
+ */
+export function unmatchedWaivers(waivers: readonly Waiver[], resources: readonly { urn: string; name: string }[]): Waiver[] {
+  const known = new Set(resources.flatMap((r) => [r.urn, r.name]));
+  return waivers.filter((w) => w.resource !== undefined && !known.has(w.resource));
+}

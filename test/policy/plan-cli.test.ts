@@ -47,4 +47,14 @@ describe("npm run plan on a stack file with a mandatory violation", () => {
     expect(r.err).toContain(`${file}: waivers[1].rule: "no-such-rule" is not a rule id`);
     expect(r.json).toBeUndefined();
   });
+
+  it("warns about a waiver whose resource the plan does not have, and still plans", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lz-waivers-"));
+    const file = path.join(dir, "w.yaml");
+    fs.writeFileSync(file, "waivers:\n  - rule: gcp-bucket-versioning\n    resource: typo-bucket\n    reason: scratch data\n"
+      + "  - rule: gcp-audit-sink-all-audit-logs\n    resource: landing-zone-policy-violation\n    reason: the stack by name\n");
+    const r = await plan(["--config", BAD, "--waivers", file]);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toBe('warning: the waiver for gcp-bucket-versioning names resource "typo-bucket", which this plan does not have: it waives nothing\n');
+  });
 });
