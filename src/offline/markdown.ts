@@ -1,5 +1,6 @@
 import { renderDiagram } from "./diagram";
 import type { Finding, Inventory, InventoryResource } from "./inventory";
+import { resourceCounts } from "./tree";
 
 /**
  * Renders a plan as a Markdown report a platform team can post on a pull request (GitHub
@@ -14,10 +15,11 @@ export function renderMarkdown(inv: Inventory): string {
   const active = inv.findings.filter((f) => !isWaived(f));
   const mandatory = active.filter((f) => f.enforcement === "mandatory").length;
   const parts: string[] = [];
-  parts.push(`# Landing zone plan: \`${inv.stack}\` · ${inv.resources.length} resources · ${components.length} components · ${plural(inv.findings.length, "finding")}`);
+  const counts = resourceCounts(inv);
+  parts.push(`# Landing zone plan: \`${inv.stack}\` · ${counts.total} to create · ${components.length} components · ${plural(inv.findings.length, "finding")}`);
   parts.push(
-    `Project \`${inv.project}\`, stack \`${inv.stack}\`: ${custom.length} cloud resources in ${components.length} components, ${plural(providers.length, "provider")}` +
-    ` (${custom.filter((r) => r.protect).length} protected). Policies: ${mandatory} mandatory, ${active.length - mandatory} advisory, ${inv.findings.length - active.length} waived.` +
+    `Project \`${inv.project}\`, stack \`${inv.stack}\`: ${counts.cloud} cloud resources, ${plural(providers.length, "provider")}, ${components.length} components and the stack` +
+    `; ${custom.filter((r) => r.protect).length} protected. Policies: ${mandatory} mandatory, ${active.length - mandatory} advisory, ${inv.findings.length - active.length} waived.` +
     ` Planned offline under Pulumi's mock runtime (\`npm run plan -- --stack ${inv.stack} --format markdown\`).`,
   );
   parts.push(`## Components\n\n${componentTable(inv)}`);

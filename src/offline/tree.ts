@@ -32,8 +32,8 @@ export function renderTree(inv: Inventory): string {
     });
   };
   walk(undefined, "");
-  const custom = inv.resources.filter((r) => r.custom).length;
-  return `Previewing update (${inv.stack}) offline:\n\n${table.toString()}\n\nResources:\n    + ${inv.resources.length + 1} to create (${custom} cloud resources, ${inv.resources.length - custom} components, 1 stack)\n`;
+  const c = resourceCounts(inv);
+  return `Previewing update (${inv.stack}) offline:\n\n${table.toString()}\n\nResources:\n    + ${c.total} to create (${c.cloud} cloud resources, ${c.providers} providers, ${c.components} components, 1 stack)\n`;
 }
 
 /**
@@ -65,4 +65,11 @@ export function renderFindings(findings: readonly Finding[]): string {
 /** True when a finding must fail the plan (mandatory and not suppressed). */
 export function isBlocking(f: Finding): boolean {
   return f.enforcement === "mandatory" && !f.suppressed;
+}
+
+/** What a plan creates, counted the same way in every output: the stack itself counts in `total`. */
+export function resourceCounts(inv: Inventory): { total: number; cloud: number; providers: number; components: number } {
+  const providers = inv.resources.filter((r) => r.type.startsWith("pulumi:providers:")).length;
+  const components = inv.resources.filter((r) => !r.custom).length;
+  return { total: inv.resources.length + 1, cloud: inv.resources.length - providers - components, providers, components };
 }

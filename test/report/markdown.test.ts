@@ -32,7 +32,7 @@ describe("the Markdown report of the dev stack", () => {
   it("has a title with the stack and the counts", () => {
     const components = inv.resources.filter((r) => !r.custom).length;
     const n = inv.findings.length;
-    expect(md.split("\n")[0]).toBe(`# Landing zone plan: \`dev\` · ${inv.resources.length} resources · ${components} components · ${n} finding${n === 1 ? "" : "s"}`);
+    expect(md.split("\n")[0]).toBe(`# Landing zone plan: \`dev\` · ${inv.resources.length + 1} to create · ${components} components · ${n} finding${n === 1 ? "" : "s"}`);
   });
 
   it("has one component row per landing-zone component with its type token, name, cloud and child count", () => {
