@@ -71,7 +71,8 @@ export interface GcpIamArgs {
   readonly ciDeployerRobot?: boolean;
   /**
    * Workload identities allowed to impersonate the robot (`roles/iam.workloadIdentityUser` on
-   * the robot's service account), e.g. a `principalSet://` of a GitHub workload identity pool. @default []
+   * the robot's service account), e.g. the `principal://…/subject/repo:<org>/<repo>:environment:<env>`
+   * of a GitHub workload identity pool. Principal sets are refused in production. @default []
    */
   readonly robotImpersonators?: readonly string[];
   /** Billing account id; when set, billing viewers get `roles/billing.viewer` on it. @default none */
@@ -206,7 +207,15 @@ export function planGcpIam(name: string, args: GcpIamArgs, path: string, problem
     }
     (role.personas ?? []).forEach((p, i) => checkPersonaKey(p, `${joinPath(at, "personas")}[${i}]`, problems));
   }
-  (args.robotImpersonators ?? []).forEach((m, i) => checkGcpMember(m, `${joinPath(path, "robotImpersonators")}[${i}]`, problems));
+  (args.robotImpersonators ?? []).forEach((m, i) => {
+    const at = `${joinPath(path, "robotImpersonators")}[${i}]`;
+    checkGcpMember(m, at, problems);
+    // A principal set (every workflow of a repository, every identity of a pool) may not deploy to production.
+    if ((args.production ?? GCP_IAM_DEFAULTS.production) && m.startsWith("principalSet://")) {
+      problems.add("LZ_IAM_ROBOT_PRINCIPAL_SET", at, "in production the deploy robot may only be impersonated by single identities, not a principal set (any branch or pull request of the repository would deploy)",
+        "use the production job's subject, e.g. principal://iam.googleapis.com/projects/<number>/locations/global/workloadIdentityPools/<pool>/subject/repo:<org>/<repo>:environment:prod");
+    }
+  });
   if ((args.robotImpersonators ?? []).length > 0 && !(args.ciDeployerRobot ?? GCP_IAM_DEFAULTS.ciDeployerRobot)) {
     problems.add("LZ_IAM_NO_ROBOT", joinPath(path, "robotImpersonators"), "robot impersonators are given but ciDeployerRobot is off",
       "turn ciDeployerRobot on, or remove robotImpersonators");

@@ -190,6 +190,16 @@ describe("GcpIam", () => {
     expect(resourcesOfType(inv, MEMBER).length).toBe(members.length);
   });
 
+  it("refuses a principal set as the production robot's impersonator, accepts a single subject", async () => {
+    const set = "principalSet://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/attribute.repository/acme/app";
+    const subject = "principal://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/github/subject/repo:acme/app:environment:prod";
+    expect(await componentProblems(() => new GcpIam("prod-iam", { project: "acme-lz-prod", production: true, dataAccessLogs: false, robotImpersonators: [subject, set] })))
+      .toEqual([["LZ_IAM_ROBOT_PRINCIPAL_SET", "GcpIam args.robotImpersonators[1]"]]);
+    const inv = await runOffline(() => { new GcpIam("prod-iam", { project: "acme-lz-prod", production: true, dataAccessLogs: false, robotImpersonators: [subject] }); }, { stack: "test" });
+    expect(resourcesOfType(inv, "gcp:serviceaccount/iAMMember:IAMMember").map((r) => [r.inputs.role, r.inputs.member]))
+      .toEqual([["roles/iam.workloadIdentityUser", subject]]);
+  });
+
   it("measures a custom role title in UTF-8 bytes (the API allows 100), not characters", async () => {
     const title = "网络只读".repeat(10); // 40 characters, 120 bytes
     expect(await componentProblems(() => new GcpIam("dev-iam", {
