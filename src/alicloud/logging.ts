@@ -175,19 +175,20 @@ export class AlicloudLogging extends pulumi.ComponentResource {
         Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["actiontrail.aliyuncs.com"] } }],
       }),
       tags,
-    }, { parent: this });
+    }, keep);
     const policy = new alicloud.ram.Policy(plan.roleName, {
       policyName: plan.roleName,
       description: "Write access to the landing zone's audit log destinations only",
       policyDocument: JSON.stringify({ Version: "1", Statement: statements }),
       tags,
-    }, { parent: this });
+    }, keep);
     const attachment = new alicloud.ram.RolePolicyAttachment(plan.roleName, {
       roleName: this.role.roleName,
       policyName: policy.policyName,
       policyType: "Custom",
-    }, { parent: this });
+    }, keep);
 
+    // The trail, its role and the flow log are the audit pipeline: protected and retained in production too.
     this.trail = new alicloud.actiontrail.Trail(plan.trailName, {
       trailName: plan.trailName,
       trailRegion: "All",
@@ -198,7 +199,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
       ossBucketName: this.bucket?.bucket,
       ossKeyPrefix: this.bucket ? "actiontrail" : undefined,
       ossWriteRoleArn: this.bucket ? this.role.arn : undefined,
-    }, { parent: this, dependsOn: [attachment, this.trailStore] });
+    }, { ...keep, dependsOn: [attachment, this.trailStore] });
 
     if (args.flowLogVpcId !== undefined) {
       const flowStore = new alicloud.log.Store(nameOf(name, ALICLOUD_LOGSTORES.flow), {
@@ -221,7 +222,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
         projectName: this.slsProject.projectName,
         logStoreName: flowStore.logstoreName,
         tags,
-      }, { parent: this });
+      }, keep);
     }
 
     this.slsProjectName = this.slsProject.projectName;

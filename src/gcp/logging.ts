@@ -262,23 +262,24 @@ export class GcpLogging extends pulumi.ComponentResource {
         exclusions,
         bigqueryOptions: kind === "bigquery" ? { usePartitionedTables: true } : undefined,
       };
+      // Sinks and their write grants are the audit pipeline: protected and retained in production too.
       let sink: Sink;
       if (args.level === "folder") {
-        sink = new gcp.logging.FolderSink(sinkName, { ...common, folder: args.folderId!, includeChildren: true }, { parent: this });
+        sink = new gcp.logging.FolderSink(sinkName, { ...common, folder: args.folderId!, includeChildren: true }, keep);
       } else if (args.level === "organization") {
-        sink = new gcp.logging.OrganizationSink(sinkName, { ...common, orgId: args.orgId!, includeChildren: true }, { parent: this });
+        sink = new gcp.logging.OrganizationSink(sinkName, { ...common, orgId: args.orgId!, includeChildren: true }, keep);
       } else {
-        sink = new gcp.logging.ProjectSink(sinkName, { ...common, project, uniqueWriterIdentity: true }, { parent: this });
+        sink = new gcp.logging.ProjectSink(sinkName, { ...common, project, uniqueWriterIdentity: true }, keep);
       }
       this.sinks[kind] = sink;
       identities[kind] = sink.writerIdentity;
       const role = GCP_SINK_WRITER_ROLES[kind];
       if (kind === "storage") {
-        new gcp.storage.BucketIAMMember(sinkName, { bucket: this.bucket.name, role, member: sink.writerIdentity }, { parent: this });
+        new gcp.storage.BucketIAMMember(sinkName, { bucket: this.bucket.name, role, member: sink.writerIdentity }, keep);
       } else if (kind === "bigquery") {
-        new gcp.bigquery.DatasetIamMember(sinkName, { project, datasetId: this.dataset!.datasetId, role, member: sink.writerIdentity }, { parent: this });
+        new gcp.bigquery.DatasetIamMember(sinkName, { project, datasetId: this.dataset!.datasetId, role, member: sink.writerIdentity }, keep);
       } else {
-        new gcp.pubsub.TopicIAMMember(sinkName, { project, topic: this.topic!.name, role, member: sink.writerIdentity }, { parent: this });
+        new gcp.pubsub.TopicIAMMember(sinkName, { project, topic: this.topic!.name, role, member: sink.writerIdentity }, keep);
       }
     }
 

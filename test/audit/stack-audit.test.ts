@@ -39,6 +39,18 @@ describe("audit in the stack plans", () => {
     expect(prod.outputs).toMatchObject({ gcpAuditBucket: "acme-lz-prod-prod-audit", alicloudAuditSlsProject: "acme-lz-prod-audit", alicloudBudgetContactGroup: "prod-budget-contacts" });
   });
 
+  it("protects the prod audit pipeline too: sinks and their write grants, the trail, its role and the flow log", async () => {
+    const pipeline = ["gcp:logging/projectSink:ProjectSink", "gcp:storage/bucketIAMMember:BucketIAMMember", "gcp:bigquery/datasetIamMember:DatasetIamMember",
+      "gcp:pubsub/topicIAMMember:TopicIAMMember", "alicloud:actiontrail/trail:Trail", "alicloud:ram/role:Role", "alicloud:ram/policy:Policy",
+      "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "alicloud:vpc/flowLog:FlowLog"];
+    for (const [file, expected] of [["Pulumi.prod.yaml", true], ["Pulumi.dev.yaml", false]] as const) {
+      const inv = await planStackFile(file);
+      const audit = inv.resources.filter((r) => pipeline.includes(r.type) && /:index:(Gcp|Alicloud)Logging::/.test(r.parent ?? ""));
+      expect(new Set(audit.map((r) => r.type))).toEqual(new Set(file === "Pulumi.prod.yaml" ? pipeline : pipeline.filter((t) => !/datasetIamMember|topicIAMMember/.test(t))));
+      for (const r of audit) expect([r.name, r.protect, r.retainOnDelete]).toEqual([r.name, expected, expected]);
+    }
+  });
+
   it("reports bad audit config under its key paths, all at once", () => {
     const raw = structuredClone(readStackFile("Pulumi.prod.yaml").values) as Record<string, any>;
     raw.gcp.audit.budget.amount = -100;
