@@ -88,7 +88,10 @@ export const GCP_PERSONA_ROLES: Readonly<Record<Persona, PersonaGrants<string>>>
   platformAdmin: {
     standard: [
       "roles/compute.admin",
-      "roles/iam.serviceAccountAdmin",
+      // Creates and views service accounts; not serviceAccountAdmin, whose setIamPolicy would let an
+      // admin grant themselves token creation on any account (project-wide impersonation).
+      "roles/iam.serviceAccountCreator",
+      "roles/iam.serviceAccountViewer",
       "roles/logging.admin",
       "roles/monitoring.admin",
       "roles/serviceusage.serviceUsageAdmin",
