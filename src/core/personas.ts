@@ -32,18 +32,25 @@ export function checkPersona(name: string, path: string, problems: Problems): na
 export type RegistryAccess = "push" | "pull" | "none";
 
 /**
- * Registry access per persona: developers push and pull, testers pull only, the CI robot
- * pushes; everyone else has no registry access. The registry components grant exactly this.
+ * Registry access per persona and environment kind. Non-production: developers push and pull,
+ * testers pull, the CI robot pushes. Production: people read, the pipeline writes, so developers
+ * only pull. Everyone else has no registry access. The registry components grant exactly this.
  */
-export const PERSONA_REGISTRY_ACCESS: Readonly<Record<Persona, RegistryAccess>> = {
-  platformAdmin: "none",
-  networkAdmin: "none",
-  securityAuditor: "none",
-  developer: "push",
-  tester: "pull",
-  billingViewer: "none",
-  ciDeployer: "push",
+export const PERSONA_REGISTRY_ACCESS: Readonly<{ standard: Readonly<Record<Persona, RegistryAccess>>; production: Readonly<Record<Persona, RegistryAccess>> }> = {
+  standard: {
+    platformAdmin: "none", networkAdmin: "none", securityAuditor: "none",
+    developer: "push", tester: "pull", billingViewer: "none", ciDeployer: "push",
+  },
+  production: {
+    platformAdmin: "none", networkAdmin: "none", securityAuditor: "none",
+    developer: "pull", tester: "pull", billingViewer: "none", ciDeployer: "push",
+  },
 };
+
+/** The registry access of a persona in an environment (`production: true` → the production table). */
+export function personaRegistryAccess(persona: Persona, production: boolean): RegistryAccess {
+  return (production ? PERSONA_REGISTRY_ACCESS.production : PERSONA_REGISTRY_ACCESS.standard)[persona];
+}
 
 /** Personas that are robots (workload identities), not people. */
 export const ROBOT_PERSONAS: readonly Persona[] = ["ciDeployer"];
