@@ -2,7 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { nameOf } from "../core/naming";
-import { checkPersona, PERSONA_REGISTRY_ACCESS } from "../core/personas";
+import { checkPersona, personaRegistryAccess } from "../core/personas";
 import { RAM_NAME_MAX, RAM_POLICY_NAME_MAX } from "./ram";
 import { checkAlicloudTags } from "./tags";
 
@@ -66,9 +66,11 @@ export interface AlicloudRegistrySyncArgs {
 export interface AlicloudRegistryOidcArgs {
   /** ARN of the RAM OIDC provider: `acs:ram::<account>:oidc-provider/<name>`. */
   readonly providerArn: string;
-  /** Accepted `aud` claim. */
-  readonly audience: string;
-  /** Accepted `sub` claims (wildcards allowed), e.g. `repo:acme/app:ref:refs/heads/main`. */
+  /** The OIDC issuer's URL (condition `oidc:iss`), e.g. `https://token.actions.githubusercontent.com`. */
+  readonly issuer: string;
+  /** Accepted `aud` claims (condition `oidc:aud`), at least one, e.g. `sts.aliyuncs.com`. */
+  readonly audiences: readonly string[];
+  /** Accepted `sub` claims (condition `oidc:sub`, StringLike: wildcards allowed), e.g. `repo:acme/app:ref:refs/heads/main`. */
   readonly subjects: readonly string[];
 }
 
@@ -111,13 +113,17 @@ export interface AlicloudRegistryArgs {
   /** Copy the namespace to a second region. @default none */
   readonly sync?: AlicloudRegistrySyncArgs;
   /**
-   * RAM group name per persona. Groups get the push or pull policy PERSONA_REGISTRY_ACCESS
-   * gives their persona (developer, ciDeployer push; tester pull). @default {}
+   * RAM group name per persona. Groups get the push or pull policy `personaRegistryAccess(persona, production)`
+   * gives their persona (ciDeployer push; tester pull; developer push outside production, pull in production). @default {}
    */
   readonly personaGroups?: Readonly<Record<string, pulumi.Input<string>>>;
   /** Create the CI robot RAM role with the push policy. @default true */
   readonly robot?: boolean;
-  /** Let an OIDC identity assume the robot role. @default the account's own RAM identities (`acs:ram::<account>:root`) that are allowed sts:AssumeRole */
+  /**
+   * OIDC identities (CI jobs) allowed to assume the robot role. Required in production with the
+   * robot (`LZ_REGISTRY_ROBOT_TRUST`): there the account's RAM identities are never trusted.
+   * @default outside production only: the account's own RAM identities (`acs:ram::<account>:root`) that are allowed sts:AssumeRole
+   */
   readonly robotOidc?: AlicloudRegistryOidcArgs;
   /** Tags of the resources that take tags. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
@@ -226,7 +232,7 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
   const personaPolicies: Record<string, "push" | "pull"> = {};
   for (const persona of Object.keys(args.personaGroups ?? {})) {
     if (!checkPersona(persona, joinPath(joinPath(path, "personaGroups"), persona), problems)) continue;
-    const access = PERSONA_REGISTRY_ACCESS[persona];
+    const access = personaRegistryAccess(persona, args.production === true);
     if (access !== "none") personaPolicies[persona] = access;
   }
   if (args.robotOidc) {
@@ -235,10 +241,23 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
       problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "providerArn"), `"${args.robotOidc.providerArn}" is not a RAM OIDC provider ARN`,
         "use acs:ram::<account>:oidc-provider/<name>");
     }
+    if (!/^https:\/\/\S+$/.test(args.robotOidc.issuer)) {
+      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "issuer"), `"${args.robotOidc.issuer}" is not an https issuer URL`,
+        "use the issuer of the CI tokens, e.g. https://token.actions.githubusercontent.com");
+    }
+    if (args.robotOidc.audiences.length === 0) {
+      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "audiences"), "no audience is accepted",
+        "list the audience of the CI tokens, e.g. sts.aliyuncs.com");
+    }
     if (args.robotOidc.subjects.length === 0) {
       problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "subjects"), "no subject may assume the robot role",
         "list the CI identities, e.g. repo:acme/app:ref:refs/heads/main");
     }
+  }
+  if (args.production === true && (args.robot ?? true) && args.robotOidc === undefined) {
+    problems.add("LZ_REGISTRY_ROBOT_TRUST", joinPath(path, "robotOidc"),
+      "in production the CI robot role would trust every RAM identity of the account that may call sts:AssumeRole (acs:ram::<account>:root), so anyone could push to the production registry",
+      "set robotOidc {providerArn, issuer, audiences, subjects} (in config: landing-zone:alicloud.registry.robotOidc, or landing-zone:alicloud.ram.robot with oidcProviderArn, issuer, audiences and subjects, which the registry reuses), or robot: false");
   }
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   // RAM names derived from the component name: policies `<name>-push`/`<name>-pull` (1–128 letters, digits, "-"),
@@ -424,7 +443,10 @@ export class AlicloudRegistry extends pulumi.ComponentResource {
             Effect: "Allow",
             Action: "sts:AssumeRole",
             Principal: { Federated: [args.robotOidc.providerArn] },
-            Condition: { StringEquals: { "oidc:aud": [args.robotOidc.audience] }, StringLike: { "oidc:sub": [...args.robotOidc.subjects] } },
+            Condition: {
+              StringEquals: { "oidc:iss": [args.robotOidc.issuer], "oidc:aud": [...args.robotOidc.audiences] },
+              StringLike: { "oidc:sub": [...args.robotOidc.subjects] },
+            },
           }],
         }))
         : accountId.apply((account) => JSON.stringify({

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
-import { checkPersona, PERSONA_REGISTRY_ACCESS, RegistryAccess } from "../core/personas";
+import { checkPersona, personaRegistryAccess, RegistryAccess } from "../core/personas";
 import { checkGcpMemberFormat, GCP_MEMBER_PREFIXES, GCP_PUBLIC_MEMBERS } from "./iam";
 import { checkKmsKeyName, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 
@@ -56,7 +56,7 @@ export interface GcpRegistryArgs {
   readonly existing?: boolean;
   /** Repository description. @default "Container images of <name>" */
   readonly description?: string;
-  /** Production: immutable tags by default, repository protected, retained and deletion-prevented. @default false */
+  /** Production: immutable tags by default, repository protected, retained and deletion-prevented; developers only pull. @default false */
   readonly production?: boolean;
   /** Tags can never be moved or deleted (`dockerConfig.immutableTags`). @default `production` */
   readonly immutableTags?: boolean;
@@ -68,7 +68,8 @@ export interface GcpRegistryArgs {
   readonly dockerHubProxy?: boolean;
   /**
    * Members per persona (`user:`, `group:`, `serviceAccount:` …). Each persona gets the access
-   * PERSONA_REGISTRY_ACCESS gives it: developer and ciDeployer push, tester pulls, others nothing.
+   * `personaRegistryAccess(persona, production)` gives it: ciDeployer pushes, tester pulls,
+   * developer pushes outside production and only pulls in production, others nothing.
    * @default {}
    */
   readonly members?: Readonly<Record<string, readonly string[]>>;
@@ -176,7 +177,7 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
     const personaPath = joinPath(membersPath, persona);
     if (!checkPersona(persona, personaPath, problems)) continue;
     members.forEach((m, i) => checkRegistryMember(m, `${personaPath}[${i}]`, problems));
-    const access = PERSONA_REGISTRY_ACCESS[persona];
+    const access = personaRegistryAccess(persona, args.production === true);
     if (access === "none") continue;
     for (const m of members) grant(access, m, persona);
   }
@@ -218,7 +219,8 @@ export function registryRobotDescription(name: string, plan: GcpRegistryPlan): s
  * A private Artifact Registry Docker repository for one environment: vulnerability scanning,
  * clean-up policies, immutable tags in production, optional CMEK and an optional Docker Hub
  * proxy. Access is granted on the repository only, additively (`RepositoryIamMember`):
- * developers and the CI robot push, testers and runtime identities pull, nobody else; never
+ * the CI robot (and ciDeployer) push, developers push outside production and pull in production,
+ * testers and runtime identities pull, nobody else; never
  * `allUsers` / `allAuthenticatedUsers`. The CI robot is a keyless service account meant for
  * workload identity federation.
  */

@@ -1,4 +1,4 @@
-import { AlicloudRegistry, AlicloudRegistryArgs } from "../alicloud/registry";
+import { AlicloudRegistry, AlicloudRegistryArgs, AlicloudRegistryOidcArgs } from "../alicloud/registry";
 import type { EnvironmentSpec } from "../config/schema";
 import { GcpRegistry, GcpRegistryArgs } from "../gcp/registry";
 import { environmentLabels } from "./network-args";
@@ -32,6 +32,20 @@ export function gcpRegistryArgs(spec: EnvironmentSpec): GcpRegistryArgs | undefi
 }
 
 /**
+ * Who may assume the Alibaba registry robot role: `alicloud.registry.robotOidc`, else the IAM
+ * area's complete robot OIDC trust (`alicloud.ram.robot` with oidcProviderArn, issuer, audiences
+ * and subjects: the same CI jobs), else undefined (production then fails with LZ_REGISTRY_ROBOT_TRUST).
+ */
+export function alicloudRegistryRobotOidc(spec: EnvironmentSpec): AlicloudRegistryOidcArgs | undefined {
+  const own = spec.alicloud?.registry?.robotOidc;
+  if (own) return own;
+  const robot = spec.alicloud?.ram?.robot;
+  if (robot?.oidcProviderArn === undefined || robot.issuer === undefined) return undefined;
+  if ((robot.audiences ?? []).length === 0 || (robot.subjects ?? []).length === 0) return undefined;
+  return { providerArn: robot.oidcProviderArn, issuer: robot.issuer, audiences: robot.audiences!, subjects: robot.subjects! };
+}
+
+/**
  * `AlicloudRegistryArgs` from `landing-zone:alicloud.registry`, without what only exists at
  * deploy time (VPC, vSwitch, persona groups), or undefined without a registry key.
  */
@@ -54,7 +68,7 @@ export function alicloudRegistryArgs(spec: EnvironmentSpec): AlicloudRegistryArg
     cleanup: r.cleanup,
     sync: r.sync,
     robot: r.robot,
-    robotOidc: r.robotOidc,
+    robotOidc: alicloudRegistryRobotOidc(spec),
     tags: environmentLabels(spec),
   };
 }

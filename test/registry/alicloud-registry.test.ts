@@ -29,6 +29,10 @@ function doc(actions: string[], instance = "cri-acmeprod0001", ns = "prod"): str
     ],
   });
 }
+const OIDC = {
+  providerArn: `acs:ram::${ACCOUNT}:oidc-provider/github`, issuer: "https://token.actions.githubusercontent.com",
+  audiences: ["sts.aliyuncs.com"], subjects: ["repo:acme/app:environment:prod"],
+};
 const PULL = ["cr:PullRepository", "cr:GetRepository", "cr:ListRepositoryTag"];
 const PUSH = [...PULL, "cr:PushRepository"];
 
@@ -62,7 +66,7 @@ describe("AlicloudRegistry", () => {
     });
   });
 
-  it("scopes push and pull RAM policies to the namespace and gives developers and ciDeployer push, testers pull, others nothing", async () => {
+  it("scopes push and pull RAM policies to the namespace and, outside production, gives developers and ciDeployer push, testers pull, others nothing", async () => {
     const inv = await runOffline(() => { new AlicloudRegistry("prod-registry", { ...ARGS, personaGroups: GROUPS }); }, { stack: "test" });
     expect(findResource(inv, "alicloud:ram/policy:Policy", "prod-registry-push").inputs).toEqual({
       description: "Push and pull images in namespace prod only", policyDocument: doc(PUSH), policyName: "prod-registry-push", tags: { environment: "prod" },
@@ -82,12 +86,26 @@ describe("AlicloudRegistry", () => {
     });
   });
 
+  it("in production people read and the pipeline writes: developers and testers get the pull policy, only ciDeployer push", async () => {
+    const inv = await runOffline(() => { new AlicloudRegistry("prod-registry", { ...ARGS, production: true, personaGroups: GROUPS, robotOidc: OIDC }); }, { stack: "test" });
+    const attached = resourcesOfType(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment")
+      .map((r) => [r.name, r.inputs.groupName, r.inputs.policyName, r.inputs.policyType]).sort();
+    expect(attached).toEqual([
+      ["prod-registry-pull-developer", "prod-developer", "prod-registry-pull", "Custom"],
+      ["prod-registry-pull-tester", "prod-tester", "prod-registry-pull", "Custom"],
+      ["prod-registry-push-cideployer", "prod-ci-deployer", "prod-registry-push", "Custom"],
+    ]);
+    expect(findResource(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment", "prod-registry-pull-developer").inputs).toEqual({
+      groupName: "prod-developer", policyName: "prod-registry-pull", policyType: "Custom",
+    });
+  });
+
   it("attaches nothing to groups when no persona groups are given", async () => {
     const inv = await runOffline(() => { new AlicloudRegistry("prod-registry", ARGS); }, { stack: "test" });
     expect(resourcesOfType(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment")).toEqual([]);
   });
 
-  it("creates a keyless CI robot role trusted by the account, with the push policy only", async () => {
+  it("outside production, without robotOidc, creates a keyless CI robot role trusted by the account, with the push policy only", async () => {
     const inv = await runOffline(() => ({ arn: new AlicloudRegistry("prod-registry", ARGS).robotRoleArn }), { stack: "test" });
     expect(findResource(inv, "alicloud:ram/role:Role", "prod-registry-ci").inputs).toEqual({
       assumeRolePolicyDocument: JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: [`acs:ram::${ACCOUNT}:root`] } }] }),
@@ -103,25 +121,24 @@ describe("AlicloudRegistry", () => {
     expect(inv.outputs.arn).toBe(`acs:ram::${ACCOUNT}:role/prod-registry-ci`);
   });
 
-  it("trusts an OIDC provider's subjects when robotOidc is given", async () => {
+  it("trusts only the OIDC provider's issuer, audiences and subjects when robotOidc is given", async () => {
     const inv = await runOffline(() => {
       new AlicloudRegistry("prod-registry", {
-        ...ARGS, accountId: "5555", robotOidc: { providerArn: "acs:ram::5555:oidc-provider/github", audience: "sts.aliyuncs.com", subjects: ["repo:acme/app:ref:refs/heads/main"] },
+        ...ARGS, production: true, accountId: "5555",
+        robotOidc: { providerArn: "acs:ram::5555:oidc-provider/github", issuer: "https://token.actions.githubusercontent.com", audiences: ["sts.aliyuncs.com"], subjects: ["repo:acme/app:ref:refs/heads/main"] },
       });
     }, { stack: "test" });
-    expect(JSON.parse(findResource(inv, "alicloud:ram/role:Role", "prod-registry-ci").inputs.assumeRolePolicyDocument as string)).toEqual({
-      Version: "1",
-      Statement: [{
-        Effect: "Allow", Action: "sts:AssumeRole", Principal: { Federated: ["acs:ram::5555:oidc-provider/github"] },
-        Condition: { StringEquals: { "oidc:aud": ["sts.aliyuncs.com"] }, StringLike: { "oidc:sub": ["repo:acme/app:ref:refs/heads/main"] } },
-      }],
-    });
+    expect(findResource(inv, "alicloud:ram/role:Role", "prod-registry-ci").inputs.assumeRolePolicyDocument).toBe(
+      '{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Federated":["acs:ram::5555:oidc-provider/github"]},'
+      + '"Condition":{"StringEquals":{"oidc:iss":["https://token.actions.githubusercontent.com"],"oidc:aud":["sts.aliyuncs.com"]},'
+      + '"StringLike":{"oidc:sub":["repo:acme/app:ref:refs/heads/main"]}}}]}',
+    );
     expect(JSON.parse(findResource(inv, "alicloud:ram/policy:Policy", "prod-registry-push").inputs.policyDocument as string).Statement[1].Resource)
       .toEqual(["acs:cr:cn-hangzhou:5555:repository/cri-acmeprod0001/prod/*"]);
   });
 
   it("in production: immutable tags; namespace and repositories protected and retained", async () => {
-    const inv = await runOffline(() => { new AlicloudRegistry("prod-registry", { ...ARGS, production: true }); }, { stack: "test" });
+    const inv = await runOffline(() => { new AlicloudRegistry("prod-registry", { ...ARGS, production: true, robotOidc: OIDC }); }, { stack: "test" });
     const repo = findResource(inv, "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo", "prod-registry-api");
     expect(repo.inputs.tagImmutability).toBe(true);
     expect([repo.protect, repo.retainOnDelete]).toEqual([true, true]);
@@ -154,7 +171,7 @@ describe("AlicloudRegistry", () => {
   it("buys a prepaid instance only when createInstance is set, and names the URL after it", async () => {
     const inv = await runOffline(() => {
       const r = new AlicloudRegistry("lab-registry", {
-        region: "cn-hangzhou", createInstance: true, instanceType: "Basic", namespace: "lab", production: true,
+        region: "cn-hangzhou", createInstance: true, instanceType: "Basic", namespace: "lab", production: true, robotOidc: OIDC,
       });
       return { url: r.url };
     }, { stack: "test" });
@@ -190,7 +207,7 @@ describe("AlicloudRegistry", () => {
       vpcId: "vpc-1",
       sync: { region: "cn-hangzhou", instanceId: "cri-x1", namespace: "_bad" },
       personaGroups: { developer: "g1", qa: "g2" },
-      robotOidc: { providerArn: "github", audience: "a", subjects: [] },
+      robotOidc: { providerArn: "github", issuer: "http://issuer", audiences: [], subjects: [] },
       tags: { Environment: "prod" },
     }))).toEqual([
       ["LZ_REGISTRY_INSTANCE_ID", "AlicloudRegistry args.instanceId"],
@@ -206,6 +223,8 @@ describe("AlicloudRegistry", () => {
       ["LZ_REGISTRY_NAMESPACE", "AlicloudRegistry args.sync.namespace"],
       ["LZ_UNKNOWN_PERSONA", "AlicloudRegistry args.personaGroups.qa"],
       ["LZ_REGISTRY_OIDC", "AlicloudRegistry args.robotOidc.providerArn"],
+      ["LZ_REGISTRY_OIDC", "AlicloudRegistry args.robotOidc.issuer"],
+      ["LZ_REGISTRY_OIDC", "AlicloudRegistry args.robotOidc.audiences"],
       ["LZ_REGISTRY_OIDC", "AlicloudRegistry args.robotOidc.subjects"],
       ["LZ_LABEL_KEY", "AlicloudRegistry args.tags.Environment"],
     ]);
@@ -225,6 +244,14 @@ describe("AlicloudRegistry", () => {
       ["LZ_REGISTRY_PERIOD", "AlicloudRegistry args.period"],
       ["LZ_REGISTRY_INSTANCE_NAME", "AlicloudRegistry args.name"],
     ]);
+  });
+
+  it("in production refuses a robot role without an OIDC trust (the account's RAM identities could push), and plans without the robot", async () => {
+    expect(await componentProblems(() => new AlicloudRegistry("prod-registry", { ...ARGS, production: true }))).toEqual([
+      ["LZ_REGISTRY_ROBOT_TRUST", "AlicloudRegistry args.robotOidc"],
+    ]);
+    const inv = await runOffline(() => { new AlicloudRegistry("prod-registry", { ...ARGS, production: true, robot: false }); }, { stack: "test" });
+    expect(resourcesOfType(inv, "alicloud:ram/role:Role")).toEqual([]);
   });
 
   it("rejects a component name that cannot name the RAM policies and the robot role", async () => {

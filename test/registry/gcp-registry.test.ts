@@ -65,22 +65,38 @@ describe("GcpRegistry", () => {
     ]));
   });
 
-  it("grants developers and the CI robot push, testers and runtime identities pull, and nobody else anything", async () => {
+  it("outside production: developers, ciDeployer and the CI robot push, testers and runtime identities pull", async () => {
+    const inv = await runOffline(() => { new GcpRegistry("dev-registry", { ...ARGS, project: "acme-lz-dev" }); }, { stack: "test" });
+    expect(grantsOn(inv, "dev-registry")).toEqual({
+      "group:developers@acme.example": ["roles/artifactregistry.writer"],
+      "group:testers@acme.example": ["roles/artifactregistry.reader"],
+      "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
+      "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
+      "serviceAccount:dev-registry-ci@acme-lz-dev.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
+    });
+    expect(findResource(inv, MEMBER, "dev-registry-writer-group-developers-acme-example").inputs).toEqual({
+      location: "europe-west1", member: "group:developers@acme.example", project: "acme-lz-dev",
+      repository: "dev-registry", role: "roles/artifactregistry.writer",
+    });
+  });
+
+  it("in production people read and the pipeline writes: developers and testers pull, only ciDeployer and the CI robot push", async () => {
     const inv = await runOffline(() => {
       const r = new GcpRegistry("prod-registry", { ...ARGS, production: true });
       return { url: r.url, robot: r.robotEmail, proxy: r.proxyUrl };
     }, { stack: "test" });
     expect(grantsOn(inv, "prod-registry")).toEqual({
-      "group:developers@acme.example": ["roles/artifactregistry.writer"],
+      "group:developers@acme.example": ["roles/artifactregistry.reader"],
       "group:testers@acme.example": ["roles/artifactregistry.reader"],
       "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
       "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
       "serviceAccount:prod-registry-ci@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
     });
-    expect(findResource(inv, MEMBER, "prod-registry-writer-group-developers-acme-example").inputs).toEqual({
+    expect(findResource(inv, MEMBER, "prod-registry-reader-group-developers-acme-example").inputs).toEqual({
       location: "europe-west1", member: "group:developers@acme.example", project: "acme-lz-prod",
-      repository: "prod-registry", role: "roles/artifactregistry.writer",
+      repository: "prod-registry", role: "roles/artifactregistry.reader",
     });
+    expect(inv.resources.filter((r) => r.name === "prod-registry-writer-group-developers-acme-example")).toEqual([]);
     expect(findResource(inv, "gcp:serviceaccount/account:Account", "prod-registry-ci").inputs).toEqual({
       accountId: "prod-registry-ci",
       description: "Keyless CI robot of prod-registry: pushes images to europe-west1-docker.pkg.dev/acme-lz-prod/prod-registry only. Use it through workload identity federation; create no keys.",

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/plan";
 import { readStackFile, parseEnvironment } from "../../src/config/load";
-import { PERSONA_REGISTRY_ACCESS, Persona } from "../../src/core/personas";
+import { Persona, personaRegistryAccess } from "../../src/core/personas";
 import { planStackFile } from "../../src/offline/harness";
 import { Inventory, resourcesOfType } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
@@ -18,12 +18,13 @@ const grants = (inv: Inventory, repository: string) => resourcesOfType(inv, MEMB
   .filter((r) => r.inputs.repository === repository).map((r) => `${r.inputs.member} ${r.inputs.role}`).sort();
 
 describe.each(["dev", "staging", "prod"])("the registry of the %s stack", (stack) => {
-  it("grants exactly the persona access on the repository: push for developer and ciDeployer (and the robot), pull for tester and readers", async () => {
+  it("grants exactly the persona access on the repository: push for ciDeployer (and the robot) and, outside production, developer; pull for tester and readers", async () => {
     const spec = parseEnvironment(readStackFile(`Pulumi.${stack}.yaml`).values);
+    const production = spec.production === true;
     const inv = await planStackFile(`Pulumi.${stack}.yaml`);
     const expected = new Set<string>([`serviceAccount:${stack}-registry-ci@${spec.gcp!.project}.iam.gserviceaccount.com ${ROLE.push}`]);
     for (const [persona, members] of Object.entries(spec.gcp!.iam?.members ?? {})) {
-      const access = PERSONA_REGISTRY_ACCESS[persona as Persona];
+      const access = personaRegistryAccess(persona as Persona, production);
       if (access !== "none") for (const m of members ?? []) expected.add(`${m} ${ROLE[access]}`);
     }
     for (const m of spec.gcp!.registry!.readers ?? []) expected.add(`${m} ${ROLE.pull}`);
@@ -32,8 +33,8 @@ describe.each(["dev", "staging", "prod"])("the registry of the %s stack", (stack
 
     // Alibaba: the persona groups the IAM area made get the push or pull policy; nobody else.
     const groups = (inv.outputs.alicloudPersonaGroups ?? {}) as Record<string, string>;
-    const want = Object.entries(groups).filter(([p]) => PERSONA_REGISTRY_ACCESS[p as Persona] !== "none")
-      .map(([p, g]) => `${g} ${stack}-registry-${PERSONA_REGISTRY_ACCESS[p as Persona]}`).sort();
+    const want = Object.entries(groups).filter(([p]) => personaRegistryAccess(p as Persona, production) !== "none")
+      .map(([p, g]) => `${g} ${stack}-registry-${personaRegistryAccess(p as Persona, production)}`).sort();
     const got = resourcesOfType(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment")
       .filter((r) => String(r.inputs.policyName).startsWith(`${stack}-registry-`)).map((r) => `${r.inputs.groupName} ${r.inputs.policyName}`).sort();
     expect(got).toEqual(want);
@@ -80,6 +81,39 @@ describe("production registry", () => {
   });
 });
 
+describe("who pushes", () => {
+  it("prod: the developer group reads, the pipeline writes; dev: the developer group writes", async () => {
+    const prod = await planStackFile("Pulumi.prod.yaml");
+    const dev = await planStackFile("Pulumi.dev.yaml");
+    const prodDev = parseEnvironment(readStackFile("Pulumi.prod.yaml").values).gcp!.iam!.members!.developer!;
+    const devDev = parseEnvironment(readStackFile("Pulumi.dev.yaml").values).gcp!.iam!.members!.developer!;
+    expect(grants(prod, "prod-containers").filter((g) => prodDev.some((m) => g.startsWith(`${m} `))))
+      .toEqual(prodDev.map((m) => `${m} ${ROLE.pull}`).sort());
+    expect(grants(dev, "dev-containers").filter((g) => devDev.some((m) => g.startsWith(`${m} `))))
+      .toEqual(devDev.map((m) => `${m} ${ROLE.push}`).sort());
+    const aliDev = (inv: Inventory) => resourcesOfType(inv, "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment")
+      .filter((r) => r.name.endsWith("-registry-pull-developer") || r.name.endsWith("-registry-push-developer")).map((r) => r.inputs.policyName);
+    expect([aliDev(prod), aliDev(dev)]).toEqual([["prod-registry-pull"], ["dev-registry-push"]]);
+  });
+
+  it("each stack's Alibaba registry robot trusts only its CI job through OIDC (issuer, audience, subject), reusing alicloud.ram.robot", async () => {
+    for (const stack of ["dev", "staging", "prod"]) {
+      const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+      const role = resourcesOfType(inv, "alicloud:ram/role:Role").find((r) => r.name === `${stack}-registry-ci`)!;
+      expect(role.inputs.assumeRolePolicyDocument).toBe(JSON.stringify({
+        Version: "1",
+        Statement: [{
+          Effect: "Allow", Action: "sts:AssumeRole", Principal: { Federated: ["acs:ram::1234567890123456:oidc-provider/github"] },
+          Condition: {
+            StringEquals: { "oidc:iss": ["https://token.actions.githubusercontent.com"], "oidc:aud": ["sts.aliyuncs.com"] },
+            StringLike: { "oidc:sub": [`repo:acme/app:environment:${stack}`] },
+          },
+        }],
+      }));
+    }
+  });
+});
+
 describe("registry config errors", () => {
   const prodRaw = () => structuredClone(readStackFile("Pulumi.prod.yaml").values) as Record<string, any>;
 
@@ -106,6 +140,17 @@ describe("registry config errors", () => {
       ["LZ_REGISTRY_SYNC", "landing-zone:alicloud.registry.sync.region"],
       ["LZ_UNKNOWN_SUBNET", "landing-zone:alicloud.registry.vpcSubnet"],
     ]);
+  });
+
+  it("production refuses a registry robot without an OIDC trust; dev falls back to the account's RAM identities", () => {
+    const raw = prodRaw();
+    delete raw.alicloud.ram.robot;
+    expect(configProblems(raw)).toEqual([["LZ_REGISTRY_ROBOT_TRUST", "landing-zone:alicloud.registry.robotOidc"]]);
+    raw.alicloud.registry.robot = false;
+    expect(parseEnvironment(raw).alicloud!.registry!.robot).toBe(false);
+    const dev = structuredClone(readStackFile("Pulumi.dev.yaml").values) as Record<string, any>;
+    delete dev.alicloud.ram.robot;
+    expect(parseEnvironment(dev).alicloud!.ram!.robot).toBeUndefined();
   });
 
   it("never buys an ACR instance by accident: no instance, or createInstance without a type, is an error", () => {

@@ -80,10 +80,15 @@ export const registrySection = {
       }).optional(),
       /** CI robot RAM role. @default true */
       robot: z.boolean().optional(),
-      /** OIDC identities allowed to assume the robot role. @default the account's RAM identities */
+      /**
+       * OIDC identities allowed to assume the robot role (conditions `oidc:iss`, `oidc:aud`, `oidc:sub`).
+       * @default `landing-zone:alicloud.ram.robot`'s OIDC trust when it has oidcProviderArn, issuer,
+       * audiences and subjects; otherwise the account's RAM identities, which production refuses (LZ_REGISTRY_ROBOT_TRUST)
+       */
       robotOidc: z.strictObject({
         providerArn: z.string(),
-        audience: z.string(),
+        issuer: z.string(),
+        audiences: z.array(z.string()),
         subjects: z.array(z.string()),
       }).optional(),
     }).optional(),
