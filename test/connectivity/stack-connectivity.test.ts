@@ -158,7 +158,7 @@ describe("VPN config errors", () => {
     raw.alicloud.vpn.healthCheck = undefined;
     expect(configProblems(raw)).toEqual([
       ["LZ_VPN_NO_ONPREM", "landing-zone:onPremises.ranges"],
-      ["LZ_VPN_SUBNET", "landing-zone:alicloud.vpn.subnet"],
+      ["LZ_UNKNOWN_SUBNET", "landing-zone:alicloud.vpn.subnet"],
     ]);
   });
 

@@ -140,7 +140,7 @@ export function validateConnectivity(spec: EnvironmentSpec, problems: Problems):
     const subnet = vpn.subnet ?? plan.subnets[0]?.name;
     const zones = plan.subnets.filter((s) => s.name === subnet).length;
     if (subnet !== undefined && zones === 0) {
-      problems.add("LZ_VPN_SUBNET", subnetPath, `there is no subnet "${subnet}" in landing-zone:alicloud.vpc.subnets`, "name one of the VPC's subnets");
+      problems.add("LZ_UNKNOWN_SUBNET", subnetPath, `there is no subnet "${subnet}" in landing-zone:alicloud.vpc.subnets`, "name one of the VPC's subnets");
     } else if (args.dualTunnel && zones < 2) {
       problems.add("LZ_VPN_SUBNET_ZONES", subnetPath, `subnet "${subnet}" has a vSwitch in ${zones} zone; a dual-tunnel gateway needs two`,
         "pick a subnet spread over at least two zones, or set dualTunnel: false");
