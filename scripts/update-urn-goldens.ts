@@ -10,7 +10,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { planStackFile } from "../src/offline/harness";
-import { describeDiff, diffUrns, goldenText, parseGolden } from "../test/urn/urn-check";
+import { describeDiff, diffUrns, goldenText, parseGolden } from "../src/offline/urns";
 
 const ROOT = path.resolve(__dirname, "..");
 export const GOLDEN_DIR = path.join(ROOT, "test", "urn", "golden");

@@ -31,6 +31,7 @@ export * from "./offline/harness";
 export * from "./offline/inventory";
 export { registerMockOutputs } from "./offline/mock-outputs";
 export * from "./offline/testkit";
+export * from "./offline/urns";
 
 // Policies as code (the same rules back the CrossGuard pack in policy-pack/)
 export * from "./policy";

@@ -2,7 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { runOffline } from "../../src/offline/harness";
-import { aliasUrnsOf, diffUrns, goldenText, parseGolden } from "./urn-check";
+import { aliasUrnsOf, diffUrns, goldenText, parseGolden } from "../../src/offline/urns";
 
 /** A tiny component in the house pattern: one child named after the component. */
 class Box extends pulumi.ComponentResource {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { planStackFile } from "../../src/offline/harness";
-import { describeDiff, diffUrns, parseGolden } from "./urn-check";
+import { describeDiff, diffUrns, parseGolden } from "../../src/offline/urns";
 
 const GOLDEN_DIR = path.join(__dirname, "golden");
 const STACKS = fs.readdirSync(path.join(__dirname, "..", "..")).map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1]).filter((s): s is string => s !== undefined).sort();

@@ -1,4 +1,4 @@
-import type { Inventory, InventoryResource } from "../../src/offline/inventory";
+import type { Inventory, InventoryResource } from "./inventory";
 
 /**
  * URN stability check: compares a golden list of URNs (a stack's previous plan) with a new
