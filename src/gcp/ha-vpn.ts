@@ -56,7 +56,7 @@ export const GCP_HA_VPN_DEFAULTS = { asn: 64514, keepaliveInterval: 20 } as cons
 
 /**
  * The IKE/IPsec proposal pinned on every GCP tunnel (`cipherSuite`): IKEv2, AES-256-CBC,
- * SHA2-256, DH group 14 and PFS group 14. Lifetimes are fixed by Cloud VPN.
+ * SHA2-256, DH group 14 and PFS group 14. Lifetimes are fixed by Cloud VPN (`GCP_VPN_LIFETIMES`).
  */
 export const GCP_VPN_CIPHERS: {
   readonly phase1: Readonly<Record<"encryptions" | "integrities" | "prves" | "dhs", readonly string[]>>;
@@ -65,6 +65,21 @@ export const GCP_VPN_CIPHERS: {
   phase1: { encryptions: ["AES-CBC-256"], integrities: ["HMAC-SHA2-256-128"], prves: ["PRF-HMAC-SHA2-256"], dhs: ["Group-14"] },
   phase2: { encryptions: ["AES-CBC-256"], integrities: ["HMAC-SHA2-256-128"], pfs: ["Group-14"] },
 };
+
+/** IKE SA and IPsec SA lifetimes in seconds: fixed by Cloud VPN, not configurable. */
+export const GCP_VPN_LIFETIMES = { ike: 36000, ipsec: 10800 } as const;
+
+/** `GCP_VPN_CIPHERS` as the tunnels' `cipherSuite` input (mutable arrays), built once. */
+const CIPHER_SUITE = {
+  phase1: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase1).map(([k, v]) => [k, [...v]])),
+  phase2: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase2).map(([k, v]) => [k, [...v]])),
+};
+
+/** The usual on-premises device name of a Cloud VPN algorithm, shown as `aes256 (AES-CBC-256)`. */
+const DEVICE_NAMES: Readonly<Record<string, string>> = { "AES-CBC-256": "aes256", "HMAC-SHA2-256-128": "sha256", "PRF-HMAC-SHA2-256": "sha256" };
+const deviceName = (gcpName: string): string => DEVICE_NAMES[gcpName] ?? gcpName;
+const withGcpName = (gcpName: string): string => `${deviceName(gcpName)} (${gcpName})`;
+const groupNumber = (group: string): number => Number(group.replace(/^Group-/, ""));
 
 /** Phase 1 as the on-premises device must configure it. */
 export interface IkeProposal {
@@ -106,6 +121,23 @@ export interface VpnTunnelPeerConfig {
   readonly localTrafficSelectors: readonly string[];
   readonly remoteTrafficSelectors: readonly string[];
 }
+
+/** Phase 1 and 2 as the on-premises device must configure them, derived from `GCP_VPN_CIPHERS`. */
+const PEER_IKE: IkeProposal = {
+  version: 2,
+  encryption: withGcpName(GCP_VPN_CIPHERS.phase1.encryptions[0]!),
+  integrity: withGcpName(GCP_VPN_CIPHERS.phase1.integrities[0]!),
+  prf: deviceName(GCP_VPN_CIPHERS.phase1.prves[0]!),
+  dhGroup: groupNumber(GCP_VPN_CIPHERS.phase1.dhs[0]!),
+  lifetimeSeconds: GCP_VPN_LIFETIMES.ike,
+};
+const PEER_IPSEC: IpsecProposal = {
+  protocol: "ESP",
+  encryption: withGcpName(GCP_VPN_CIPHERS.phase2.encryptions[0]!),
+  integrity: withGcpName(GCP_VPN_CIPHERS.phase2.integrities[0]!),
+  pfsGroup: groupNumber(GCP_VPN_CIPHERS.phase2.pfs[0]!),
+  lifetimeSeconds: GCP_VPN_LIFETIMES.ipsec,
+};
 
 /** Everything `GcpHaVpn` creates, computed from its args. */
 export interface GcpHaVpnPlan {
@@ -278,10 +310,7 @@ export class GcpHaVpn extends pulumi.ComponentResource {
         router: this.router.id,
         ikeVersion: 2,
         sharedSecret: secret,
-        cipherSuite: {
-          phase1: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase1).map(([k, v]) => [k, [...v]])),
-          phase2: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase2).map(([k, v]) => [k, [...v]])),
-        },
+        cipherSuite: CIPHER_SUITE,
         description: `Tunnel from HA VPN interface ${t.vpnGatewayInterface} to peer interface ${t.peerExternalGatewayInterface}`,
         labels,
       }, { parent: this });
@@ -319,8 +348,8 @@ export class GcpHaVpn extends pulumi.ComponentResource {
       peerBgpIp: t.bgp.peerIp,
       cloudAsn: plan.asn,
       peerAsn: args.peer.asn,
-      ike: { version: 2, encryption: "aes256 (AES-CBC-256)", integrity: "sha256 (HMAC-SHA2-256-128)", prf: "sha256", dhGroup: 14, lifetimeSeconds: 36000 },
-      ipsec: { protocol: "ESP", encryption: "aes256 (AES-CBC-256)", integrity: "sha256 (HMAC-SHA2-256-128)", pfsGroup: 14, lifetimeSeconds: 10800 },
+      ike: PEER_IKE,
+      ipsec: PEER_IPSEC,
       localTrafficSelectors: ["0.0.0.0/0"],
       remoteTrafficSelectors: ["0.0.0.0/0"],
     })));
