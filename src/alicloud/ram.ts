@@ -7,6 +7,7 @@ import {
   ramPolicyDocument, RamPolicyRef, RamStatement,
 } from "../core/personas";
 import { checkAlicloudTags } from "./tags";
+import { checkOidcTrust, OidcTrustKeys, RamOidcTrust, ramTrustPolicy } from "./trust";
 
 /** RAM group, role and user names: 1–64 letters, digits, `.`, `_`, `-` (groups and users), not starting with `-`. */
 export const RAM_NAME_PATTERN = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
@@ -24,7 +25,6 @@ export const RAM_DESCRIPTION_MAX = 1024;
 export const RAM_SESSION_MIN = 3600;
 export const RAM_SESSION_MAX = 43200;
 
-const OIDC_PROVIDER_ARN = /^acs:ram::\d{10,20}:oidc-provider\/[A-Za-z0-9._-]{1,128}$/;
 const RAM_PRINCIPAL_ARN = /^acs:ram::\d{10,20}:(root|user\/[A-Za-z0-9._@-]{1,64}|role\/[A-Za-z0-9.-]{1,64})$/;
 const RAM_ACTION = /^(\*|[a-z][a-z0-9-]*:[A-Za-z0-9*]+)$/;
 
@@ -106,19 +106,20 @@ function toStatements(spec: AlicloudCustomPolicySpec): RamStatement[] {
 
 /** The trust policy (assume-role document) of the robot's role. */
 export function robotTrustPolicy(robot: AlicloudRobotArgs): string {
-  const statements: Record<string, unknown>[] = [];
-  if (robot.oidcProviderArn !== undefined) {
-    const condition: Record<string, Record<string, string[]>> = {
-      StringEquals: { "oidc:iss": [robot.issuer ?? ""], "oidc:aud": [...(robot.audiences ?? [])] },
-    };
-    if ((robot.subjects ?? []).length > 0) condition.StringLike = { "oidc:sub": [...robot.subjects!] };
-    statements.push({ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Federated: [robot.oidcProviderArn] }, Condition: condition });
-  }
-  if ((robot.trustedPrincipals ?? []).length > 0) {
-    statements.push({ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: [...robot.trustedPrincipals!] } });
-  }
-  return JSON.stringify({ Version: "1", Statement: statements });
+  return ramTrustPolicy({ oidc: robotOidc(robot), principals: robot.trustedPrincipals });
 }
+
+function robotOidc(robot: AlicloudRobotArgs): RamOidcTrust | undefined {
+  return robot.oidcProviderArn === undefined ? undefined
+    : { providerArn: robot.oidcProviderArn, issuer: robot.issuer, audiences: robot.audiences, subjects: robot.subjects };
+}
+
+const ROBOT_OIDC_KEYS: OidcTrustKeys = {
+  providerArn: { key: "oidcProviderArn", code: "LZ_RAM_PRINCIPAL_INVALID" },
+  issuer: { key: "issuer", code: "LZ_RAM_OIDC_ISSUER" },
+  audiences: { key: "audiences", code: "LZ_RAM_OIDC_AUDIENCE" },
+  subjects: { key: "subjects", code: "LZ_RAM_OIDC_SUBJECT" },
+};
 
 /** Validates `AlicloudRam` args; reports every problem under `path`. */
 export function planAlicloudRam(name: string, args: AlicloudRamArgs, path: string, problems: Problems): void {
@@ -192,24 +193,10 @@ export function planAlicloudRam(name: string, args: AlicloudRamArgs, path: strin
     const at = joinPath(path, "robot");
     checkRamName(ramRobotRoleName(name), at, problems, "RAM role name", RAM_ROLE_NAME_PATTERN);
     if (robot.oidcProviderArn === undefined && (robot.trustedPrincipals ?? []).length === 0) {
-      problems.add("LZ_RAM_ROBOT_TRUST", at, "the robot's role trusts nobody", "set oidcProviderArn (with issuer and audiences) or trustedPrincipals");
+      problems.add("LZ_RAM_ROBOT_TRUST", at, "the robot's role trusts nobody", "set oidcProviderArn (with issuer, audiences and subjects) or trustedPrincipals");
     }
-    if (robot.oidcProviderArn !== undefined) {
-      if (!OIDC_PROVIDER_ARN.test(robot.oidcProviderArn)) {
-        problems.add("LZ_RAM_PRINCIPAL_INVALID", joinPath(at, "oidcProviderArn"), `"${robot.oidcProviderArn}" is not an OIDC provider ARN`,
-          "use acs:ram::<account-id>:oidc-provider/<name>");
-      }
-      if (robot.issuer === undefined || !/^https:\/\/\S+$/.test(robot.issuer)) {
-        problems.add("LZ_RAM_OIDC_ISSUER", joinPath(at, "issuer"), "an OIDC trust needs the issuer's https URL", "set issuer, e.g. https://token.actions.githubusercontent.com");
-      }
-      if ((robot.audiences ?? []).length === 0) {
-        problems.add("LZ_RAM_OIDC_AUDIENCE", joinPath(at, "audiences"), "an OIDC trust needs at least one audience", "set audiences to the client id the tokens are issued for");
-      }
-      if ((robot.subjects ?? []).length === 0) {
-        problems.add("LZ_RAM_OIDC_SUBJECT", joinPath(at, "subjects"), "an OIDC trust without subjects lets any workload of the issuer assume the role",
-          "set subjects, e.g. repo:acme/app:environment:prod");
-      }
-    }
+    const oidc = robotOidc(robot);
+    if (oidc !== undefined) checkOidcTrust(oidc, at, ROBOT_OIDC_KEYS, problems);
     (robot.trustedPrincipals ?? []).forEach((p, i) => {
       if (!RAM_PRINCIPAL_ARN.test(p)) {
         problems.add("LZ_RAM_PRINCIPAL_INVALID", `${joinPath(at, "trustedPrincipals")}[${i}]`, `"${p}" is not a RAM principal ARN`,

@@ -5,6 +5,7 @@ import { nameOf } from "../core/naming";
 import { checkPersona, personaRegistryAccess } from "../core/personas";
 import { RAM_NAME_MAX, RAM_POLICY_NAME_MAX } from "./ram";
 import { checkAlicloudTags } from "./tags";
+import { checkOidcTrust, OidcTrustKeys, RamOidcTrust, ramTrustPolicy } from "./trust";
 
 /** Container Registry Enterprise Edition instance types `createInstance` accepts (provider doc of `instanceType`). */
 export const ALICLOUD_CR_INSTANCE_TYPES = ["Basic", "Standard", "Advanced"] as const;
@@ -63,7 +64,7 @@ export interface AlicloudRegistrySyncArgs {
 }
 
 /** Keyless CI through OIDC (e.g. GitHub Actions, GitLab): who may assume the robot role. */
-export interface AlicloudRegistryOidcArgs {
+export interface AlicloudRegistryOidcArgs extends RamOidcTrust {
   /** ARN of the RAM OIDC provider: `acs:ram::<account>:oidc-provider/<name>`. */
   readonly providerArn: string;
   /** The OIDC issuer's URL (condition `oidc:iss`), e.g. `https://token.actions.githubusercontent.com`. */
@@ -154,6 +155,13 @@ export function checkCrNamespace(ns: string, path: string, problems: Problems): 
   }
 }
 
+const ROBOT_OIDC_KEYS: OidcTrustKeys = {
+  providerArn: { key: "providerArn", code: "LZ_REGISTRY_OIDC" },
+  issuer: { key: "issuer", code: "LZ_REGISTRY_OIDC" },
+  audiences: { key: "audiences", code: "LZ_REGISTRY_OIDC" },
+  subjects: { key: "subjects", code: "LZ_REGISTRY_OIDC" },
+};
+
 /** Validates `AlicloudRegistry` args and computes its plan; reports every problem under `path`. */
 export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, path: string, problems: Problems): AlicloudRegistryPlan {
   const create = args.createInstance === true;
@@ -235,25 +243,7 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
     const access = personaRegistryAccess(persona, args.production === true);
     if (access !== "none") personaPolicies[persona] = access;
   }
-  if (args.robotOidc) {
-    const oidcPath = joinPath(path, "robotOidc");
-    if (!/^acs:ram::\d+:oidc-provider\/[A-Za-z0-9._-]+$/.test(args.robotOidc.providerArn)) {
-      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "providerArn"), `"${args.robotOidc.providerArn}" is not a RAM OIDC provider ARN`,
-        "use acs:ram::<account>:oidc-provider/<name>");
-    }
-    if (!/^https:\/\/\S+$/.test(args.robotOidc.issuer)) {
-      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "issuer"), `"${args.robotOidc.issuer}" is not an https issuer URL`,
-        "use the issuer of the CI tokens, e.g. https://token.actions.githubusercontent.com");
-    }
-    if (args.robotOidc.audiences.length === 0) {
-      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "audiences"), "no audience is accepted",
-        "list the audience of the CI tokens, e.g. sts.aliyuncs.com");
-    }
-    if (args.robotOidc.subjects.length === 0) {
-      problems.add("LZ_REGISTRY_OIDC", joinPath(oidcPath, "subjects"), "no subject may assume the robot role",
-        "list the CI identities, e.g. repo:acme/app:ref:refs/heads/main");
-    }
-  }
+  if (args.robotOidc) checkOidcTrust(args.robotOidc, joinPath(path, "robotOidc"), ROBOT_OIDC_KEYS, problems);
   if (args.production === true && (args.robot ?? true) && args.robotOidc === undefined) {
     problems.add("LZ_REGISTRY_ROBOT_TRUST", joinPath(path, "robotOidc"),
       "in production the CI robot role would trust every RAM identity of the account that may call sts:AssumeRole (acs:ram::<account>:root), so anyone could push to the production registry",
@@ -436,23 +426,10 @@ export class AlicloudRegistry extends pulumi.ComponentResource {
     }
 
     if (plan.robotRoleName !== undefined) {
-      const trust = args.robotOidc
-        ? pulumi.output(JSON.stringify({
-          Version: "1",
-          Statement: [{
-            Effect: "Allow",
-            Action: "sts:AssumeRole",
-            Principal: { Federated: [args.robotOidc.providerArn] },
-            Condition: {
-              StringEquals: { "oidc:iss": [args.robotOidc.issuer], "oidc:aud": [...args.robotOidc.audiences] },
-              StringLike: { "oidc:sub": [...args.robotOidc.subjects] },
-            },
-          }],
-        }))
-        : accountId.apply((account) => JSON.stringify({
-          Version: "1",
-          Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: [`acs:ram::${account}:root`] } }],
-        }));
+      const oidc = args.robotOidc;
+      const trust = oidc
+        ? pulumi.output(ramTrustPolicy({ oidc }))
+        : accountId.apply((account) => ramTrustPolicy({ principals: [`acs:ram::${account}:root`] }));
       this.robotRole = new alicloud.ram.Role(plan.robotRoleName, {
         roleName: plan.robotRoleName,
         description: `CI robot of ${name}: pushes images to namespace ${ns}. Keyless: assumed with STS, no access keys.`,
