@@ -100,9 +100,45 @@ type AnalyzerClass = new (...args: any[]) => AnalyzerInternals;
 const requireHere = createRequire(path.join(__dirname, "analyzer.ts"));
 const ts = requireHere("typescript") as typeof tsTypes;
 
+interface AnalyzerModule {
+  Analyzer: AnalyzerClass;
+  InputOutput?: Record<string, unknown>;
+}
+
 /** Pulumi's analyzer module, loaded exactly as `componentProviderHost` loads it. */
-function analyzerModule(): { Analyzer: AnalyzerClass } {
+function analyzerModule(): AnalyzerModule {
   return requireHere("@pulumi/pulumi/provider/experimental/analyzer");
+}
+
+function analyzerChanged(missing: readonly string[]): void {
+  if (missing.length === 0) return;
+  throw new Error(`@pulumi/pulumi's component analyzer changed; src/provider/analyzer.ts relies on: ${missing.join(", ")}. ` +
+    "Update the extension to the new analyzer before generating the schema.");
+}
+
+/**
+ * Throws when Pulumi's analyzer module no longer has the methods the extension overrides or the
+ * `InputOutput` values it reads, so a Pulumi upgrade that changes them stops schema generation
+ * with a clear message instead of silently producing a different schema. Exported for tests.
+ */
+export function checkAnalyzerModule(mod: AnalyzerModule): void {
+  const missing: string[] = [];
+  const proto = (mod.Analyzer as unknown as { prototype?: Record<string, unknown> } | undefined)?.prototype ?? {};
+  for (const method of ["analyze", "analyzeType", "analyzeSymbol", "analyzeSymbols"]) {
+    if (typeof proto[method] !== "function") missing.push(`Analyzer.prototype.${method}()`);
+  }
+  if (mod.InputOutput?.Neither !== INPUT_OUTPUT_NEITHER) missing.push(`InputOutput.Neither = ${INPUT_OUTPUT_NEITHER}`);
+  if (mod.InputOutput?.Output !== INPUT_OUTPUT_OUTPUT) missing.push(`InputOutput.Output = ${INPUT_OUTPUT_OUTPUT}`);
+  analyzerChanged(missing);
+}
+
+/** The same for the instance fields the extension reads (set by Pulumi's constructor). */
+function checkAnalyzerFields(analyzer: Partial<AnalyzerInternals>): void {
+  const missing: string[] = [];
+  if (typeof analyzer.checker?.getTypeOfSymbolAtLocation !== "function") missing.push("analyzer.checker");
+  if (typeof analyzer.providerName !== "string") missing.push("analyzer.providerName");
+  if (typeof analyzer.typeDefinitions !== "object" || analyzer.typeDefinitions === null) missing.push("analyzer.typeDefinitions");
+  analyzerChanged(missing);
 }
 
 /** A schema-safe enum member name for a string value (`zh_CN` → `zh_CN`, `5m` → `_5m`). */
@@ -192,6 +228,11 @@ let extended: AnalyzerClass | undefined;
 /** Builds the analyzer subclass over Pulumi's analyzer (once). */
 function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
   return class LandingZoneAnalyzer extends base {
+    constructor(...args: any[]) {
+      super(...args);
+      checkAnalyzerFields(this);
+    }
+
     override analyzeType(context: AnalyzerContext, type: tsTypes.Type, location: tsTypes.Node, optional = false, docString?: string): PropertyDefinition {
       const finish = (prop: PropertyDefinition): PropertyDefinition => {
         if (optional) prop.optional = true;
@@ -237,7 +278,7 @@ function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
       return super.analyzeType(context, type, location, optional, docString);
     }
 
-    // Same as Pulumi's analyzeSymbol, with the `@default` tag kept in the description.
+    // Same as Pulumi's (private) analyzeSymbol, with the `@default` tag kept in the description.
     analyzeSymbol(context: AnalyzerContext, symbol: tsTypes.Symbol): PropertyDefinition {
       const decl = symbol.valueDeclaration!;
       const type = this.checker.getTypeOfSymbolAtLocation(symbol, decl);
@@ -275,6 +316,7 @@ function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
 export function installAnalyzerExtensions(): void {
   const mod = analyzerModule();
   if (extended && mod.Analyzer === extended) return;
+  checkAnalyzerModule(mod);
   extended = extendedAnalyzer(mod.Analyzer);
   mod.Analyzer = extended;
 }
