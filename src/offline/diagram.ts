@@ -185,6 +185,8 @@ function identifiersOf(r: InventoryResource): string[] {
 }
 
 const CLOUD_TITLES: Readonly<Record<string, string>> = { gcp: "Google Cloud", alicloud: "Alibaba Cloud" };
+/** The display name of a cloud key (`gcp` → `Google Cloud`); unknown keys as they are. */
+export const cloudTitle = (cloud: string): string => CLOUD_TITLES[cloud] ?? cloud;
 const TIER_ORDER = ["public", "private"];
 
 /** The cloud a provider type token belongs to (`gcp:compute/…` → `gcp`). */
@@ -397,7 +399,7 @@ export function buildDiagramModel(inv: Inventory): DiagramModel {
 
   const cloudList: DiagramCloud[] = [...clouds.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([c, v]) => ({ cloud: c, id: `cloud_${safeId(c)}`, title: CLOUD_TITLES[c] ?? c, vpcs: v.vpcs, nodes: v.nodes, peers: v.peers }));
+    .map(([c, v]) => ({ cloud: c, id: `cloud_${safeId(c)}`, title: cloudTitle(c), vpcs: v.vpcs, nodes: v.nodes, peers: v.peers }));
   return { clouds: cloudList, edges, toInternet: toInternet.sort() };
 }
 

@@ -1,6 +1,6 @@
-import { renderDiagram } from "./diagram";
+import { cloudOf, cloudTitle, renderDiagram } from "./diagram";
 import type { Finding, Inventory, InventoryResource } from "./inventory";
-import { resourceCounts } from "./tree";
+import { isProvider, PROVIDER_PREFIX, resourceCounts } from "./tree";
 
 /**
  * Renders a plan as a Markdown report a platform team can post on a pull request (GitHub
@@ -9,17 +9,15 @@ import { resourceCounts } from "./tree";
  * diagram of the landing zone. Deterministic: the same inventory gives the same text.
  */
 export function renderMarkdown(inv: Inventory): string {
-  const components = inv.resources.filter((r) => !r.custom);
-  const custom = inv.resources.filter((r) => r.custom && !r.type.startsWith("pulumi:providers:"));
-  const providers = inv.resources.filter((r) => r.type.startsWith("pulumi:providers:"));
-  const active = inv.findings.filter((f) => !isWaived(f));
+  const active = inv.findings.filter((f) => !f.suppressed);
   const mandatory = active.filter((f) => f.enforcement === "mandatory").length;
+  const protectedCount = inv.resources.filter((r) => r.custom && r.protect && !isProvider(r)).length;
   const parts: string[] = [];
   const counts = resourceCounts(inv);
-  parts.push(`# Landing zone plan: \`${inv.stack}\` · ${counts.total} to create · ${components.length} components · ${plural(inv.findings.length, "finding")}`);
+  parts.push(`# Landing zone plan: \`${inv.stack}\` · ${counts.total} to create · ${counts.components} components · ${plural(inv.findings.length, "finding")}`);
   parts.push(
-    `Project \`${inv.project}\`, stack \`${inv.stack}\`: ${counts.cloud} cloud resources, ${plural(providers.length, "provider")}, ${components.length} components and the stack` +
-    `; ${custom.filter((r) => r.protect).length} protected. Policies: ${mandatory} mandatory, ${active.length - mandatory} advisory, ${inv.findings.length - active.length} waived.` +
+    `Project \`${inv.project}\`, stack \`${inv.stack}\`: ${counts.cloud} cloud resources, ${plural(counts.providers, "provider")}, ${counts.components} components and the stack` +
+    `; ${protectedCount} protected. Policies: ${mandatory} mandatory, ${active.length - mandatory} advisory, ${inv.findings.length - active.length} waived.` +
     ` Planned offline under Pulumi's mock runtime (\`npm run plan -- --stack ${inv.stack} --format markdown\`).`,
   );
   parts.push(`## Components\n\n${componentTable(inv)}`);
@@ -32,24 +30,6 @@ export function renderMarkdown(inv: Inventory): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/** True when a finding was waived (suppressed) with a recorded reason. */
-function isWaived(f: Finding): boolean {
-  const reason = waiverOf(f);
-  return reason !== undefined;
-}
-
-/** The waiver reason of a finding: `suppressed`, or a `waived`/`waiver`/`reason` field if the Finding type gains one. */
-function waiverOf(f: Finding): string | undefined {
-  const extra = f as unknown as Record<string, unknown>;
-  for (const key of ["suppressed", "waived", "waiver", "waiverReason"]) {
-    const v = extra[key];
-    if (typeof v === "string" && v !== "") return v;
-    if (v && typeof v === "object" && typeof (v as Record<string, unknown>).reason === "string") return (v as Record<string, string>).reason;
-    if (v === true) return typeof extra.reason === "string" ? extra.reason : "waived";
-  }
-  return undefined;
 }
 
 /** Escapes text for a Markdown table cell. */
@@ -65,12 +45,10 @@ export function cloudOfResource(r: Pick<InventoryResource, "type">): string {
     if (name.startsWith("Alicloud")) return "alicloud";
     return "shared";
   }
-  if (r.type.startsWith("pulumi:providers:")) return r.type.slice("pulumi:providers:".length);
-  return r.type.split(":")[0]!;
+  if (isProvider(r)) return r.type.slice(PROVIDER_PREFIX.length);
+  return cloudOf(r.type);
 }
 
-const CLOUD_NAMES: Readonly<Record<string, string>> = { gcp: "Google Cloud", alicloud: "Alibaba Cloud" };
-const cloudName = (c: string) => CLOUD_NAMES[c] ?? c;
 
 /** Every resource under a URN, at any depth. */
 function descendants(inv: Inventory, urn: string): InventoryResource[] {
@@ -92,7 +70,7 @@ function componentTable(inv: Inventory): string {
   if (components.length === 0) return "No landing-zone components in this plan.";
   return table(["Component", "Name", "Cloud", "Children", "Protected"], components.map((c) => {
     const children = descendants(inv, c.urn);
-    return [`\`${cell(c.type)}\``, cell(c.name), cloudName(cloudOfResource(c)), String(children.length), String(children.filter((r) => r.protect).length)];
+    return [`\`${cell(c.type)}\``, cell(c.name), cloudTitle(cloudOfResource(c)), String(children.length), String(children.filter((r) => r.protect).length)];
   }));
 }
 
@@ -102,7 +80,7 @@ function cloudTable(inv: Inventory): string {
     const mine = inv.resources.filter((r) => cloudOfResource(r) === c);
     const urns = new Set(mine.map((r) => r.urn));
     return [
-      cloudName(c),
+      cloudTitle(c),
       String(mine.filter((r) => !r.custom).length),
       String(mine.filter((r) => r.custom).length),
       String(new Set(mine.filter((r) => r.custom).map((r) => r.type)).size),
@@ -130,8 +108,8 @@ function findingsSection(findings: readonly Finding[]): string {
   if (findings.length === 0) return "No policy findings.";
   const order = (f: Finding) => (f.enforcement === "mandatory" ? 0 : 1) * 10 + (SEVERITY.indexOf(f.severity) + 1 || 9);
   const sorted = [...findings].sort((a, b) => order(a) - order(b) || a.rule.localeCompare(b.rule) || a.urn.localeCompare(b.urn));
-  const active = sorted.filter((f) => !isWaived(f));
-  const waived = sorted.filter(isWaived);
+  const active = sorted.filter((f) => !f.suppressed);
+  const waived = sorted.filter((f) => f.suppressed);
   const out: string[] = [];
   if (active.length > 0) {
     out.push(table(["", "Enforcement", "Severity", "Rule", "Resource", "Message"], active.map((f) => [
@@ -142,7 +120,7 @@ function findingsSection(findings: readonly Finding[]): string {
   }
   if (waived.length > 0) {
     out.push(`### Waived (${waived.length})\n\n${table(["Rule", "Severity", "Resource", "Message", "Reason"], waived.map((f) => [
-      `\`${cell(f.rule)}\``, f.severity, cell(resourceOf(f.urn)), cell(f.message), cell(waiverOf(f)!),
+      `\`${cell(f.rule)}\``, f.severity, cell(resourceOf(f.urn)), cell(f.message), cell(f.suppressed!),
     ]))}`);
   }
   return out.join("\n\n");

@@ -67,9 +67,17 @@ export function isBlocking(f: Finding): boolean {
   return f.enforcement === "mandatory" && !f.suppressed;
 }
 
+/** The type token prefix of explicit provider resources (`pulumi:providers:gcp`). */
+export const PROVIDER_PREFIX = "pulumi:providers:";
+
+/** True for an explicit provider resource (`pulumi:providers:<package>`). */
+export function isProvider(r: Pick<InventoryResource, "type">): boolean {
+  return r.type.startsWith(PROVIDER_PREFIX);
+}
+
 /** What a plan creates, counted the same way in every output: the stack itself counts in `total`. */
 export function resourceCounts(inv: Inventory): { total: number; cloud: number; providers: number; components: number } {
-  const providers = inv.resources.filter((r) => r.type.startsWith("pulumi:providers:")).length;
+  const providers = inv.resources.filter(isProvider).length;
   const components = inv.resources.filter((r) => !r.custom).length;
   return { total: inv.resources.length + 1, cloud: inv.resources.length - providers - components, providers, components };
 }
