@@ -4,6 +4,7 @@ import { checkAuditRetention, checkRetentionRange } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { checkAlicloudTags } from "./tags";
+import { ramTrustPolicy } from "./trust";
 
 export interface AlicloudLoggingArgs {
   /** Region of the SLS project and OSS bucket, e.g. `cn-hangzhou`. */
@@ -170,10 +171,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
     this.role = new alicloud.ram.Role(plan.roleName, {
       roleName: plan.roleName,
       description: "Assumed by ActionTrail to deliver audit events",
-      assumeRolePolicyDocument: JSON.stringify({
-        Version: "1",
-        Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["actiontrail.aliyuncs.com"] } }],
-      }),
+      assumeRolePolicyDocument: ramTrustPolicy({ services: ["actiontrail.aliyuncs.com"] }),
       tags,
     }, keep);
     const policy = new alicloud.ram.Policy(plan.roleName, {

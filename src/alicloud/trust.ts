@@ -41,14 +41,16 @@ export function checkOidcTrust(trust: RamOidcTrust, at: string, keys: OidcTrustK
   }
 }
 
-/** Who may assume a RAM role: an OIDC provider's tokens and/or RAM principal ARNs. */
+/** Who may assume a RAM role: an OIDC provider's tokens, RAM principal ARNs and/or cloud services. */
 export interface RamTrust {
   readonly oidc?: RamOidcTrust;
   /** `acs:ram::<uid>:root`, `…:user/<name>`, `…:role/<name>`. */
   readonly principals?: readonly string[];
+  /** Service principals, e.g. `actiontrail.aliyuncs.com`. */
+  readonly services?: readonly string[];
 }
 
-/** A RAM role's trust policy (assume-role document): one statement per kind of principal, OIDC first. */
+/** A RAM role's trust policy (assume-role document): one statement per kind of principal (OIDC, RAM, Service). */
 export function ramTrustPolicy(trust: RamTrust): string {
   const statements: Record<string, unknown>[] = [];
   if (trust.oidc !== undefined) {
@@ -65,6 +67,9 @@ export function ramTrustPolicy(trust: RamTrust): string {
   }
   if ((trust.principals ?? []).length > 0) {
     statements.push({ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: [...trust.principals!] } });
+  }
+  if ((trust.services ?? []).length > 0) {
+    statements.push({ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: [...trust.services!] } });
   }
   return JSON.stringify({ Version: "1", Statement: statements });
 }

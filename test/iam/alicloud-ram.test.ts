@@ -5,6 +5,7 @@ import { runOffline } from "../../src/offline/harness";
 import { findResource, Inventory, resourcesOfType } from "../../src/offline/inventory";
 import { componentProblems } from "../helpers";
 import { Problems } from "../../src/core/errors";
+import { checkOidcTrust, ramTrustPolicy } from "../../src/alicloud/trust";
 
 const ATTACH = "alicloud:ram/groupPolicyAttachment:GroupPolicyAttachment";
 const TAGS = { environment: "dev", owner: "platform-team", "cost-center": "cc-1001" };
@@ -246,3 +247,36 @@ function planProblems(name: string, args: AlicloudRamArgs): string[] {
   planAlicloudRam(name, args, "AlicloudRam args", problems);
   return problems.items.map((p) => p.code);
 }
+
+describe("ramTrustPolicy (src/alicloud/trust.ts, shared by RAM, registry and logging roles)", () => {
+  it("writes one statement per kind of principal, OIDC first, and always restricts the OIDC subject", () => {
+    expect(JSON.parse(ramTrustPolicy({
+      oidc: { providerArn: "acs:ram::1234567890123456:oidc-provider/github", issuer: "https://issuer.example", audiences: ["sts.aliyuncs.com"] },
+      principals: ["acs:ram::1234567890123456:root"],
+      services: ["actiontrail.aliyuncs.com"],
+    }))).toEqual({
+      Version: "1",
+      Statement: [
+        {
+          Effect: "Allow", Action: "sts:AssumeRole", Principal: { Federated: ["acs:ram::1234567890123456:oidc-provider/github"] },
+          Condition: { StringEquals: { "oidc:iss": ["https://issuer.example"], "oidc:aud": ["sts.aliyuncs.com"] }, StringLike: { "oidc:sub": [] } },
+        },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: ["acs:ram::1234567890123456:root"] } },
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["actiontrail.aliyuncs.com"] } },
+      ],
+    });
+  });
+
+  it("checkOidcTrust reports each bad field under the caller's key and code", () => {
+    const problems = new Problems();
+    const keys = {
+      providerArn: { key: "arn", code: "C_ARN" }, issuer: { key: "iss", code: "C_ISS" },
+      audiences: { key: "aud", code: "C_AUD" }, subjects: { key: "sub", code: "C_SUB" },
+    };
+    checkOidcTrust({ providerArn: "acs:ram::1:oidc-provider/", issuer: "http://issuer.example", audiences: [], subjects: [] }, "x", keys, problems);
+    expect(problems.items.map((p) => [p.code, p.path])).toEqual([["C_ARN", "x.arn"], ["C_ISS", "x.iss"], ["C_AUD", "x.aud"], ["C_SUB", "x.sub"]]);
+    const ok = new Problems();
+    checkOidcTrust({ providerArn: "acs:ram::1234567890123456:oidc-provider/github", issuer: "https://issuer.example", audiences: ["a"], subjects: ["s"] }, "x", keys, ok);
+    expect(ok.items).toEqual([]);
+  });
+});
