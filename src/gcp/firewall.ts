@@ -87,21 +87,20 @@ export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: strin
   }, path, problems);
 
   const tierIdentities: Record<string, string> = {};
-  for (const tierName of effectiveTierNames(args.tiers)) {
-    const t = { name: tierName };
-    const tierArgs = args.tiers?.[t.name];
-    const tPath = joinPath(joinPath(path, "tiers"), t.name);
+  for (const tier of effectiveTierNames(args.tiers)) {
+    const tierArgs = args.tiers?.[tier];
+    const tPath = joinPath(joinPath(path, "tiers"), tier);
     if (targetBy === "tags") {
-      const tag = tierArgs?.tag ?? `tier-${t.name}`;
+      const tag = tierArgs?.tag ?? `tier-${tier}`;
       checkGcpName(tag, joinPath(tPath, "tag"), problems, "network tag");
-      tierIdentities[t.name] = tag;
+      tierIdentities[tier] = tag;
     } else {
       const sa = tierArgs?.serviceAccount;
       if (sa === undefined || !/^[^@\s]+@[^@\s]+\.gserviceaccount\.com$/.test(sa)) {
         problems.add("LZ_FW_SERVICE_ACCOUNT", joinPath(tPath, "serviceAccount"),
-          sa === undefined ? `targetBy is serviceAccounts but tier "${t.name}" has no serviceAccount` : `"${sa}" is not a service account email`,
+          sa === undefined ? `targetBy is serviceAccounts but tier "${tier}" has no serviceAccount` : `"${sa}" is not a service account email`,
           "set the email of the tier's service account, e.g. web@my-project.iam.gserviceaccount.com, or use targetBy: tags");
-      } else tierIdentities[t.name] = sa;
+      } else tierIdentities[tier] = sa;
     }
   }
   const firewalls = rules.rules.map((rule) => {

@@ -126,10 +126,6 @@ export function checkGcpMember(member: string, path: string, problems: Problems)
   }
 }
 
-function checkPersonaKey(key: string, path: string, problems: Problems): key is Persona {
-  return checkPersona(key, path, problems);
-}
-
 /** The CI robot's service account id: `<name>-ci-deployer`. */
 export function gcpRobotAccountId(name: string): string {
   return nameOf(name, "ci-deployer");
@@ -150,7 +146,7 @@ export function planGcpIam(name: string, args: GcpIamArgs, path: string, problem
   }
   for (const [key, members] of Object.entries(args.members ?? {})) {
     const at = joinPath(joinPath(path, "members"), key);
-    checkPersonaKey(key, at, problems);
+    checkPersona(key, at, problems);
     const seen = new Set<string>();
     members.forEach((m, i) => {
       checkGcpMember(m, `${at}[${i}]`, problems);
@@ -168,7 +164,7 @@ export function planGcpIam(name: string, args: GcpIamArgs, path: string, problem
   }
   for (const [key, roles] of Object.entries(args.extraRoles ?? {})) {
     const at = joinPath(joinPath(path, "extraRoles"), key);
-    checkPersonaKey(key, at, problems);
+    checkPersona(key, at, problems);
     roles.forEach((role, i) => {
       if (isGcpBasicRole(role)) {
         if (!basicAllowed) {
@@ -205,7 +201,7 @@ export function planGcpIam(name: string, args: GcpIamArgs, path: string, problem
       problems.add("LZ_IAM_CUSTOM_ROLE_STAGE", joinPath(at, "stage"), `"${role.stage}" is not a launch stage`,
         `use one of ${GCP_CUSTOM_ROLE_STAGES.join(", ")}`);
     }
-    (role.personas ?? []).forEach((p, i) => checkPersonaKey(p, `${joinPath(at, "personas")}[${i}]`, problems));
+    (role.personas ?? []).forEach((p, i) => checkPersona(p, `${joinPath(at, "personas")}[${i}]`, problems));
   }
   (args.robotImpersonators ?? []).forEach((m, i) => {
     const at = `${joinPath(path, "robotImpersonators")}[${i}]`;

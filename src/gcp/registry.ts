@@ -4,7 +4,7 @@ import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
 import { checkPersona, personaRegistryAccess, RegistryAccess } from "../core/personas";
-import { checkGcpMemberFormat, GCP_MEMBER_PREFIXES, GCP_PUBLIC_MEMBERS } from "./iam";
+import { checkGcpMemberFormat } from "./iam";
 import { checkKmsKeyName, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 
 /** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
@@ -15,12 +15,6 @@ export const GCP_REGISTRY_ROLES = {
 
 /** APIs the registry needs: Artifact Registry itself and automatic vulnerability scanning of pushed images. */
 export const GCP_REGISTRY_SERVICES = ["artifactregistry.googleapis.com", "containerscanning.googleapis.com"] as const;
-
-/** Members that would make a repository public; the registry refuses them. */
-export const GCP_REGISTRY_PUBLIC_MEMBERS = GCP_PUBLIC_MEMBERS;
-
-/** Member prefixes IAM accepts on a repository (the same as on a project). */
-export const GCP_REGISTRY_MEMBER_PREFIXES = GCP_MEMBER_PREFIXES;
 
 export const GCP_REGISTRY_DEFAULTS = {
   /** Versions kept per image, whatever their age. */
@@ -297,12 +291,13 @@ export class GcpRegistry extends pulumi.ComponentResource {
     }
 
     const dependsOn = [...services, ...(this.repository ? [this.repository] : [])];
+    const repository = this.repository?.name ?? repositoryName;
     const onRepo = (grantName: string, role: string, member: pulumi.Input<string>, repository: pulumi.Input<string>, deps: pulumi.Resource[]) =>
       new gcp.artifactregistry.RepositoryIamMember(grantName, { project, location, repository, role, member }, { parent: this, dependsOn: deps });
 
     this.grants = {};
     for (const g of plan.grants) {
-      this.grants[g.resourceName] = onRepo(g.resourceName, g.role, g.member, this.repository?.name ?? repositoryName, dependsOn);
+      this.grants[g.resourceName] = onRepo(g.resourceName, g.role, g.member, repository, dependsOn);
     }
     if (plan.robotAccountId !== undefined) {
       this.robot = new gcp.serviceaccount.Account(plan.robotAccountId, {
@@ -312,7 +307,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
         description: registryRobotDescription(name, plan),
       }, { parent: this });
       const robotGrant = nameOf(name, "writer", "robot");
-      this.grants[robotGrant] = onRepo(robotGrant, GCP_REGISTRY_ROLES.push, this.robot.member, this.repository?.name ?? repositoryName, dependsOn);
+      this.grants[robotGrant] = onRepo(robotGrant, GCP_REGISTRY_ROLES.push, this.robot.member, repository, dependsOn);
     }
     if (this.remoteRepository) {
       // Everyone who may pull from the registry may pull through the proxy; nobody writes to it.

@@ -139,7 +139,8 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
       "use a share above 0 and at most 1, e.g. 0.5");
   }
   const staticIps = args.nat?.staticIpsPerRegion ?? 0;
-  if (!Number.isInteger(staticIps) || staticIps < 0 || staticIps > 16) {
+  const staticIpsOk = Number.isInteger(staticIps) && staticIps >= 0 && staticIps <= 16;
+  if (!staticIpsOk) {
     problems.add("LZ_NAT_IPS", joinPath(path, "nat.staticIpsPerRegion"), `${staticIps} static NAT IPs per region is not allowed`,
       "use a whole number from 0 (auto-allocated) to 16");
   }
@@ -216,7 +217,7 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
     const n = problems.items.length;
     checkGcpName(nameOf(prefix, "nat", region), joinPath(path, "nat"), problems, "NAT router name");
     // Static addresses add "-<i>" to the router's name; the last one is the longest. A router name too long already says it.
-    if (problems.items.length === n && staticIps > 0 && Number.isInteger(staticIps) && staticIps <= 16) {
+    if (problems.items.length === n && staticIpsOk && staticIps > 0) {
       checkGcpName(nameOf(prefix, "nat", region, String(staticIps - 1)), joinPath(path, "nat.staticIpsPerRegion"), problems, "NAT address name");
     }
   }
