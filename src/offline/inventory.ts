@@ -72,3 +72,11 @@ export function findResource(inv: Inventory, type: string, name: string): Invent
   }
   return found[0]!;
 }
+
+/** The type token prefix of explicit provider resources (`pulumi:providers:gcp`). */
+export const PROVIDER_PREFIX = "pulumi:providers:";
+
+/** True for an explicit provider resource (`pulumi:providers:<package>`). */
+export function isProvider(r: Pick<InventoryResource, "type">): boolean {
+  return r.type.startsWith(PROVIDER_PREFIX);
+}

@@ -1,6 +1,6 @@
 import { cloudOf, cloudTitle, renderDiagram } from "./diagram";
-import type { Finding, Inventory, InventoryResource } from "./inventory";
-import { isProvider, PROVIDER_PREFIX, resourceCounts } from "./tree";
+import { type Finding, type Inventory, type InventoryResource, isProvider, PROVIDER_PREFIX } from "./inventory";
+import { resourceCounts } from "./tree";
 
 /**
  * Renders a plan as a Markdown report a platform team can post on a pull request (GitHub

@@ -1,5 +1,6 @@
 import Table from "cli-table3";
-import type { Finding, Inventory, InventoryResource } from "./inventory";
+import { stackUrn } from "../policy/evaluate";
+import { type Finding, type Inventory, type InventoryResource, isProvider } from "./inventory";
 
 /** Table style with no borders: aligned columns like `pulumi preview`. */
 const PLAIN = {
@@ -20,8 +21,7 @@ export function renderTree(inv: Inventory): string {
     children.set(r.parent, list);
   }
   const table = new Table({ ...PLAIN, head: ["", "Type", "Name", "Plan", "Info"] });
-  const stackUrn = `urn:pulumi:${inv.stack}::${inv.project}::pulumi:pulumi:Stack::${inv.project}-${inv.stack}`;
-  table.push(["+", "pulumi:pulumi:Stack", `${inv.project}-${inv.stack}`, "create", policyInfo(inv.findings, stackUrn)]);
+  table.push(["+", "pulumi:pulumi:Stack", `${inv.project}-${inv.stack}`, "create", policyInfo(inv.findings, stackUrn(inv.project, inv.stack))]);
   const walk = (parent: string | undefined, indent: string) => {
     const list = children.get(parent) ?? [];
     list.forEach((r, i) => {
@@ -67,13 +67,6 @@ export function isBlocking(f: Finding): boolean {
   return f.enforcement === "mandatory" && !f.suppressed;
 }
 
-/** The type token prefix of explicit provider resources (`pulumi:providers:gcp`). */
-export const PROVIDER_PREFIX = "pulumi:providers:";
-
-/** True for an explicit provider resource (`pulumi:providers:<package>`). */
-export function isProvider(r: Pick<InventoryResource, "type">): boolean {
-  return r.type.startsWith(PROVIDER_PREFIX);
-}
 
 /** What a plan creates, counted the same way in every output: the stack itself counts in `total`. */
 export function resourceCounts(inv: Inventory): { total: number; cloud: number; providers: number; components: number } {

@@ -1,4 +1,4 @@
-import type { Finding, InventoryResource } from "../offline/inventory";
+import { type Finding, type InventoryResource, isProvider } from "../offline/inventory";
 import { type Inputs, type Outcome, type Rule } from "./rule";
 import { LANDING_ZONE_RULES } from "./rules";
 
@@ -107,7 +107,9 @@ export function evaluatePolicies(resources: readonly InventoryResource[], opts: 
   const waivers = opts.waivers ?? [];
   checkRuleSet(rules, waivers);
   const urnOfStack = stackUrn(opts.project ?? "landing-zone", opts.stack ?? "dev");
-  const custom = resources.filter((r) => !r.type.startsWith("pulumi:providers:"));
+  const custom = resources.filter((r) => !isProvider(r));
+  const nameByUrn = new Map(custom.map((r) => [r.urn, r.name] as const));
+  const stackName = `${opts.project ?? "landing-zone"}-${opts.stack ?? "dev"}`;
   const findings: Finding[] = [];
   const add = (rule: Rule, urn: string, name: string | undefined, message: string, enforcement = rule.enforcement) => {
     const w = waiverFor(waivers, rule.id, urn, name);
@@ -124,9 +126,9 @@ export function evaluatePolicies(resources: readonly InventoryResource[], opts: 
       }
     } else {
       for (const v of rule.check(stackResources)) {
-        const target = v.urn === undefined ? undefined : custom.find((r) => r.urn === v.urn);
         // A stack-level finding answers to the stack's name too (`<project>-<stack>`), as its URN ends.
-        add(rule, v.urn ?? urnOfStack, target?.name ?? (v.urn === undefined ? urnOfStack.slice(urnOfStack.lastIndexOf("::") + 2) : undefined), v.message);
+        if (v.urn === undefined) add(rule, urnOfStack, stackName, v.message);
+        else add(rule, v.urn, nameByUrn.get(v.urn), v.message);
       }
     }
   }
