@@ -32,6 +32,25 @@ function grantsOn(inv: Awaited<ReturnType<typeof runOffline>>, repository: strin
   return out;
 }
 
+/**
+ * The grants ARGS give on registry `name` in `project`: testers and runtime identities pull,
+ * ciDeployer and the CI robot push, developers get `developer` access (writer or reader), and
+ * the developers' grant has exactly these inputs.
+ */
+function expectPersonaGrants(inv: Awaited<ReturnType<typeof runOffline>>, name: string, project: string, developer: "writer" | "reader"): void {
+  expect(grantsOn(inv, name)).toEqual({
+    "group:developers@acme.example": [`roles/artifactregistry.${developer}`],
+    "group:testers@acme.example": ["roles/artifactregistry.reader"],
+    "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
+    "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
+    [`serviceAccount:${name}-ci@${project}.iam.gserviceaccount.com`]: ["roles/artifactregistry.writer"],
+  });
+  expect(findResource(inv, MEMBER, `${name}-${developer}-group-developers-acme-example`).inputs).toEqual({
+    location: "europe-west1", member: "group:developers@acme.example", project,
+    repository: name, role: `roles/artifactregistry.${developer}`,
+  });
+}
+
 describe("GcpRegistry", () => {
   it("creates a scanned Docker repository with clean-up policies, mutable tags outside production", async () => {
     const inv = await runOffline(() => { new GcpRegistry("dev-registry", { ...ARGS, project: "acme-lz-dev" }); }, { stack: "test" });
@@ -67,17 +86,7 @@ describe("GcpRegistry", () => {
 
   it("outside production: developers, ciDeployer and the CI robot push, testers and runtime identities pull", async () => {
     const inv = await runOffline(() => { new GcpRegistry("dev-registry", { ...ARGS, project: "acme-lz-dev" }); }, { stack: "test" });
-    expect(grantsOn(inv, "dev-registry")).toEqual({
-      "group:developers@acme.example": ["roles/artifactregistry.writer"],
-      "group:testers@acme.example": ["roles/artifactregistry.reader"],
-      "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
-      "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
-      "serviceAccount:dev-registry-ci@acme-lz-dev.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
-    });
-    expect(findResource(inv, MEMBER, "dev-registry-writer-group-developers-acme-example").inputs).toEqual({
-      location: "europe-west1", member: "group:developers@acme.example", project: "acme-lz-dev",
-      repository: "dev-registry", role: "roles/artifactregistry.writer",
-    });
+    expectPersonaGrants(inv, "dev-registry", "acme-lz-dev", "writer");
   });
 
   it("in production people read and the pipeline writes: developers and testers pull, only ciDeployer and the CI robot push", async () => {
@@ -85,17 +94,7 @@ describe("GcpRegistry", () => {
       const r = new GcpRegistry("prod-registry", { ...ARGS, production: true });
       return { url: r.url, robot: r.robotEmail, proxy: r.proxyUrl };
     }, { stack: "test" });
-    expect(grantsOn(inv, "prod-registry")).toEqual({
-      "group:developers@acme.example": ["roles/artifactregistry.reader"],
-      "group:testers@acme.example": ["roles/artifactregistry.reader"],
-      "serviceAccount:deployer@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
-      "serviceAccount:gke-nodes@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.reader"],
-      "serviceAccount:prod-registry-ci@acme-lz-prod.iam.gserviceaccount.com": ["roles/artifactregistry.writer"],
-    });
-    expect(findResource(inv, MEMBER, "prod-registry-reader-group-developers-acme-example").inputs).toEqual({
-      location: "europe-west1", member: "group:developers@acme.example", project: "acme-lz-prod",
-      repository: "prod-registry", role: "roles/artifactregistry.reader",
-    });
+    expectPersonaGrants(inv, "prod-registry", "acme-lz-prod", "reader");
     expect(inv.resources.filter((r) => r.name === "prod-registry-writer-group-developers-acme-example")).toEqual([]);
     expect(findResource(inv, "gcp:serviceaccount/account:Account", "prod-registry-ci").inputs).toEqual({
       accountId: "prod-registry-ci",
