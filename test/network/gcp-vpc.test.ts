@@ -155,8 +155,9 @@ describe("GcpVpc bad input", () => {
 
   it("rejects NAT minimum ports per VM outside 2–65536 or not whole", async () => {
     for (const minPortsPerVm of [0, 1, 65537, 64.5]) {
-      const { error } = await failure({ ...ARGS, nat: { minPortsPerVm } });
+      const { error, registered } = await failure({ ...ARGS, nat: { minPortsPerVm } });
       expect(error.problems.map((p) => [p.code, p.path])).toEqual([["LZ_NAT_PORTS", "GcpVpc args.nat.minPortsPerVm"]]);
+      expect(registered).toBe(0);
     }
   });
 });
