@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { nameOf } from "../core/naming";
 import { checkPersona, personaRegistryAccess } from "../core/personas";
-import { RAM_NAME_MAX, RAM_POLICY_NAME_MAX } from "./ram";
+import { ALICLOUD_RAM_DEFAULTS, RAM_NAME_MAX, RAM_POLICY_NAME_MAX } from "./ram";
 import { checkAlicloudTags } from "./tags";
 import { checkOidcTrust, OidcTrustKeys, RamOidcTrust, ramTrustPolicy } from "./trust";
 
@@ -244,7 +244,8 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
     if (access !== "none") personaPolicies[persona] = access;
   }
   if (args.robotOidc) checkOidcTrust(args.robotOidc, joinPath(path, "robotOidc"), ROBOT_OIDC_KEYS, problems);
-  if (args.production === true && (args.robot ?? true) && args.robotOidc === undefined) {
+  const robot = args.robot ?? true;
+  if (args.production === true && robot && args.robotOidc === undefined) {
     problems.add("LZ_REGISTRY_ROBOT_TRUST", joinPath(path, "robotOidc"),
       "in production the CI robot role would trust every RAM identity of the account that may call sts:AssumeRole (acs:ram::<account>:root), so anyone could push to the production registry",
       "set robotOidc {providerArn, issuer, audiences, subjects} (in config: landing-zone:alicloud.registry.robotOidc, or landing-zone:alicloud.ram.robot with oidcProviderArn, issuer, audiences and subjects, which the registry reuses), or robot: false");
@@ -252,8 +253,10 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   // RAM names derived from the component name: policies `<name>-push`/`<name>-pull` (1–128 letters, digits, "-"),
   // the robot's role `<name>-ci` (1–64 letters, digits, ".", "-"). Both allow letters, digits and hyphens.
-  const robot = args.robot ?? true;
-  const ramNames = robot ? [nameOf(name, "push"), nameOf(name, "pull"), nameOf(name, "ci")] : [nameOf(name, "push"), nameOf(name, "pull")];
+  const pushPolicyName = nameOf(name, "push");
+  const pullPolicyName = nameOf(name, "pull");
+  const robotRoleName = robot ? nameOf(name, "ci") : undefined;
+  const ramNames = [pushPolicyName, pullPolicyName, ...(robotRoleName === undefined ? [] : [robotRoleName])];
   const ramNameMax = robot
     ? Math.min(RAM_NAME_MAX - "-ci".length, RAM_POLICY_NAME_MAX - "-push".length)
     : RAM_POLICY_NAME_MAX - "-push".length;
@@ -271,9 +274,9 @@ export function planAlicloudRegistry(name: string, args: AlicloudRegistryArgs, p
     instanceName,
     immutableTags: args.immutableTags ?? args.production === true,
     keepTagCount: keep ?? ALICLOUD_REGISTRY_DEFAULTS.keepTagCount,
-    pushPolicyName: nameOf(name, "push"),
-    pullPolicyName: nameOf(name, "pull"),
-    robotRoleName: (args.robot ?? true) ? nameOf(name, "ci") : undefined,
+    pushPolicyName,
+    pullPolicyName,
+    robotRoleName,
     personaPolicies,
     url: host === undefined ? undefined : `${host}/${args.namespace}`,
     vpcUrl: vpcHost === undefined ? undefined : `${vpcHost}/${args.namespace}`,
@@ -434,7 +437,7 @@ export class AlicloudRegistry extends pulumi.ComponentResource {
         roleName: plan.robotRoleName,
         description: `CI robot of ${name}: pushes images to namespace ${ns}. Keyless: assumed with STS, no access keys.`,
         assumeRolePolicyDocument: trust,
-        maxSessionDuration: 3600,
+        maxSessionDuration: ALICLOUD_RAM_DEFAULTS.maxSessionDuration,
         tags,
       }, { parent: this });
       new alicloud.ram.RolePolicyAttachment(nameOf(name, "push", "robot"), {
