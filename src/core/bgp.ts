@@ -1,4 +1,4 @@
-import { Cidr, cidrOf, contains, mustParseCidr, overlaps, parseCidr } from "./cidr";
+import { checkCidr, Cidr, cidrOf, contains, ipv4Text, mustParseCidr, overlaps, parseCidr } from "./cidr";
 import { joinPath, Problems } from "./errors";
 
 /** Private 16-bit ASNs (RFC 6996). */
@@ -59,13 +59,9 @@ export interface BgpSession {
   readonly peerIp: string;
 }
 
-function ipOf(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
-}
-
 /** The BGP addresses inside a link-local /30. */
 export function bgpSession(range: Cidr): BgpSession {
-  return { range: range.text, cloudIp: ipOf(range.start + 1), peerIp: ipOf(range.start + 2) };
+  return { range: range.text, cloudIp: ipv4Text(range.start + 1), peerIp: ipv4Text(range.start + 2) };
 }
 
 /**
@@ -81,12 +77,8 @@ export function checkLinkLocalRanges(fixed: Readonly<Record<string, string>>, pa
   const takenCidrs = taken.map((t) => parseCidr(t)).flatMap((r) => (r.ok ? [r.cidr] : []));
   for (const [key, text] of Object.entries(fixed)) {
     const at = joinPath(path, key);
-    const r = parseCidr(text);
-    if (!r.ok) {
-      problems.add("LZ_CIDR_INVALID", at, r.reason, r.fix);
-      continue;
-    }
-    const c = r.cidr;
+    const c = checkCidr(text, at, problems);
+    if (c === undefined) continue;
     if (!contains(linkLocal, c)) {
       problems.add("LZ_LINK_LOCAL_OUTSIDE", at, `${c.text} is not inside ${LINK_LOCAL}`, "use a /30 inside 169.254.0.0/16, e.g. 169.254.64.0/30");
       continue;
@@ -188,8 +180,6 @@ export function haVpnTopology(peerInterfaces: number): HaVpnTunnelPlan[] {
   }
 }
 
-/** Characters a generated pre-shared key uses: letters and digits, accepted by both clouds and common on-premises devices. */
-export const PSK_ALPHABET = /^[A-Za-z0-9]+$/;
 /** Length of generated pre-shared keys. */
 export const PSK_LENGTH = 32;
 
@@ -221,24 +211,21 @@ export function checkOnPremisesRanges(ranges: Readonly<Record<string, string>>, 
   const out: Record<string, Cidr> = {};
   for (const [name, text] of Object.entries(ranges)) {
     const at = joinPath(path, name);
-    const r = parseCidr(text);
-    if (!r.ok) {
-      problems.add("LZ_CIDR_INVALID", at, r.reason, r.fix);
-      continue;
-    }
+    const cidr = checkCidr(text, at, problems);
+    if (cidr === undefined) continue;
     for (const c of cloud) {
       const parsed = parseCidr(c.cidr);
-      if (parsed.ok && overlaps(parsed.cidr, r.cidr)) {
-        problems.add("LZ_ONPREM_OVERLAP", at, `on-premises range ${r.cidr.text} overlaps the cloud range ${c.cidr} (${c.path})`,
+      if (parsed.ok && overlaps(parsed.cidr, cidr)) {
+        problems.add("LZ_ONPREM_OVERLAP", at, `on-premises range ${cidr.text} overlaps the cloud range ${c.cidr} (${c.path})`,
           "correct the on-premises range, or move the cloud range: routes to overlapping ranges are ambiguous");
       }
     }
-    const clash = Object.entries(out).find(([, o]) => overlaps(o, r.cidr));
+    const clash = Object.entries(out).find(([, o]) => overlaps(o, cidr));
     if (clash) {
-      problems.add("LZ_ONPREM_OVERLAP_SELF", at, `${r.cidr.text} overlaps the on-premises range "${clash[0]}" (${clash[1].text})`,
+      problems.add("LZ_ONPREM_OVERLAP_SELF", at, `${cidr.text} overlaps the on-premises range "${clash[0]}" (${clash[1].text})`,
         "list each on-premises network once, without overlaps");
     }
-    out[name] = r.cidr;
+    out[name] = cidr;
   }
   return out;
 }

@@ -16,7 +16,8 @@ function toUint32(octets: readonly number[]): number {
   return ((octets[0]! << 24) | (octets[1]! << 16) | (octets[2]! << 8) | octets[3]!) >>> 0;
 }
 
-function fromUint32(n: number): string {
+/** The dotted-quad text of an unsigned 32-bit IPv4 address (`167772161` → `10.0.0.1`). */
+export function ipv4Text(n: number): string {
   return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
 }
 
@@ -26,7 +27,7 @@ function blockSize(prefix: number): number {
 
 /** Builds a block from its first address and prefix length. */
 export function cidrOf(start: number, prefix: number): Cidr {
-  return { text: `${fromUint32(start)}/${prefix}`, start, end: start + blockSize(prefix) - 1, prefix };
+  return { text: `${ipv4Text(start)}/${prefix}`, start, end: start + blockSize(prefix) - 1, prefix };
 }
 
 /** Why a CIDR text was rejected, or the parsed block. */

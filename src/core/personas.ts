@@ -52,9 +52,6 @@ export function personaRegistryAccess(persona: Persona, production: boolean): Re
   return (production ? PERSONA_REGISTRY_ACCESS.production : PERSONA_REGISTRY_ACCESS.standard)[persona];
 }
 
-/** Personas that are robots (workload identities), not people. */
-export const ROBOT_PERSONAS: readonly Persona[] = ["ciDeployer"];
-
 /** Per-environment grants of one persona: the default set and the narrower production set. */
 export interface PersonaGrants<T> {
   /** Non-production environments (dev, staging …). */

@@ -73,11 +73,6 @@ export function coversPort(range: PortRange, p: number): boolean {
   return range.from <= p && p <= range.to;
 }
 
-/** Whether two ranges share a port. */
-export function portRangesOverlap(a: PortRange, b: PortRange): boolean {
-  return a.from <= b.to && b.from <= a.to;
-}
-
 /** The admin ports (see `ADMIN_PORTS`) that `ranges` open; every admin port when `ranges` is empty (all ports). */
 export function adminPortsIn(ranges: readonly PortRange[]): number[] {
   const all = Object.keys(ADMIN_PORTS).map(Number);

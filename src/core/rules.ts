@@ -12,7 +12,6 @@ import { adminPortsIn, ADMIN_PORTS, parsePortRange, PortRange } from "./ports";
 export type Direction = "ingress" | "egress";
 export type RuleAction = "allow" | "deny";
 export type Protocol = "tcp" | "udp" | "icmp" | "all";
-export const PROTOCOLS: readonly Protocol[] = ["tcp", "udp", "icmp", "all"];
 
 /** The world: every IPv4 address. */
 export const INTERNET = "0.0.0.0/0";

@@ -5,7 +5,6 @@ import { joinPath, Problems } from "./errors";
 export type Tier = "public" | "private";
 export const TIERS: readonly Tier[] = ["public", "private"];
 
-/** One named subnet, instantiated once per location (GCP region or Alibaba zone). */
 /**
  * The values `locationSlots` may take: a power of two (each carved subnet reserves that many
  * aligned blocks), at most 16 locations per VPC.
@@ -18,6 +17,7 @@ export function isLocationSlots(n: number): boolean {
   return LOCATION_SLOTS.includes(n);
 }
 
+/** One named subnet, instantiated once per location (GCP region or Alibaba zone). */
 export interface SubnetRequest {
   /** Public or private. */
   readonly tier: Tier;
