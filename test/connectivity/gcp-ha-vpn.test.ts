@@ -153,6 +153,25 @@ describe("GcpHaVpn children", () => {
     ]);
   });
 
+  it("rejects a duplicate peer IP, nothing advertised, a bad advertised range and a keepalive outside 20–60", async () => {
+    expect(await componentProblems(() => new GcpHaVpn("vpn", {
+      ...ARGS,
+      peer: { ...ARGS.peer, interfaces: ["81.2.69.10", "81.2.69.10"] },
+      advertisedRanges: {},
+      onPremisesRanges: {},
+      linkLocalRanges: {},
+      keepaliveInterval: 61,
+    }))).toEqual([
+      ["LZ_VPN_PEER_IP_DUPLICATE", "GcpHaVpn args.peer.interfaces"],
+      ["LZ_VPN_NO_ADVERTISED", "GcpHaVpn args.advertisedRanges"],
+      ["LZ_BGP_KEEPALIVE", "GcpHaVpn args.keepaliveInterval"],
+    ]);
+    expect(await componentProblems(() => new GcpHaVpn("vpn", { ...ARGS, advertisedRanges: { web: "10.10.0.0/33" }, keepaliveInterval: 19 }))).toEqual([
+      ["LZ_CIDR_INVALID", "GcpHaVpn args.advertisedRanges.web"],
+      ["LZ_BGP_KEEPALIVE", "GcpHaVpn args.keepaliveInterval"],
+    ]);
+  });
+
   it("accepts a public on-premises ASN only when allowed", async () => {
     const inv = await runOffline(() => { new GcpHaVpn("vpn", { ...ARGS, peer: { ...ARGS.peer, asn: 3320, allowPublicAsn: true } }); }, { stack: "test" });
     expect(findResource(inv, "gcp:compute/routerPeer:RouterPeer", "vpn-gw0-peer0-bgp").inputs.peerAsn).toBe(3320);
