@@ -13,8 +13,7 @@ function notPublicIngress(i: Inputs): string | undefined {
   const direction = typeof i.direction === "string" ? i.direction.toUpperCase() : "INGRESS";
   if (direction !== "INGRESS") return "egress rule";
   if (i.disabled === true) return "disabled";
-  const open = strings(i.sourceRanges).filter(isAnywhere);
-  if (open.length === 0) return "no source range is 0.0.0.0/0 or ::/0";
+  if (!strings(i.sourceRanges).some(isAnywhere)) return "no source range is 0.0.0.0/0 or ::/0";
   return undefined;
 }
 
@@ -98,9 +97,7 @@ export const gcpFirewallLogging: ResourceRule = {
 
 /** True when a firewall is an enabled ingress rule that denies every protocol from anywhere. */
 function isDenyAllIngress(i: Inputs): boolean {
-  const direction = typeof i.direction === "string" ? i.direction.toUpperCase() : "INGRESS";
-  return direction === "INGRESS" && i.disabled !== true
-    && strings(i.sourceRanges).some(isAnywhere)
+  return notPublicIngress(i) === undefined
     && list(i.denies).some((d) => String(get(d, "protocol") ?? "").toLowerCase() === "all");
 }
 

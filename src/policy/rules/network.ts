@@ -1,11 +1,16 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
-import { fail, get, notApplicable, pass, type ResourceRule, type StackRule, tokenOf } from "../rule";
+import { fail, get, type Inputs, notApplicable, type Outcome, pass, type ResourceRule, type StackRule, tokenOf } from "../rule";
 
 const GCP_NETWORK = tokenOf(gcp.compute.Network);
 const GCP_SUBNETWORK = tokenOf(gcp.compute.Subnetwork);
 /** Subnet purposes that carry no VM traffic: flow logs and Private Google Access do not apply. */
 const PROXY_PURPOSES = new Set(["REGIONAL_MANAGED_PROXY", "GLOBAL_MANAGED_PROXY", "INTERNAL_HTTPS_LOAD_BALANCER", "PRIVATE_SERVICE_CONNECT", "PRIVATE_NAT"]);
+
+/** Not applicable for a subnetwork whose purpose carries no VM traffic (proxy-only, PSC, private NAT); undefined otherwise. */
+function proxyOnly(i: Inputs): Outcome | undefined {
+  return typeof i.purpose === "string" && PROXY_PURPOSES.has(i.purpose) ? notApplicable(`purpose ${i.purpose} carries no VM traffic`) : undefined;
+}
 
 export const gcpNetworkCustomMode: ResourceRule = {
   kind: "resource",
@@ -30,7 +35,8 @@ export const gcpSubnetFlowLogs: ResourceRule = {
   source: "CIS GCP Foundations v4.0 3.8; CKV_GCP_26",
   types: [GCP_SUBNETWORK],
   check: (_t, i) => {
-    if (typeof i.purpose === "string" && PROXY_PURPOSES.has(i.purpose)) return notApplicable(`purpose ${i.purpose} carries no VM traffic`);
+    const proxy = proxyOnly(i);
+    if (proxy) return proxy;
     return i.logConfig && typeof i.logConfig === "object" ? pass
       : fail("no logConfig: flow logs are off; set logConfig { aggregationInterval: INTERVAL_5_SEC, flowSampling: 0.5, metadata: INCLUDE_ALL_METADATA }");
   },
@@ -46,7 +52,8 @@ export const gcpSubnetPrivateGoogleAccess: ResourceRule = {
   source: "CKV_GCP_74",
   types: [GCP_SUBNETWORK],
   check: (_t, i) => {
-    if (typeof i.purpose === "string" && PROXY_PURPOSES.has(i.purpose)) return notApplicable(`purpose ${i.purpose} carries no VM traffic`);
+    const proxy = proxyOnly(i);
+    if (proxy) return proxy;
     return i.privateIpGoogleAccess === true ? pass : fail("privateIpGoogleAccess is not true; set privateIpGoogleAccess: true");
   },
 };
@@ -77,7 +84,7 @@ export const alicloudSnatPerVswitch: ResourceRule = {
     : fail(`SNAT entry for ${JSON.stringify(i.sourceCidr ?? "the VPC")} instead of a vSwitch; set sourceVswitchId to a private vSwitch`)),
 };
 
-/** True when `r` references `target`: by dependency, or an input equal to the target's name, or ending in `/<name>`. */
+/** True when `r` references `target`, i.e. depends on it (an `Output` of the target among its inputs). */
 function references(r: { dependencies: readonly string[] }, target: { urn: string }): boolean {
   return r.dependencies.includes(target.urn);
 }
