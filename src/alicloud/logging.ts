@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkAuditRetention, checkRetentionRange } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
+import { ramPolicyDocument, RamStatement } from "../core/personas";
 import { checkAlicloudTags } from "./tags";
 import { ramTrustPolicy } from "./trust";
 
@@ -129,15 +130,15 @@ export class AlicloudLogging extends pulumi.ComponentResource {
     const slsProjectArn = pulumi.interpolate`acs:log:${args.region}:${account.accountId}:project/${this.slsProject.projectName}`;
     // The actions of AliyunActionTrailDeliveryPolicy, scoped to this project, its trail logstore and bucket.
     const project = `acs:log:*:*:project/${plan.slsProjectName}`;
-    const statements: object[] = [
-      { Effect: "Allow", Action: ["log:GetProject"], Resource: [project] },
+    const statements: RamStatement[] = [
+      { effect: "Allow", actions: ["log:GetProject"], resources: [project] },
       {
-        Effect: "Allow",
-        Action: ["log:PostLogStoreLogs", "log:CreateLogstore", "log:GetLogstore", "log:CreateIndex", "log:UpdateIndex", "log:GetIndex", "log:GetLogStoreLogs"],
-        Resource: [`${project}/logstore/${plan.trailStoreName}`],
+        effect: "Allow",
+        actions: ["log:PostLogStoreLogs", "log:CreateLogstore", "log:GetLogstore", "log:CreateIndex", "log:UpdateIndex", "log:GetIndex", "log:GetLogStoreLogs"],
+        resources: [`${project}/logstore/${plan.trailStoreName}`],
       },
-      { Effect: "Allow", Action: ["log:CreateDashboard", "log:UpdateDashboard"], Resource: [`${project}/dashboard/*`] },
-      { Effect: "Allow", Action: ["log:CreateSavedSearch", "log:UpdateSavedSearch"], Resource: [`${project}/savedsearch/actiontrail_*`] },
+      { effect: "Allow", actions: ["log:CreateDashboard", "log:UpdateDashboard"], resources: [`${project}/dashboard/*`] },
+      { effect: "Allow", actions: ["log:CreateSavedSearch", "log:UpdateSavedSearch"], resources: [`${project}/savedsearch/actiontrail_*`] },
     ];
     if (plan.ossBucketName !== undefined) {
       const bucketName = plan.ossBucketName;
@@ -162,9 +163,9 @@ export class AlicloudLogging extends pulumi.ComponentResource {
         }, keep);
       }
       statements.push({
-        Effect: "Allow",
-        Action: ["oss:PutObject", "oss:GetBucketInfo", "oss:GetBucketLifecycle", "oss:GetBucketLocation"],
-        Resource: [`acs:oss:*:*:${bucketName}`, `acs:oss:*:*:${bucketName}/*`],
+        effect: "Allow",
+        actions: ["oss:PutObject", "oss:GetBucketInfo", "oss:GetBucketLifecycle", "oss:GetBucketLocation"],
+        resources: [`acs:oss:*:*:${bucketName}`, `acs:oss:*:*:${bucketName}/*`],
       });
     }
 
@@ -177,7 +178,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
     const policy = new alicloud.ram.Policy(plan.roleName, {
       policyName: plan.roleName,
       description: "Write access to the landing zone's audit log destinations only",
-      policyDocument: JSON.stringify({ Version: "1", Statement: statements }),
+      policyDocument: ramPolicyDocument(statements),
       tags,
     }, keep);
     const attachment = new alicloud.ram.RolePolicyAttachment(plan.roleName, {

@@ -2,7 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 import { nameOf } from "../core/naming";
-import { checkPersona, personaRegistryAccess } from "../core/personas";
+import { checkPersona, personaRegistryAccess, ramPolicyDocument } from "../core/personas";
 import { ALICLOUD_RAM_DEFAULTS, RAM_NAME_MAX, RAM_POLICY_NAME_MAX } from "./ram";
 import { checkAlicloudTags } from "./tags";
 import { checkOidcTrust, OidcTrustKeys, RamOidcTrust, ramTrustPolicy } from "./trust";
@@ -400,13 +400,10 @@ export class AlicloudRegistry extends pulumi.ComponentResource {
     const accountId = args.accountId !== undefined
       ? pulumi.output(args.accountId)
       : alicloud.getCallerIdentityOutput({ parent: this }).accountId;
-    const document = (actions: readonly string[]) => pulumi.all([accountId, instanceId]).apply(([account, instance]) => JSON.stringify({
-      Version: "1",
-      Statement: [
-        { Effect: "Allow", Action: [...ALICLOUD_CR_ACTIONS.login], Resource: [`acs:cr:${args.region}:${account}:instance/${instance}`] },
-        { Effect: "Allow", Action: [...actions], Resource: [`acs:cr:${args.region}:${account}:repository/${instance}/${ns}/*`] },
-      ],
-    }));
+    const document = (actions: readonly string[]) => pulumi.all([accountId, instanceId]).apply(([account, instance]) => ramPolicyDocument([
+      { effect: "Allow", actions: ALICLOUD_CR_ACTIONS.login, resources: [`acs:cr:${args.region}:${account}:instance/${instance}`] },
+      { effect: "Allow", actions, resources: [`acs:cr:${args.region}:${account}:repository/${instance}/${ns}/*`] },
+    ]));
     this.pushPolicy = new alicloud.ram.Policy(plan.pushPolicyName, {
       policyName: plan.pushPolicyName,
       description: `Push and pull images in namespace ${ns} only`,
