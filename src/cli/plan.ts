@@ -3,10 +3,11 @@ import { Command, InvalidArgumentError } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { LandingZoneValidationError } from "../core/errors";
-import { planStackFile, stackNameOf } from "../offline/harness";
+import { planStackFile } from "../offline/harness";
 import { inventoryToJson } from "../offline/inventory";
 import { renderMarkdown } from "../offline/markdown";
 import { isBlocking, renderFindings, renderTree } from "../offline/tree";
+import { stackUrn } from "../policy/evaluate";
 import { readWaivers, unmatchedWaivers } from "../policy/waivers";
 
 /** Exit codes of `npm run plan`. */
@@ -53,7 +54,8 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
   }
   const file = opts.config ?? path.resolve(`Pulumi.${opts.stack}.yaml`);
   if (!fs.existsSync(file)) {
-    writeErr(`error: ${file} does not exist; stacks here: ${fs.readdirSync(".").filter((f) => /^Pulumi\..+\.ya?ml$/.test(f)).join(", ")}\n`);
+    const here = fs.readdirSync(".").filter((f) => /^Pulumi\..+\.ya?ml$/.test(f));
+    writeErr(`error: ${file} does not exist; stack files here: ${here.length > 0 ? here.join(", ") : "none"}\n`);
     return EXIT.invalidConfig;
   }
   const waivers = opts.waivers === undefined ? { ok: true as const, waivers: [] } : readWaivers(opts.waivers);
@@ -63,7 +65,7 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
   }
   let inv;
   try {
-    inv = await planStackFile(file, { stack: opts.stack ?? stackNameOf(file), policies: { waivers: waivers.waivers } });
+    inv = await planStackFile(file, { ...(opts.stack !== undefined ? { stack: opts.stack } : {}), policies: { waivers: waivers.waivers } });
   } catch (e) {
     if (e instanceof LandingZoneValidationError) {
       writeErr(`${e.message}\n`);
@@ -71,14 +73,15 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
     }
     throw e;
   }
-  const stack = { urn: `urn:pulumi:${inv.stack}::${inv.project}::pulumi:pulumi:Stack::${inv.project}-${inv.stack}`, name: `${inv.project}-${inv.stack}` };
+  const stack = { urn: stackUrn(inv.project, inv.stack), name: `${inv.project}-${inv.stack}` };
   for (const w of unmatchedWaivers(waivers.waivers, [...inv.resources, stack])) {
     writeErr(`warning: the waiver for ${w.rule} names resource "${w.resource}", which this plan does not have: it waives nothing\n`);
   }
-  const report = opts.format === "json" ? inventoryToJson(inv)
+  const json = inventoryToJson(inv);
+  const report = opts.format === "json" ? json
     : opts.format === "markdown" ? renderMarkdown(inv)
       : `${renderTree(inv)}\n${renderFindings(inv.findings)}`;
-  for (const [target, text] of [[opts.json, inventoryToJson(inv)], [opts.out, report]] as const) {
+  for (const [target, text] of [[opts.json, json], [opts.out, report]] as const) {
     if (target === undefined) continue;
     try {
       fs.writeFileSync(target, text);
