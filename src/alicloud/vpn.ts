@@ -8,7 +8,7 @@ import {
 import { Cidr, contains, isIpv4, isPublicIpv4, mustParseCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, checkNameLength, nameOf } from "../core/naming";
-import { secretOrUndefined, VpnTunnelPeerConfig } from "../gcp/ha-vpn";
+import { IkeProposal, IpsecProposal, secretOrUndefined, VpnTunnelPeerConfig } from "../gcp/ha-vpn";
 import { checkAlicloudTags } from "./tags";
 
 /** The on-premises VPN device(s) Alibaba Cloud peers with. */
@@ -82,6 +82,17 @@ export const ALICLOUD_VPN_BANDWIDTHS: readonly number[] = [5, 10, 20, 50, 100, 2
 export const ALICLOUD_IKE = { ikeVersion: "ikev2", ikeMode: "main", ikeEncAlg: "aes256", ikeAuthAlg: "sha256", ikePfs: "group14", ikeLifetime: 28800 } as const;
 /** Phase-2 settings of every tunnel. */
 export const ALICLOUD_IPSEC = { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", ipsecPfs: "group14", ipsecLifetime: 3600 } as const;
+
+/** Phase 1 and 2 as the on-premises device must configure them, derived from `ALICLOUD_IKE` / `ALICLOUD_IPSEC`. */
+const groupNumber = (group: string): number => Number(group.replace(/^group/, ""));
+const PEER_IKE: IkeProposal = {
+  version: Number(ALICLOUD_IKE.ikeVersion.replace(/^ikev/, "")), mode: ALICLOUD_IKE.ikeMode, encryption: ALICLOUD_IKE.ikeEncAlg,
+  integrity: ALICLOUD_IKE.ikeAuthAlg, dhGroup: groupNumber(ALICLOUD_IKE.ikePfs), lifetimeSeconds: ALICLOUD_IKE.ikeLifetime,
+};
+const PEER_IPSEC: IpsecProposal = {
+  protocol: "ESP", encryption: ALICLOUD_IPSEC.ipsecEncAlg, integrity: ALICLOUD_IPSEC.ipsecAuthAlg,
+  pfsGroup: groupNumber(ALICLOUD_IPSEC.ipsecPfs), lifetimeSeconds: ALICLOUD_IPSEC.ipsecLifetime,
+};
 
 /** One planned tunnel. */
 export interface AlicloudVpnTunnelPlan {
@@ -360,8 +371,8 @@ export class AlicloudVpn extends pulumi.ComponentResource {
       peerBgpIp: bgp ? t.bgp.peerIp : "",
       cloudAsn: plan.asn,
       peerAsn: args.peer.asn,
-      ike: { version: 2, mode: "main", encryption: "aes256", integrity: "sha256", dhGroup: 14, lifetimeSeconds: ALICLOUD_IKE.ikeLifetime },
-      ipsec: { protocol: "ESP", encryption: "aes256", integrity: "sha256", pfsGroup: 14, lifetimeSeconds: ALICLOUD_IPSEC.ipsecLifetime },
+      ike: PEER_IKE,
+      ipsec: PEER_IPSEC,
       localTrafficSelectors: localSubnets,
       remoteTrafficSelectors: remoteSubnets,
     })));
