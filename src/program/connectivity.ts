@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { AlicloudVpn, AlicloudVpnArgs } from "../alicloud/vpn";
 import type { AlicloudVpcPlan } from "../alicloud/vpc";
 import type { ReservedRange } from "../core/bgp";
+import { parseCidr } from "../core/cidr";
 import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/schema";
 import { GcpHaVpn, GcpHaVpnArgs } from "../gcp/ha-vpn";
@@ -14,9 +15,13 @@ export function connectivityName(spec: EnvironmentSpec): string {
   return `${spec.environment}-vpn`;
 }
 
-/** `landing-zone:onPremises.ranges` (empty when absent). */
+/**
+ * The CIDRs of `landing-zone:onPremises.ranges` that parse (empty when absent): the VPNs route to
+ * them, the firewalls use them as the named range `onprem`. The connectivity area owns the key
+ * and reports the malformed ones, so no other check sees (and reports) them again.
+ */
 export function onPremisesRanges(spec: EnvironmentSpec): Record<string, string> {
-  return { ...spec.onPremises?.ranges };
+  return Object.fromEntries(Object.entries(spec.onPremises?.ranges ?? {}).filter(([, c]) => parseCidr(c).ok));
 }
 
 /**

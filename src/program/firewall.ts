@@ -1,21 +1,16 @@
 import type { AlicloudVpcPlan } from "../alicloud/vpc";
 import { AlicloudSecurityGroups, AlicloudSecurityGroupsArgs, AlicloudVswitchRef } from "../alicloud/security-groups";
-import { parseCidr } from "../core/cidr";
 import type { EnvironmentSpec } from "../config/schema";
 import { GcpFirewall, GcpFirewallArgs } from "../gcp/firewall";
 import type { GcpVpcPlan } from "../gcp/vpc";
 import type * as pulumi from "@pulumi/pulumi";
+import { onPremisesRanges } from "./connectivity";
 import type { AreaOutputs, LandingZoneContext } from "./context";
 import { environmentLabels } from "./network-args";
 
 /** Name of the environment's firewall components, e.g. `prod-fw`. */
 export function firewallName(spec: EnvironmentSpec): string {
   return `${spec.environment}-fw`;
-}
-
-/** The on-premises ranges of `landing-zone:onPremises.ranges` that parse (the named range `onprem`). */
-export function onPremisesRanges(spec: EnvironmentSpec): Record<string, string> {
-  return Object.fromEntries(Object.entries(spec.onPremises?.ranges ?? {}).filter(([, c]) => parseCidr(c).ok));
 }
 
 /** The rule-model args both clouds share, from a cloud's `firewall` config. Deny-all egress defaults to `production`. */

@@ -134,3 +134,16 @@ describe("plan command on bad config", () => {
     expect(err).toBe("error: give exactly one of --stack <env> and --config <file>\n");
   });
 });
+
+describe("on-premises ranges across areas", () => {
+  it("reports a malformed on-premises range once, under its key, though the firewalls and both VPNs use it", () => {
+    const raw = structuredClone(BASE) as Record<string, any>;
+    raw.onPremises = { ranges: { hq: "192.168.0.1/20", branch: "172.20.0.0/16" }, otherEnvironmentRanges: { prod: "10.20.0.0/33" } };
+    raw.gcp.vpn = { peer: { asn: 65000, interfaces: ["34.120.0.10"] } };
+    raw.alicloud.vpn = { peer: { asn: 65001, ip: "47.96.0.20" } };
+    expect(configProblems(raw)).toEqual([
+      ["LZ_CIDR_INVALID", "landing-zone:onPremises.otherEnvironmentRanges.prod"],
+      ["LZ_CIDR_INVALID", "landing-zone:onPremises.ranges.hq"],
+    ]);
+  });
+});

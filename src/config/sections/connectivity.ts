@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkOnPremisesRanges, ReservedRange } from "../../core/bgp";
+import { checkCidr } from "../../core/cidr";
 import { Problems } from "../../core/errors";
 import { planAlicloudVpn } from "../../alicloud/vpn";
 import { planGcpHaVpn } from "../../gcp/ha-vpn";
@@ -105,19 +106,15 @@ export function validateConnectivity(spec: EnvironmentSpec, problems: Problems):
   for (const [k, cidr] of Object.entries(spec.gcp?.vpn?.advertisedRanges ?? {})) {
     reserved.push({ cidr, path: keyPath(["gcp", "vpn", "advertisedRanges", k]) });
   }
-  for (const [k, cidr] of Object.entries(spec.onPremises?.otherEnvironmentRanges ?? {})) {
-    const scratch = new Problems();
-    checkOnPremisesRanges({ [k]: cidr }, keyPath(["onPremises", "otherEnvironmentRanges"]), scratch, []);
-    problems.addAll(scratch.items);
-  }
-  const onPrem = checkOnPremisesRanges(spec.onPremises?.ranges ?? {}, onPremPath, problems, reserved);
+  for (const r of otherEnvironmentRanges(spec)) checkCidr(r.cidr, r.path, problems);
+  checkOnPremisesRanges(spec.onPremises?.ranges ?? {}, onPremPath, problems, reserved);
   const anyVpn = spec.gcp?.vpn !== undefined || spec.alicloud?.vpn !== undefined;
   if (anyVpn && Object.keys(spec.onPremises?.ranges ?? {}).length === 0) {
     problems.add("LZ_VPN_NO_ONPREM", onPremPath, "a VPN is configured but no on-premises range is listed",
       "list the on-premises CIDRs under landing-zone:onPremises.ranges, e.g. { hq: 192.168.0.0/20 }");
   }
   // The VPN plans see only the ranges that passed above, so nothing is reported twice.
-  const valid = Object.fromEntries(Object.entries(onPremisesRanges(spec)).filter(([k]) => onPrem[k] !== undefined && !problems.items.some((p) => p.path === `${onPremPath}.${k}`)));
+  const valid = Object.fromEntries(Object.entries(onPremisesRanges(spec)).filter(([k]) => !problems.items.some((p) => p.path === `${onPremPath}.${k}`)));
   const name = connectivityName(spec);
   let gcpLinkLocal: string[] = [];
   if (spec.gcp?.vpn) {

@@ -5,7 +5,7 @@ import { planAlicloudSecurityGroups } from "../../alicloud/security-groups";
 import { planGcpVpc } from "../../gcp/vpc";
 import { planGcpFirewall } from "../../gcp/firewall";
 import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../../program/network-args";
-import { alicloudFirewallArgs, firewallName, gcpFirewallArgs, onPremisesRanges } from "../../program/firewall";
+import { alicloudFirewallArgs, firewallName, gcpFirewallArgs } from "../../program/firewall";
 import { named } from "../common";
 import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";
@@ -72,19 +72,18 @@ export const firewallSection = {
 
 /** Cross-field checks of the firewall keys; report every problem, throw nothing. */
 export function validateFirewall(spec: EnvironmentSpec, problems: Problems): void {
-  // Malformed on-premises ranges are reported by the connectivity area (it owns the key); only valid ones reach the firewall.
-  const onprem = onPremisesRanges(spec);
+  // The args carry only the on-premises ranges that parse (`onPremisesRanges`): the connectivity area reports the others.
   // The firewall places tiers on the VPC's subnets: only check it against a VPC that plans cleanly.
   if (spec.gcp) {
     const scratch = new Problems();
     const vpc = planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, "", scratch);
-    if (scratch.empty) planGcpFirewall(firewallName(spec), { ...gcpFirewallArgs(spec, vpc, ""), onPremisesRanges: onprem }, keyPath(["gcp", "firewall"]), problems);
+    if (scratch.empty) planGcpFirewall(firewallName(spec), gcpFirewallArgs(spec, vpc, ""), keyPath(["gcp", "firewall"]), problems);
   }
   if (spec.alicloud) {
     const scratch = new Problems();
     const vpc = planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, "", scratch);
     if (scratch.empty) {
-      planAlicloudSecurityGroups(firewallName(spec), { ...alicloudFirewallArgs(spec, vpc, "", {}), tags: undefined, onPremisesRanges: onprem },
+      planAlicloudSecurityGroups(firewallName(spec), { ...alicloudFirewallArgs(spec, vpc, "", {}), tags: undefined },
         keyPath(["alicloud", "firewall"]), problems);
     }
   }
