@@ -1,5 +1,5 @@
 import type { EnforcementLevel, PolicyComplianceFramework, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { appliesTo, checkRuleSet, type Waiver } from "./evaluate";
+import { appliesTo, checkRuleSet, type Waiver, waiverCovers } from "./evaluate";
 import type { Rule, RuleInfo, StackResource } from "./rule";
 
 /** A CrossGuard policy built from a rule. */
@@ -44,7 +44,7 @@ interface PackWaiver {
 }
 
 function findWaiver(list: readonly PackWaiver[], urn: string, name?: string): PackWaiver | undefined {
-  return list.find((w) => w.resource === undefined || w.resource === urn || (name !== undefined && w.resource === name));
+  return list.find((w) => waiverCovers(w, urn, name));
 }
 
 function common(rule: Rule): Omit<ResourceValidationPolicy, "validateResource"> {

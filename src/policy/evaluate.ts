@@ -87,8 +87,13 @@ export function checkRuleSet(rules: readonly Rule[], waivers: readonly Waiver[] 
   if (problems.length > 0) throw new Error(`invalid policy set:\n  - ${problems.join("\n  - ")}`);
 }
 
+/** True when a waiver's `resource` covers the resource: unset (every resource), its URN or its name. */
+export function waiverCovers(w: { readonly resource?: string }, urn: string, name: string | undefined): boolean {
+  return w.resource === undefined || w.resource === urn || (name !== undefined && w.resource === name);
+}
+
 function waiverFor(waivers: readonly Waiver[], rule: string, urn: string, name: string | undefined): Waiver | undefined {
-  return waivers.find((w) => w.rule === rule && (w.resource === undefined || w.resource === urn || (name !== undefined && w.resource === name)));
+  return waivers.find((w) => w.rule === rule && waiverCovers(w, urn, name));
 }
 
 /** The URN that stands for the stack in stack-level findings. */
