@@ -42,7 +42,7 @@ export function alicloudRamArgs(spec: EnvironmentSpec): AlicloudRamArgs {
 
 /**
  * Creates the IAM / RAM components (personas, robots) of every enabled cloud; hands the RAM
- * group of each persona (and the robots) to later areas; returns the stack outputs.
+ * group of each persona to later areas (the registry); returns the stack outputs.
  */
 export function deployIam(ctx: LandingZoneContext): AreaOutputs {
   const { spec } = ctx;
@@ -50,19 +50,13 @@ export function deployIam(ctx: LandingZoneContext): AreaOutputs {
   const name = iamName(spec);
   if (spec.gcp) {
     const iam = new GcpIam(name, gcpIamArgs(spec), { provider: ctx.gcpProvider });
-    if (iam.robot) {
-      outputs.gcpCiDeployerEmail = iam.robotEmail;
-      ctx.shared.gcpRobotMembers = { ciDeployer: iam.robot.member };
-    }
+    if (iam.robot) outputs.gcpCiDeployerEmail = iam.robotEmail;
   }
   if (spec.alicloud) {
     const ram = new AlicloudRam(name, alicloudRamArgs(spec), { provider: ctx.alicloudProvider });
     ctx.shared.alicloudPersonaGroups = { ...ram.groupNames };
     outputs.alicloudPersonaGroups = ram.groupNames;
-    if (ram.robotRole) {
-      outputs.alicloudCiDeployerRoleArn = ram.robotRoleArn;
-      ctx.shared.alicloudRobotRoles = { ciDeployer: ram.robotRoleName };
-    }
+    if (ram.robotRole) outputs.alicloudCiDeployerRoleArn = ram.robotRoleArn;
   }
   return outputs;
 }
