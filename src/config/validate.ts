@@ -1,4 +1,4 @@
-import { mustParseCidr, overlaps } from "../core/cidr";
+import { mustParseCidr, overlaps, parseCidr } from "../core/cidr";
 import { Problems } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { planAlicloudVpc } from "../alicloud/vpc";
@@ -10,6 +10,7 @@ import { validateConnectivity } from "./sections/connectivity";
 import { validateFirewall } from "./sections/firewall";
 import { validateIam } from "./sections/iam";
 import { validateRegistry } from "./sections/registry";
+import { cloudRanges } from "../program/connectivity";
 import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../program/network-args";
 import { alicloudConfig, gcpConfig } from "./schema";
 
@@ -40,22 +41,9 @@ export function validateSpec(spec: EnvironmentSpec, problems: Problems): void {
   validateRegistry(spec, problems);
 }
 
-/** The environment's VPC ranges with their config paths (only ranges that parse). */
+/** The environment's VPC ranges with their config paths (only ranges that parse: the VPC plans report the others). */
 export function vpcRanges(spec: EnvironmentSpec): { cidr: string; path: string }[] {
-  const out: { cidr: string; path: string }[] = [];
-  const add = (cidr: string | undefined, path: string) => {
-    if (cidr === undefined) return;
-    try {
-      mustParseCidr(cidr);
-      out.push({ cidr, path });
-    } catch {
-      // Invalid ranges are reported by the VPC plans.
-    }
-  };
-  add(spec.gcp?.network.cidr, keyPath(["gcp", "network", "cidr"]));
-  add(spec.gcp?.network.secondaryCidr, keyPath(["gcp", "network", "secondaryCidr"]));
-  add(spec.alicloud?.vpc.cidr, keyPath(["alicloud", "vpc", "cidr"]));
-  return out;
+  return cloudRanges(spec).filter((r) => parseCidr(r.cidr).ok);
 }
 
 /**

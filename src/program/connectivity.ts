@@ -24,10 +24,7 @@ export function onPremisesRanges(spec: EnvironmentSpec): Record<string, string> 
   return Object.fromEntries(Object.entries(spec.onPremises?.ranges ?? {}).filter(([, c]) => parseCidr(c).ok));
 }
 
-/**
- * The environment's VPC ranges with their config key paths (the same list as
- * `vpcRanges` in config/validate, which this module cannot import without a cycle).
- */
+/** The environment's VPC ranges with their config key paths (`vpcRanges` in config/validate keeps those that parse). */
 export function cloudRanges(spec: EnvironmentSpec): ReservedRange[] {
   const out: ReservedRange[] = [];
   const add = (cidr: string | undefined, path: readonly string[]) => {
