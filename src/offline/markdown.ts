@@ -38,7 +38,7 @@ export function cell(text: string): string {
 }
 
 /** `gcp`, `alicloud`, … for a provider type token or a landing-zone component token (`landing-zone:index:GcpVpc` → `gcp`). */
-export function cloudOfResource(r: Pick<InventoryResource, "type">): string {
+function cloudOfResource(r: Pick<InventoryResource, "type">): string {
   if (r.type.startsWith("landing-zone:")) {
     const name = r.type.split(":").pop() ?? "";
     if (name.startsWith("Gcp")) return "gcp";

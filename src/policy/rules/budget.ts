@@ -13,7 +13,7 @@ export const gcpBudgetPresent: StackRule = {
   enforcement: "advisory",
   rationale: "Spend nobody is alerted about is found on the invoice. Advisory: the budget may live in a central billing stack.",
   source: "landing-zone (Google Cloud enterprise foundations: billing alerts)",
-  check: (resources) => (resources.some((r) => r.type.startsWith("gcp:") && r.type !== GCP_BUDGET && !r.type.startsWith("pulumi:")) && !resources.some((r) => r.type === GCP_BUDGET)
+  check: (resources) => (resources.some((r) => r.type.startsWith("gcp:") && r.type !== GCP_BUDGET) && !resources.some((r) => r.type === GCP_BUDGET)
     ? [{ message: "no gcp.billing.Budget; add a GcpBudget with threshold alerts" }] : []),
 };
 
