@@ -1,9 +1,8 @@
 // A complete Google Cloud landing zone from the components, without the stack program:
 // a VPC with public and private subnets in two regions (Cloud NAT for the private ones), tier
 // firewalls (deny-all ingress, admin only through IAP), an HA VPN with BGP to the office,
-// persona IAM with a keyless CI robot, a
-// scanned Artifact Registry repository with persona access and a keyless CI robot, audit logs
-// routed to a locked bucket, and a monthly budget. In your own project import from
+// persona IAM with a keyless CI robot, a scanned Artifact Registry repository with persona
+// access and its own keyless CI robot, audit logs routed to a locked bucket, and a monthly budget. In your own project import from
 // "pulumi-landing-zone" instead of "../../src".
 import * as pulumi from "@pulumi/pulumi";
 import { GcpBudget, GcpFirewall, GcpHaVpn, GcpIam, GcpLogging, GcpRegistry, GcpVpc } from "../../src";
