@@ -91,9 +91,11 @@ export function toPolicies(rules: readonly Rule[], opts: ToPoliciesOptions = {})
         const resources: StackResource[] = args.resources.map((r) => ({
           urn: r.urn, type: r.type, name: r.name, inputs: r.props, dependencies: r.dependencies.map((d) => d.urn),
         }));
+        // A stack-level violation answers to the stack resource's URN and name, as in the offline plan.
+        const stack = resources.find((r) => r.type === "pulumi:pulumi:Stack");
         for (const v of rule.check(resources)) {
-          const target = resources.find((r) => r.urn === v.urn);
-          if (findWaiver(list, v.urn ?? "", target?.name)) continue;
+          const target = v.urn === undefined ? stack : resources.find((r) => r.urn === v.urn);
+          if (findWaiver(list, target?.urn ?? v.urn ?? "", target?.name)) continue;
           reportViolation(v.message, v.urn);
         }
       },

@@ -68,6 +68,21 @@ describe("the CrossGuard policies", () => {
     expect(found[0]).toMatch(/^no log sink takes all audit logs/);
   });
 
+  it("waive a stack-level violation by the stack's name, as the offline plan does", () => {
+    const policy = byName.get("gcp-audit-sink-all-audit-logs") as StackValidationPolicy;
+    const res = (type: string, urn: string, name: string, props: object) => ({ type, urn, name, props, opts: {}, dependencies: [], propertyDependencies: {}, isType: () => false, asType: () => undefined });
+    const resources = [res("pulumi:pulumi:Stack", "urn:pulumi:dev::landing-zone::pulumi:pulumi:Stack::landing-zone-dev", "landing-zone-dev", {}), res(FW, "urn:fw", "fw", openSsh)];
+    const run = (waivers: object[]) => {
+      const found: string[] = [];
+      void policy.validateStack({ resources, getConfig: () => ({ waivers }), stackTags: new Map() } as never, (m) => found.push(m));
+      return found.length;
+    };
+    expect(run([])).toBe(1);
+    expect(run([{ resource: "fw", reason: "another resource" }])).toBe(1);
+    expect(run([{ resource: "landing-zone-dev", reason: "central audit stack, SEC-42" }])).toBe(0);
+    expect(run([{ resource: "urn:pulumi:dev::landing-zone::pulumi:pulumi:Stack::landing-zone-dev", reason: "central audit stack, SEC-42" }])).toBe(0);
+  });
+
   it("are built by the pack from the same module", async () => {
     const src = await import("node:fs").then((fs) => fs.readFileSync("policy-pack/index.ts", "utf8"));
     expect(src).toContain("toPolicies(LANDING_ZONE_RULES");
