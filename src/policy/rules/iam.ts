@@ -1,5 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
+import { GCP_BASIC_ROLES, isGcpBasicRole } from "../../core/personas";
 import { fail, type Inputs, notApplicable, pass, type ResourceRule, strings, tokenOf } from "../rule";
 
 /** Project, folder and organization IAM grants (the non-authoritative ones). */
@@ -16,7 +17,8 @@ function membersOf(i: Inputs): string[] {
   return [...strings(i.member), ...strings(i.members)];
 }
 
-export const POLICY_BASIC_ROLES: readonly string[] = ["roles/owner", "roles/editor", "roles/viewer"];
+/** The basic roles the rule flags: the same list the IAM components refuse. */
+export const POLICY_BASIC_ROLES: readonly string[] = GCP_BASIC_ROLES;
 
 export const gcpIamNoBasicRoles: ResourceRule = {
   kind: "resource",
@@ -27,7 +29,7 @@ export const gcpIamNoBasicRoles: ResourceRule = {
   rationale: "Basic roles grant thousands of permissions across every service; grant predefined or custom roles instead.",
   source: "CIS GCP Foundations v4.0 1.5 (adapted); CKV_GCP_115, CKV_GCP_116, CKV_GCP_117",
   types: GCP_HIERARCHY_GRANTS,
-  check: (_t, i) => (typeof i.role === "string" && POLICY_BASIC_ROLES.includes(i.role)
+  check: (_t, i) => (typeof i.role === "string" && isGcpBasicRole(i.role)
     ? fail(`grants the basic role ${i.role} to ${membersOf(i).join(", ") || "its members"}; grant a predefined role such as roles/compute.networkViewer`) : pass),
 };
 
