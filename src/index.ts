@@ -19,6 +19,8 @@ export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./al
 export * from "./gcp/registry"; export * from "./alicloud/registry";
 export * from "./gcp/iam";
 export * from "./alicloud/ram";
+export * from "./alicloud/trust";
+export * from "./resource-options";
 export * from "./gcp/firewall"; export * from "./alicloud/security-groups"; export * from "./core/rules";
 export * from "./gcp/ha-vpn"; export * from "./alicloud/vpn"; export * from "./core/bgp";
 export * from "./core/ports";

@@ -34,6 +34,10 @@ export function planAlicloudBudget(name: string, args: AlicloudBudgetArgs, path:
     checkKey(key, p, problems);
     if (problems.items.length === before) checkAlicloudName(nameOf(name, key), p, problems, 2, 40, "alarm contact name");
   }
+  if (args.lang !== undefined && !Object.hasOwn(ALICLOUD_CMS_LANG, args.lang)) {
+    problems.add("LZ_BUDGET_LANG", joinPath(path, "lang"), `"${String(args.lang)}" is not a notification language`,
+      `use one of ${Object.keys(ALICLOUD_CMS_LANG).join(", ")}`);
+  }
   if (Object.keys(args.emails ?? {}).length === 0) {
     problems.add("LZ_BUDGET_NO_CONTACT", joinPath(path, "emails"), "no email recipient is given, so nobody would be notified",
       "add at least one address, e.g. emails: { finance: finance@example.com }");

@@ -6,6 +6,7 @@ import { checkAlicloudName, nameOf } from "../core/naming";
 import { ramPolicyDocument, RamStatement } from "../core/personas";
 import { checkAlicloudTags } from "./tags";
 import { ramTrustPolicy } from "./trust";
+import { keepInProduction } from "../resource-options";
 
 export interface AlicloudLoggingArgs {
   /** Region of the SLS project and OSS bucket, e.g. `cn-hangzhou`. */
@@ -108,7 +109,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
     this.plan = plan;
     const production = args.production === true;
     const tags = { ...args.tags };
-    const keep: pulumi.CustomResourceOptions = { parent: this, protect: production, retainOnDelete: production };
+    const keep = keepInProduction(this, production);
     const account = alicloud.getCallerIdentityOutput({ parent: this });
 
     this.slsProject = new alicloud.log.Project(plan.slsProjectName, {

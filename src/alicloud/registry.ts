@@ -6,6 +6,7 @@ import { checkPersona, personaRegistryAccess, ramPolicyDocument } from "../core/
 import { ALICLOUD_RAM_DEFAULTS, RAM_NAME_MAX, RAM_POLICY_NAME_MAX } from "./ram";
 import { checkAlicloudTags } from "./tags";
 import { checkOidcTrust, OidcTrustKeys, RamOidcTrust, ramTrustPolicy } from "./trust";
+import { keepInProduction } from "../resource-options";
 
 /** Container Registry Enterprise Edition instance types `createInstance` accepts (provider doc of `instanceType`). */
 export const ALICLOUD_CR_INSTANCE_TYPES = ["Basic", "Standard", "Advanced"] as const;
@@ -320,7 +321,7 @@ export class AlicloudRegistry extends pulumi.ComponentResource {
     this.plan = plan;
     const production = args.production === true;
     const tags = { ...args.tags };
-    const keep: pulumi.CustomResourceOptions = { parent: this, protect: production, retainOnDelete: production };
+    const keep = keepInProduction(this, production);
     const ns = args.namespace;
 
     if (args.createInstance === true) {

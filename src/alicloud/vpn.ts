@@ -3,12 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import {
   allocateLinkLocal, BgpSession, checkAsn, checkAsnPair, checkLinkLocalRanges, checkOnPremisesRanges, checkPresharedKey,
-  PSK_LENGTH, ReservedRange,
+  IkeProposal, IpsecProposal, PSK_LENGTH, ReservedRange, VpnTunnelPeerConfig,
 } from "../core/bgp";
 import { Cidr, contains, isIpv4, isPublicIpv4, mustParseCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, checkNameLength, nameOf } from "../core/naming";
-import { IkeProposal, IpsecProposal, secretOrUndefined, VpnTunnelPeerConfig } from "../gcp/ha-vpn";
+import { secretOrUndefined } from "../resource-options";
 import { checkAlicloudTags } from "./tags";
 
 /** The on-premises VPN device(s) Alibaba Cloud peers with. */

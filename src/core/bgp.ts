@@ -229,3 +229,48 @@ export function checkOnPremisesRanges(ranges: Readonly<Record<string, string>>, 
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the on-premises team configures (shared by GcpHaVpn and AlicloudVpn outputs)
+// ---------------------------------------------------------------------------------------------
+
+/** Phase 1 as the on-premises device must configure it. */
+export interface IkeProposal {
+  readonly version: number;
+  /** Exchange mode (Alibaba: `main`). */
+  readonly mode?: string;
+  readonly encryption: string;
+  readonly integrity: string;
+  /** Pseudo-random function (GCP). */
+  readonly prf?: string;
+  readonly dhGroup: number;
+  readonly lifetimeSeconds: number;
+}
+
+/** Phase 2 as the on-premises device must configure it. */
+export interface IpsecProposal {
+  readonly protocol: string;
+  readonly encryption: string;
+  readonly integrity: string;
+  readonly pfsGroup: number;
+  readonly lifetimeSeconds: number;
+}
+
+/** What the on-premises side needs for one tunnel (no secret in here). */
+export interface VpnTunnelPeerConfig {
+  readonly tunnel: string;
+  /** The cloud gateway's public IP for this tunnel. */
+  readonly cloudGatewayIp: string;
+  /** The on-premises public IP this tunnel terminates on. */
+  readonly peerIp: string;
+  readonly linkLocalRange: string;
+  readonly cloudBgpIp: string;
+  readonly peerBgpIp: string;
+  readonly cloudAsn: number;
+  readonly peerAsn: number;
+  readonly ike: IkeProposal;
+  readonly ipsec: IpsecProposal;
+  /** Traffic selectors: `0.0.0.0/0` on both sides for route-based (BGP) tunnels. */
+  readonly localTrafficSelectors: readonly string[];
+  readonly remoteTrafficSelectors: readonly string[];
+}

@@ -3,12 +3,13 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import {
   allocateLinkLocal, BgpSession, checkAsn, checkAsnPair, checkLinkLocalRanges, checkOnPremisesRanges, checkPresharedKey,
-  haVpnTopology, HaVpnTunnelPlan, PSK_LENGTH, REDUNDANCY_TYPES, ReservedRange,
+  haVpnTopology, HaVpnTunnelPlan, IkeProposal, IpsecProposal, PSK_LENGTH, REDUNDANCY_TYPES, ReservedRange, VpnTunnelPeerConfig,
 } from "../core/bgp";
 import { isPublicIpv4, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, nameOf } from "../core/naming";
+import { secretOrUndefined } from "../resource-options";
 
 /** The on-premises VPN device(s) GCP peers with. */
 export interface GcpVpnPeerArgs {
@@ -80,47 +81,6 @@ const DEVICE_NAMES: Readonly<Record<string, string>> = { "AES-CBC-256": "aes256"
 const deviceName = (gcpName: string): string => DEVICE_NAMES[gcpName] ?? gcpName;
 const withGcpName = (gcpName: string): string => `${deviceName(gcpName)} (${gcpName})`;
 const groupNumber = (group: string): number => Number(group.replace(/^Group-/, ""));
-
-/** Phase 1 as the on-premises device must configure it. */
-export interface IkeProposal {
-  readonly version: number;
-  /** Exchange mode (Alibaba: `main`). */
-  readonly mode?: string;
-  readonly encryption: string;
-  readonly integrity: string;
-  /** Pseudo-random function (GCP). */
-  readonly prf?: string;
-  readonly dhGroup: number;
-  readonly lifetimeSeconds: number;
-}
-
-/** Phase 2 as the on-premises device must configure it. */
-export interface IpsecProposal {
-  readonly protocol: string;
-  readonly encryption: string;
-  readonly integrity: string;
-  readonly pfsGroup: number;
-  readonly lifetimeSeconds: number;
-}
-
-/** What the on-premises side needs for one tunnel (no secret in here). */
-export interface VpnTunnelPeerConfig {
-  readonly tunnel: string;
-  /** The cloud gateway's public IP for this tunnel. */
-  readonly cloudGatewayIp: string;
-  /** The on-premises public IP this tunnel terminates on. */
-  readonly peerIp: string;
-  readonly linkLocalRange: string;
-  readonly cloudBgpIp: string;
-  readonly peerBgpIp: string;
-  readonly cloudAsn: number;
-  readonly peerAsn: number;
-  readonly ike: IkeProposal;
-  readonly ipsec: IpsecProposal;
-  /** Traffic selectors: `0.0.0.0/0` on both sides for route-based (BGP) tunnels. */
-  readonly localTrafficSelectors: readonly string[];
-  readonly remoteTrafficSelectors: readonly string[];
-}
 
 /** Phase 1 and 2 as the on-premises device must configure them, derived from `GCP_VPN_CIPHERS`. */
 const PEER_IKE: IkeProposal = {
@@ -213,11 +173,6 @@ export function planGcpHaVpn(name: string, args: GcpHaVpnArgs, path: string, pro
 /** Validated plan, or throws `LandingZoneValidationError` listing every problem. */
 export function validatedGcpHaVpn(name: string, args: GcpHaVpnArgs): GcpHaVpnPlan {
   return validated("GcpHaVpn", planGcpHaVpn, name, args);
-}
-
-/** Wraps a value as a secret, keeping `undefined` as is. */
-export function secretOrUndefined(value: pulumi.Input<string> | undefined): pulumi.Output<string> | undefined {
-  return value === undefined ? undefined : pulumi.secret(value);
 }
 
 /**

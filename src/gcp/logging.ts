@@ -5,6 +5,7 @@ import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
 import { checkKmsKeyName, checkPubsubTopicName } from "./ids";
+import { keepInProduction } from "../resource-options";
 
 /** Audit log kinds a sink can route. */
 export const GCP_AUDIT_LOG_KINDS = ["activity", "data_access", "system_event", "policy"] as const;
@@ -199,7 +200,7 @@ export class GcpLogging extends pulumi.ComponentResource {
     const labels = { ...args.labels };
     const project = args.project;
     // Audit storage survives `pulumi destroy` and cannot be deleted by accident in production.
-    const keep: pulumi.CustomResourceOptions = { parent: this, protect: production, retainOnDelete: production };
+    const keep = keepInProduction(this, production);
     const lc = plan.lifecycle;
 
     this.bucket = new gcp.storage.Bucket(plan.bucketName, {

@@ -6,6 +6,7 @@ import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
 import { checkPersona, personaRegistryAccess, RegistryAccess } from "../core/personas";
 import { checkGcpMemberFormat } from "./iam";
 import { checkKmsKeyName, GCP_SERVICE_ACCOUNT_ID } from "./ids";
+import { keepInProduction } from "../resource-options";
 
 /** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
 export const GCP_REGISTRY_ROLES = {
@@ -243,7 +244,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
     const project = args.project;
     const location = args.location;
     const labels = { ...args.labels };
-    const keep: pulumi.CustomResourceOptions = { parent: this, protect: production, retainOnDelete: production };
+    const keep = keepInProduction(this, production);
 
     const services: gcp.projects.Service[] = [];
     if (args.enableServices ?? true) {

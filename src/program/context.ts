@@ -31,8 +31,6 @@ export interface LandingZoneContext {
 export interface SharedValues {
   /** IAM area: the RAM group name of each persona that has a group (Alibaba). */
   alicloudPersonaGroups?: Partial<Record<Persona, pulumi.Input<string>>>;
-  /** Anything else, by well-known key. */
-  [key: string]: unknown;
 }
 
 /** Stack outputs an area adds; keys must be unique across areas. */

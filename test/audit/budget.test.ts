@@ -104,6 +104,11 @@ describe("AlicloudBudget (no budget API: alarm contacts only)", () => {
     expect(findResource(inv, "alicloud:cms/alarmContact:AlarmContact", "cn2-budget-finance").inputs.lang).toBe("zh-cn");
   });
 
+  it("rejects a notification language CloudMonitor does not know (a caller outside the config schema)", async () => {
+    expect(await componentProblems(() => new AlicloudBudget("dev-budget", { amount: 100, emails: { finance: "finance@acme.example" }, lang: "de" as never })))
+      .toEqual([["LZ_BUDGET_LANG", "AlicloudBudget args.lang"]]);
+  });
+
   it("rejects the same bad input as the GCP budget, and a budget nobody hears about", async () => {
     expect(await componentProblems(() => new AlicloudBudget("dev-budget", { amount: 0, thresholds: { actual: [101, 1001] }, emails: {} }))).toEqual([
       ["LZ_BUDGET_AMOUNT", "AlicloudBudget args.amount"],
