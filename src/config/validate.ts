@@ -1,8 +1,8 @@
 import { mustParseCidr, overlaps, parseCidr } from "../core/cidr";
 import { Problems } from "../core/errors";
 import { checkLabels } from "../core/labels";
-import { planAlicloudVpc } from "../alicloud/vpc";
-import { planGcpVpc } from "../gcp/vpc";
+import { planAlicloudVpc } from "../alicloud/vpc-plan";
+import { planGcpVpc } from "../gcp/vpc-plan";
 import { keyPath } from "./issues";
 import type { EnvironmentSpec } from "./schema";
 import { validateAudit } from "./sections/audit";

@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { Problems } from "../../core/errors";
-import { GCP_AUDIT_LOG_KINDS } from "../../gcp/logging";
+import { GCP_AUDIT_LOG_KINDS } from "../../gcp/logging-plan";
 import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";
 import { alicloudBudgetArgs, alicloudLoggingArgs, auditName, budgetName, gcpBudgetArgs, gcpLoggingArgs } from "../../program/audit";
-import { planAlicloudBudget } from "../../alicloud/budget";
-import { planAlicloudLogging } from "../../alicloud/logging";
-import { planGcpBudget } from "../../gcp/budget";
-import { planGcpLogging } from "../../gcp/logging";
+import { planAlicloudBudget } from "../../alicloud/budget-plan";
+import { planAlicloudLogging } from "../../alicloud/logging-plan";
+import { planGcpBudget } from "../../gcp/budget-plan";
+import { planGcpLogging } from "../../gcp/logging-plan";
 
 /** Budget keys shared by both clouds. Ranges (amount > 0, thresholds, emails) are checked in `validateAudit`. */
 const budgetCommon = {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { Problems } from "../../core/errors";
-import { planAlicloudVpc } from "../../alicloud/vpc";
-import { planAlicloudSecurityGroups } from "../../alicloud/security-groups";
-import { planGcpVpc } from "../../gcp/vpc";
-import { planGcpFirewall } from "../../gcp/firewall";
+import { planAlicloudVpc } from "../../alicloud/vpc-plan";
+import { planAlicloudSecurityGroups } from "../../alicloud/security-groups-plan";
+import { planGcpVpc } from "../../gcp/vpc-plan";
+import { planGcpFirewall } from "../../gcp/firewall-plan";
 import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../../program/network-args";
 import { alicloudFirewallArgs, firewallName, gcpFirewallArgs } from "../../program/firewall";
 import { named } from "../common";

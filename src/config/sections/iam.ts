@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Problems } from "../../core/errors";
-import { planAlicloudRam } from "../../alicloud/ram";
-import { planGcpIam } from "../../gcp/iam";
+import { planAlicloudRam } from "../../alicloud/ram-plan";
+import { planGcpIam } from "../../gcp/iam-plan";
 import { alicloudRamArgs, gcpIamArgs, iamName } from "../../program/iam";
 import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";

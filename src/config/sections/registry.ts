@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Problems } from "../../core/errors";
-import { planAlicloudRegistry } from "../../alicloud/registry";
-import { planGcpRegistry } from "../../gcp/registry";
+import { planAlicloudRegistry } from "../../alicloud/registry-plan";
+import { planGcpRegistry } from "../../gcp/registry-plan";
 import { alicloudRegistryArgs, gcpRegistryArgs, registryName } from "../../program/registry";
 import { keyPath } from "../issues";
 import type { EnvironmentSpec } from "../schema";

@@ -1,0 +1,224 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { checkCidr, parseCidr } from "../core/cidr";
+import { joinPath, Problems, validated } from "../core/errors";
+import { checkAlicloudName, nameOf } from "../core/naming";
+import { alicloudPort, PortRange, portSlug } from "../core/ports";
+import { ALICLOUD_PRIORITIES, ALICLOUD_SERVICES_RANGE, cidrSlug, FirewallRuleArgs, INTERNET, Peer, PlannedRule, planRules, Protocol, RulePlan, RuleSetArgs } from "../core/rules";
+import { checkAlicloudTags } from "./tags";
+
+/** A vSwitch of the VPC, as the security groups see it. */
+export interface AlicloudVswitchRef {
+  /** The VPC subnet (tier of the VPC plan) the vSwitch belongs to, e.g. `web`. */
+  readonly subnet: string;
+  /** Whether the subnet is public (its network ACL is the public one). */
+  readonly public: boolean;
+  /** The vSwitch's CIDR. */
+  readonly cidr: string;
+  /** The vSwitch's id. */
+  readonly id: pulumi.Input<string>;
+}
+
+export interface AlicloudSecurityGroupsArgs extends RuleSetArgs {
+  /** The VPC's id. */
+  readonly vpcId: pulumi.Input<string>;
+  /** The VPC's range: the named range `vpc`. */
+  readonly vpcCidr: string;
+  /** The VPC's vSwitches keyed `<subnet>-<zone>` (from `AlicloudVpc.vswitches` and its plan). */
+  readonly vswitches: Readonly<Record<string, AlicloudVswitchRef>>;
+  /** On-premises CIDRs by name: the named range `onprem`, and the default admin source. @default {} */
+  readonly onPremisesRanges?: Readonly<Record<string, string>>;
+  /** Network ACLs on the public and private vSwitches as a second, stateless layer. @default true */
+  readonly networkAcls?: boolean;
+  /** Resource group of the security groups. @default the account's default group */
+  readonly resourceGroupId?: string;
+  /** Tags for every child that takes tags. @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Prefix of every child's name. @default the component's name */
+  readonly namePrefix?: string;
+}
+
+/** Longest description of a network ACL entry (security-group rules take 512, with the rule name in front). */
+export const ALICLOUD_ACL_DESCRIPTION_MAX = 256;
+
+/** One security-group rule as it will be created (plain data; ids resolved at creation). */
+export interface AlicloudSgRulePlan {
+  readonly key: string;
+  readonly tier: string;
+  readonly rule: string;
+  readonly type: "ingress" | "egress";
+  readonly ipProtocol: Protocol;
+  readonly portRange: string;
+  readonly policy: "accept" | "drop";
+  readonly priority: number;
+  readonly cidrIp?: string;
+  /** Tier whose security group is the peer. */
+  readonly peerTier?: string;
+  readonly description: string;
+}
+
+/** One network-ACL entry (plain data, in priority order). */
+export interface AlicloudAclEntry {
+  readonly networkAclEntryName: string;
+  readonly policy: "accept" | "drop";
+  readonly protocol: Protocol;
+  readonly port: string;
+  readonly cidr: string;
+  readonly description: string;
+}
+
+export interface AlicloudAclPlan {
+  readonly name: string;
+  readonly group: "public" | "private";
+  readonly vswitches: readonly string[];
+  readonly ingress: readonly AlicloudAclEntry[];
+  readonly egress: readonly AlicloudAclEntry[];
+}
+
+export interface AlicloudSecurityGroupsPlan {
+  readonly prefix: string;
+  readonly rules: RulePlan;
+  /** Security-group name of each tier. */
+  readonly groups: Readonly<Record<string, string>>;
+  readonly sgRules: readonly AlicloudSgRulePlan[];
+  readonly acls: readonly AlicloudAclPlan[];
+}
+
+/**
+ * Egress Alibaba workloads need when all other egress is denied: the internal service network
+ * (intranet OSS, SLS, ACR endpoints) on 80/443 and its DNS resolvers (100.100.2.136/138) on 53.
+ */
+export const ALICLOUD_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
+  "cloud-services": { direction: "egress", protocol: "tcp", ports: ["80", "443"], destinations: ["cloud-services"], description: "Alibaba Cloud intranet service endpoints" },
+  "cloud-dns": { direction: "egress", protocol: "udp", ports: ["53"], destinations: ["cloud-services"], description: "Alibaba Cloud DNS resolvers" },
+};
+
+/**
+ * Local ephemeral ports our own instances use for outbound connections (Linux 32768–60999,
+ * Windows 49152–65535): the stateless ACL admits returns only there, so a return entry from
+ * anywhere never also admits an admin port such as SSH (22) or RDP (3389).
+ */
+export const EPHEMERAL_PORTS: PortRange = { from: 32768, to: 65535 };
+
+/** Remote client ports our replies go to (any unprivileged port: clients choose their own). */
+export const CLIENT_PORTS: PortRange = { from: 1024, to: 65535 };
+
+function ports(rule: PlannedRule): (PortRange | undefined)[] {
+  if (rule.protocol === "icmp" || rule.protocol === "all") return [undefined];
+  return rule.ports.length > 0 ? [...rule.ports] : [{ from: 1, to: 65535 }];
+}
+
+function portText(r: PortRange | undefined): string {
+  return r === undefined ? "-1/-1" : alicloudPort(r);
+}
+
+function peerLabel(p: Peer): string {
+  return p.kind === "tier" ? `sg-${p.tier}` : p.label;
+}
+
+function aclEntries(plan: RulePlan, group: "public" | "private", groupTiers: ReadonlySet<string>, vpcCidr: string): { ingress: AlicloudAclEntry[]; egress: AlicloudAclEntry[] } {
+  const applies = (r: PlannedRule) => r.tiers.length === 0 || r.tiers.some((t) => groupTiers.has(t));
+  const entry = (name: string, policy: "accept" | "drop", protocol: Protocol, range: PortRange | undefined, cidr: string, description: string): AlicloudAclEntry =>
+    ({ networkAclEntryName: name, policy, protocol, port: portText(range), cidr, description });
+  const fromRules = (direction: "ingress" | "egress", action: "allow" | "deny") => plan.rules
+    .filter((r) => r.direction === direction && r.action === action && r.origin !== "default" && applies(r))
+    .flatMap((r) => r.peers.flatMap((p) => (p.kind === "cidr" ? ports(r).map((pr) => entry(
+      nameOf(r.name, p.label, pr ? portSlug(pr) : "all"), action === "allow" ? "accept" : "drop", r.protocol, pr, p.cidr, r.description)) : [])));
+  const distinct = (cidrs: string[]) => [...new Set(cidrs)];
+  const peerCidrs = (direction: "ingress" | "egress") => distinct(plan.rules
+    .filter((r) => r.direction === direction && r.action === "allow" && applies(r))
+    .flatMap((r) => r.peers.flatMap((p) => (p.kind === "cidr" ? [p.cidr] : []))));
+  const ingress = [
+    ...fromRules("ingress", "deny"),
+    ...fromRules("ingress", "allow"),
+    entry("vpc-in", "accept", "all", undefined, vpcCidr, "traffic inside the VPC (security groups filter it per tier)"),
+  ];
+  const egress = [
+    ...fromRules("egress", "deny"),
+    entry("vpc-out", "accept", "all", undefined, vpcCidr, "traffic inside the VPC (security groups filter it per tier)"),
+  ];
+  // Stateless: replies to allowed inbound connections leave towards the peers' ephemeral ports.
+  for (const cidr of peerCidrs("ingress")) {
+    egress.push(entry(nameOf("reply", cidrSlug(cidr)), "accept", "tcp", CLIENT_PORTS, cidr, `replies to inbound connections from ${cidr}`));
+  }
+  if (plan.denyAllEgress) {
+    egress.push(...fromRules("egress", "allow"));
+    for (const cidr of peerCidrs("egress")) {
+      ingress.push(entry(nameOf("return-tcp", cidrSlug(cidr)), "accept", "tcp", EPHEMERAL_PORTS, cidr, `returns of outbound connections to ${cidr}`));
+      ingress.push(entry(nameOf("return-udp", cidrSlug(cidr)), "accept", "udp", EPHEMERAL_PORTS, cidr, `returns of outbound connections to ${cidr}`));
+    }
+    egress.push(entry("deny-all-out", "drop", "all", undefined, INTERNET, "deny every egress not allowed above"));
+  } else {
+    ingress.push(entry("return-tcp", "accept", "tcp", EPHEMERAL_PORTS, INTERNET, "returns of outbound connections"));
+    ingress.push(entry("return-udp", "accept", "udp", EPHEMERAL_PORTS, INTERNET, "returns of outbound connections"));
+    egress.push(entry("all-out", "accept", "all", undefined, INTERNET, `egress of the ${group} vSwitches (deny-all egress is off)`));
+  }
+  ingress.push(entry("deny-all-in", "drop", "all", undefined, INTERNET, "deny every ingress not allowed above"));
+  return { ingress, egress };
+}
+
+/** Validates `AlicloudSecurityGroups` args and computes every child; see `planGcpVpc` for the contract. */
+export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsArgs, path: string, problems: Problems): AlicloudSecurityGroupsPlan {
+  const before = problems.items.length;
+  const prefix = args.namePrefix ?? name;
+  checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
+  checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
+  const onprem = Object.values(args.onPremisesRanges ?? {});
+  checkCidr(args.vpcCidr, joinPath(path, "vpcCidr"), problems);
+  for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) checkCidr(c, joinPath(joinPath(path, "onPremisesRanges"), k), problems);
+  const subnets: Record<string, string[]> = {};
+  for (const v of Object.values(args.vswitches)) (subnets[v.subnet] ??= []).push(v.cidr);
+  const rules = planRules(args, {
+    builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], onprem, "cloud-services": [ALICLOUD_SERVICES_RANGE] },
+    subnets,
+    priorities: ALICLOUD_PRIORITIES,
+    serviceEgress: ALICLOUD_SERVICE_EGRESS,
+    defaultAdminSources: onprem.some((c) => parseCidr(c).ok) ? ["onprem"] : [],
+    emptyRangeHints: { onprem: "set landing-zone:onPremises.ranges (or onPremisesRanges) to the on-premises CIDRs" },
+  }, path, problems);
+
+  for (const [key, rule] of Object.entries(args.rules ?? {})) {
+    if (rule.description !== undefined && rule.description.length > ALICLOUD_ACL_DESCRIPTION_MAX) {
+      problems.add("LZ_FW_DESCRIPTION_TOO_LONG", joinPath(joinPath(joinPath(path, "rules"), key), "description"),
+        `the description is ${rule.description.length} characters; network ACL entries take at most ${ALICLOUD_ACL_DESCRIPTION_MAX}`, "shorten it");
+    }
+  }
+
+  const groups: Record<string, string> = {};
+  for (const t of rules.tiers) groups[t.name] = nameOf(prefix, t.name);
+  const sgRules: AlicloudSgRulePlan[] = [];
+  for (const r of rules.rules) {
+    const targets = r.tiers.length > 0 ? r.tiers : rules.tiers.map((t) => t.name);
+    for (const tier of targets) {
+      for (const peer of r.peers) {
+        for (const range of ports(r)) {
+          sgRules.push({
+            key: nameOf(prefix, tier, r.name, peerLabel(peer), range ? portSlug(range) : "all"),
+            tier, rule: r.name, type: r.direction, ipProtocol: r.protocol, portRange: portText(range),
+            policy: r.action === "allow" ? "accept" : "drop", priority: r.priority,
+            ...(peer.kind === "cidr" ? { cidrIp: peer.cidr } : { peerTier: peer.tier }),
+            description: `${r.name}: ${r.description}`,
+          });
+        }
+      }
+    }
+  }
+
+  const acls: AlicloudAclPlan[] = [];
+  if (args.networkAcls ?? true) {
+    for (const group of ["public", "private"] as const) {
+      const keys = Object.keys(args.vswitches).filter((k) => args.vswitches[k]!.public === (group === "public")).sort();
+      if (keys.length === 0) continue;
+      const groupSubnets = new Set(keys.map((k) => args.vswitches[k]!.subnet));
+      const groupTiers = new Set(rules.tiers.filter((t) => t.subnets.some((s) => groupSubnets.has(s))).map((t) => t.name));
+      acls.push({ name: nameOf(prefix, group, "acl"), group, vswitches: keys, ...aclEntries(rules, group, groupTiers, args.vpcCidr) });
+    }
+  }
+  for (const n of [...Object.values(groups), ...acls.map((a) => a.name)]) checkAlicloudName(n, path, problems, 2, 128);
+  if (problems.items.length > before) return { prefix, rules, groups: {}, sgRules: [], acls: [] };
+  return { prefix, rules, groups, sgRules, acls };
+}
+
+/** Plans `AlicloudSecurityGroups` args and throws one `LandingZoneValidationError` listing every problem. */
+export function validatedAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsArgs): AlicloudSecurityGroupsPlan {
+  return validated("AlicloudSecurityGroups", planAlicloudSecurityGroups, name, args);
+}

@@ -1,0 +1,208 @@
+import { joinPath, Problems } from "../core/errors";
+import { checkLabels } from "../core/labels";
+import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
+import { checkPersona, personaRegistryAccess, RegistryAccess } from "../core/personas";
+import { checkGcpMemberFormat } from "./iam-plan";
+import { checkKmsKeyName, GCP_SERVICE_ACCOUNT_ID } from "./ids";
+
+/** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
+export const GCP_REGISTRY_ROLES = {
+  push: "roles/artifactregistry.writer",
+  pull: "roles/artifactregistry.reader",
+} as const;
+
+/** APIs the registry needs: Artifact Registry itself and automatic vulnerability scanning of pushed images. */
+export const GCP_REGISTRY_SERVICES = ["artifactregistry.googleapis.com", "containerscanning.googleapis.com"] as const;
+
+export const GCP_REGISTRY_DEFAULTS = {
+  /** Versions kept per image, whatever their age. */
+  keepCount: 10,
+  /** Untagged versions older than this are deleted. */
+  deleteUntaggedAfterDays: 14,
+  /** Cleanup policies act (not just report). */
+  dryRun: false,
+} as const;
+
+/** Clean-up of old images: KEEP the N most recent versions, DELETE untagged versions older than D days. */
+export interface GcpRegistryCleanupArgs {
+  /** Most recent versions of each image kept regardless of age (KEEP policy). @default 10 */
+  readonly keepCount?: number;
+  /** Untagged versions older than this many days are deleted (DELETE policy). @default 14 */
+  readonly deleteUntaggedAfterDays?: number;
+  /** Only report what the policies would delete (`cleanupPolicyDryRun`). @default false */
+  readonly dryRun?: boolean;
+}
+
+export interface GcpRegistryArgs {
+  /** Project that holds the repository. */
+  readonly project: string;
+  /** Region of the repository (the environment's primary region). */
+  readonly location: string;
+  /** Repository id (RFC 1035, ≤ 63 characters). @default the component name */
+  readonly repositoryId?: string;
+  /**
+   * Use a repository that already exists (e.g. one shared by several environments and
+   * created by another stack): grant access and create the CI robot, but create no repository.
+   * @default false
+   */
+  readonly existing?: boolean;
+  /** Repository description. @default "Container images of <name>" */
+  readonly description?: string;
+  /** Production: immutable tags by default, repository protected, retained and deletion-prevented; developers only pull. @default false */
+  readonly production?: boolean;
+  /** Tags can never be moved or deleted (`dockerConfig.immutableTags`). @default `production` */
+  readonly immutableTags?: boolean;
+  /** Image clean-up policies. @default keep 10 most recent, delete untagged after 14 days, not a dry run */
+  readonly cleanup?: GcpRegistryCleanupArgs;
+  /** CMEK key (`projects/P/locations/<location>/keyRings/R/cryptoKeys/K`), in the repository's location. @default Google-managed encryption */
+  readonly kmsKeyName?: string;
+  /** Also create a remote repository `<repositoryId>-dockerhub` that proxies (and scans) Docker Hub. @default false */
+  readonly dockerHubProxy?: boolean;
+  /**
+   * Members per persona (`user:`, `group:`, `serviceAccount:` …). Each persona gets the access
+   * `personaRegistryAccess(persona, production)` gives it: ciDeployer pushes, tester pulls,
+   * developer pushes outside production and only pulls in production, others nothing.
+   * @default {}
+   */
+  readonly members?: Readonly<Record<string, readonly string[]>>;
+  /** Runtime identities (e.g. `serviceAccount:gke-nodes@P.iam.gserviceaccount.com`) that pull images. @default [] */
+  readonly readers?: readonly string[];
+  /** Create the keyless CI robot service account with push access to this registry's repositories. @default true */
+  readonly robot?: boolean;
+  /** The robot's account id (6–30 characters). @default `<name>-ci` */
+  readonly robotAccountId?: string;
+  /** Enable the Artifact Registry and Container Scanning APIs in the project. @default true */
+  readonly enableServices?: boolean;
+  /** Labels of the repositories. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** One IAM grant on a repository. */
+export interface GcpRegistryGrant {
+  /** Logical name of the RepositoryIamMember (stable: built from the role and the member, not list positions). */
+  readonly resourceName: string;
+  readonly role: string;
+  readonly member: string;
+  /** Why the member has access: a persona, `reader` (runtime) or `robot`. */
+  readonly reason: string;
+}
+
+/** What `planGcpRegistry` computes from the args: plain data, no Pulumi. */
+export interface GcpRegistryPlan {
+  readonly repositoryId: string;
+  readonly remoteRepositoryId?: string;
+  readonly robotAccountId?: string;
+  readonly immutableTags: boolean;
+  readonly cleanup: Required<GcpRegistryCleanupArgs>;
+  /** Grants on the standard repository, excluding the robot's (its email is only known at deploy time). */
+  readonly grants: readonly GcpRegistryGrant[];
+  /** Registry host for `docker login`, e.g. `europe-west1-docker.pkg.dev`. */
+  readonly host: string;
+  /** `docker push` / `docker pull` prefix of the repository. */
+  readonly url: string;
+  /** `docker pull` prefix of the Docker Hub proxy. */
+  readonly proxyUrl?: string;
+}
+
+/** Turns a member into a name fragment: `user:ann@acme.example` → `user-ann-acme-example`. */
+export function registryMemberSlug(member: string): string {
+  return member.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+/** Checks an IAM member: never public, well formed (`isGcpMember`). */
+export function checkRegistryMember(member: string, path: string, problems: Problems): void {
+  checkGcpMemberFormat(member, path, problems);
+}
+
+/** Checks a retention number: a whole number above 0. */
+export function checkRegistryRetention(value: number | undefined, path: string, what: string, problems: Problems): void {
+  if (value !== undefined && (!Number.isInteger(value) || value <= 0)) {
+    problems.add("LZ_REGISTRY_RETENTION", path, `${what} ${value} is not a whole number above 0`,
+      "use a positive whole number, e.g. 10");
+  }
+}
+
+/** Validates `GcpRegistry` args and computes its plan; reports every problem under `path`. */
+export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: string, problems: Problems): GcpRegistryPlan {
+  const repositoryId = args.repositoryId ?? name;
+  if (repositoryId.length > GCP_NAME_MAX || !GCP_NAME_PATTERN.test(repositoryId)) {
+    problems.add("LZ_REGISTRY_REPOSITORY_ID", joinPath(path, args.repositoryId === undefined ? "name" : "repositoryId"),
+      `repository id "${repositoryId}" breaks Artifact Registry's rule: 1–63 lowercase letters, digits or hyphens, starting with a letter and not ending with a hyphen`,
+      "choose an id such as prod-containers");
+  }
+  const remoteRepositoryId = args.dockerHubProxy === true ? nameOf(repositoryId, "dockerhub") : undefined;
+  if (remoteRepositoryId !== undefined && GCP_NAME_PATTERN.test(repositoryId) && remoteRepositoryId.length > GCP_NAME_MAX) {
+    problems.add("LZ_REGISTRY_REPOSITORY_ID", joinPath(path, "dockerHubProxy"),
+      `the proxy's id "${remoteRepositoryId}" is longer than ${GCP_NAME_MAX} characters`, "shorten the repository id to at most 53 characters");
+  }
+  const cleanupPath = joinPath(path, "cleanup");
+  checkRegistryRetention(args.cleanup?.keepCount, joinPath(cleanupPath, "keepCount"), "keepCount", problems);
+  checkRegistryRetention(args.cleanup?.deleteUntaggedAfterDays, joinPath(cleanupPath, "deleteUntaggedAfterDays"), "deleteUntaggedAfterDays", problems);
+  if (args.kmsKeyName !== undefined) {
+    const keyLocation = checkKmsKeyName(args.kmsKeyName, joinPath(path, "kmsKeyName"), problems);
+    if (keyLocation !== undefined && keyLocation !== args.location) {
+      problems.add("LZ_KMS_KEY_LOCATION", joinPath(path, "kmsKeyName"), `the key is in "${keyLocation}" but the repository is in "${args.location}"`,
+        "use a key in the repository's location");
+    }
+  }
+  let robotAccountId: string | undefined;
+  if (args.robot ?? true) {
+    robotAccountId = args.robotAccountId ?? nameOf(name, "ci");
+    if (!GCP_SERVICE_ACCOUNT_ID.test(robotAccountId)) {
+      problems.add("LZ_REGISTRY_ROBOT_ID", joinPath(path, args.robotAccountId === undefined ? "name" : "robotAccountId"),
+        `service account id "${robotAccountId}" must be 6–30 lowercase letters, digits or hyphens, starting with a letter`,
+        "set robotAccountId, e.g. prod-registry-ci");
+    }
+  }
+
+  const grants: GcpRegistryGrant[] = [];
+  const seen = new Set<string>();
+  const grant = (access: Exclude<RegistryAccess, "none">, member: string, reason: string) => {
+    const role = GCP_REGISTRY_ROLES[access];
+    const resourceName = nameOf(name, access === "push" ? "writer" : "reader", registryMemberSlug(member));
+    if (seen.has(resourceName)) return;
+    seen.add(resourceName);
+    grants.push({ resourceName, role, member, reason });
+  };
+  const membersPath = joinPath(path, "members");
+  for (const [persona, members] of Object.entries(args.members ?? {})) {
+    const personaPath = joinPath(membersPath, persona);
+    if (!checkPersona(persona, personaPath, problems)) continue;
+    members.forEach((m, i) => checkRegistryMember(m, `${personaPath}[${i}]`, problems));
+    const access = personaRegistryAccess(persona, args.production === true);
+    if (access === "none") continue;
+    for (const m of members) grant(access, m, persona);
+  }
+  (args.readers ?? []).forEach((m, i) => {
+    checkRegistryMember(m, `${joinPath(path, "readers")}[${i}]`, problems);
+    grant("pull", m, "reader");
+  });
+  if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
+
+  const host = `${args.location}-docker.pkg.dev`;
+  return {
+    repositoryId,
+    remoteRepositoryId,
+    robotAccountId,
+    immutableTags: args.immutableTags ?? args.production === true,
+    cleanup: {
+      keepCount: args.cleanup?.keepCount ?? GCP_REGISTRY_DEFAULTS.keepCount,
+      deleteUntaggedAfterDays: args.cleanup?.deleteUntaggedAfterDays ?? GCP_REGISTRY_DEFAULTS.deleteUntaggedAfterDays,
+      dryRun: args.cleanup?.dryRun ?? GCP_REGISTRY_DEFAULTS.dryRun,
+    },
+    grants,
+    host,
+    url: `${host}/${args.project}/${repositoryId}`,
+    proxyUrl: remoteRepositoryId === undefined ? undefined : `${host}/${args.project}/${remoteRepositoryId}`,
+  };
+}
+
+/** A service account description may hold 256 UTF-8 bytes. */
+export const GCP_SERVICE_ACCOUNT_DESCRIPTION_MAX = 256;
+
+/** The CI robot's description: with the component name and push URL when they fit in 256 bytes, else with the repository id only. */
+export function registryRobotDescription(name: string, plan: GcpRegistryPlan): string {
+  const tail = "only. Use it through workload identity federation; create no keys.";
+  const full = `Keyless CI robot of ${name}: pushes images to ${plan.url} ${tail}`;
+  return Buffer.byteLength(full, "utf8") <= GCP_SERVICE_ACCOUNT_DESCRIPTION_MAX ? full : `Keyless CI robot: pushes images to repository ${plan.repositoryId} ${tail}`;
+}
