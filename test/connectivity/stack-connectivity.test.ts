@@ -154,6 +154,9 @@ describe("VPN config errors", () => {
   it("needs on-premises ranges when a VPN is configured, and a known subnet for the Alibaba gateway", () => {
     const raw = structuredClone(PROD) as Record<string, any>;
     delete raw.onPremises;
+    // The app tier's on-premises clients go with the ranges.
+    delete raw.gcp.firewall.tiers;
+    delete raw.alicloud.firewall.tiers;
     raw.alicloud.vpn.subnet = "nope";
     raw.alicloud.vpn.healthCheck = undefined;
     expect(configProblems(raw)).toEqual([
