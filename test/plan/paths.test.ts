@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { planStackFile } from "../../src/offline/harness";
+import { readStackFile } from "../../src/config/load";
+import { planStackFile, runOffline } from "../../src/offline/harness";
+import { parseEnvironment } from "../../src/planner";
+import { buildLandingZone } from "../../src/program/landing-zone";
+import { configProblems } from "../helpers";
 import { findResource, type Inventory, resourcesOfType } from "../../src/offline/inventory";
 
 /** Issue 12's paths, proven on the shipped stack files by the exact inputs of the resources that carry each hop. */
@@ -103,5 +107,45 @@ describe("deploy-time defects", () => {
       "acs:ram::5100000000000002:role/ResourceDirectoryAccountAccessRole",
       "acs:ram::5100000000000003:role/ResourceDirectoryAccountAccessRole",
     ]);
+  });
+});
+
+describe("config of the paths", () => {
+  const PROD = readStackFile("Pulumi.prod.yaml").values;
+
+  it("refuses single tunnel in a dual-tunnel region, a shared account, no account in production, and a robot binding without pool, all at once", () => {
+    const raw = structuredClone(PROD) as Record<string, any>;
+    raw.alicloud.vpn.dualTunnel = false;
+    delete raw.alicloud.vpn.secondaryIp;
+    raw.alicloud.vpn.peer = { asn: 65010, ip: "81.2.69.10" };
+    raw.alicloud.account.otherEnvironments.staging = raw.alicloud.account.id;
+    delete raw.gcp.workloadIdentity;
+    expect(configProblems(raw)).toEqual([
+      ["LZ_ALICLOUD_ACCOUNT_SHARED", "landing-zone:alicloud.account.id"],
+      ["LZ_VPN_DUAL_TUNNEL_REQUIRED", "landing-zone:alicloud.vpn.dualTunnel"],
+      ["LZ_WIF_POOL_MISSING", "landing-zone:gcp.registry.robotWorkloadIdentity.pool"],
+    ]);
+    const noAccount = structuredClone(PROD) as Record<string, any>;
+    delete noAccount.alicloud.account;
+    expect(configProblems(noAccount)).toEqual([["LZ_ALICLOUD_ACCOUNT_MISSING", "landing-zone:alicloud.account"]]);
+  });
+
+  it("takes the Google APIs VIP, the budget's label filter and quota project, and an external pool from config", async () => {
+    const raw = structuredClone(PROD) as Record<string, any>;
+    raw.gcp.network.googleApisAccess = "private";
+    raw.gcp.audit.budget.filterLabels = { environment: "prod" };
+    raw.gcp.audit.budget.quotaProject = "acme-billing-ops";
+    raw.gcp.registry.robotWorkloadIdentity.pool = "projects/884902664132/locations/global/workloadIdentityPools/github";
+    const inv = await runOffline(() => buildLandingZone(parseEnvironment(raw)), { stack: "prod" });
+    expect(findResource(inv, "gcp:compute/route:Route", "prod-core-private-googleapis").inputs.destRange).toBe("199.36.153.8/30");
+    expect((findResource(inv, "gcp:billing/budget:Budget", "prod-budget").inputs.budgetFilter as Record<string, unknown>).labels).toEqual({ environment: "prod" });
+    expect(findResource(inv, "pulumi:providers:gcp", "prod-budget-billing").inputs.billingProject).toBe("acme-billing-ops");
+    expect(findResource(inv, "gcp:serviceaccount/iAMMember:IAMMember", "prod-registry-robot-wif-repo-acme-app-environment-prod").inputs.member)
+      .toBe("principal://iam.googleapis.com/projects/884902664132/locations/global/workloadIdentityPools/github/subject/repo:acme/app:environment:prod");
+    const off = structuredClone(PROD) as Record<string, any>;
+    off.gcp.network.googleApisAccess = "off";
+    const offInv = await runOffline(() => buildLandingZone(parseEnvironment(off)), { stack: "prod" });
+    expect(offInv.resources.filter((r) => r.type.startsWith("gcp:dns/"))).toEqual([]);
+    expect(resourcesOfType(offInv, "gcp:projects/service:Service").map((r) => r.inputs.service)).not.toContain("dns.googleapis.com");
   });
 });
