@@ -38,14 +38,8 @@ export function gcpIamArgs(spec: EnvironmentSpec): GcpIamArgs {
 export function gcpWorkloadIdentityArgs(spec: EnvironmentSpec): GcpWorkloadIdentityArgs | undefined {
   const w = spec.gcp?.workloadIdentity;
   if (!w) return undefined;
-  return {
-    project: spec.gcp!.project,
-    poolId: w.poolId,
-    providerId: w.providerId,
-    issuer: w.issuer,
-    audiences: w.audiences,
-    attributeCondition: w.attributeCondition,
-  };
+  // The config keys are the component's args; the project is the environment's.
+  return { project: spec.gcp!.project, ...w };
 }
 
 /** `AlicloudRamArgs` from `landing-zone:alicloud.ram` (the spec must have an alicloud section). */
