@@ -10,6 +10,7 @@ import { validateConnectivity } from "./sections/connectivity";
 import { validateFirewall } from "./sections/firewall";
 import { validateIam } from "./sections/iam";
 import { validateRegistry } from "./sections/registry";
+import { validateIntentsConfig } from "./sections/intents";
 import { cloudRanges } from "../program/connectivity";
 import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../program/network-args";
 import { alicloudConfig, gcpConfig } from "./schema";
@@ -39,6 +40,7 @@ export function validateSpec(spec: EnvironmentSpec, problems: Problems): void {
   validateConnectivity(spec, problems);
   validateAudit(spec, problems);
   validateRegistry(spec, problems);
+  validateIntentsConfig(spec, problems);
 }
 
 /** The environment's VPC ranges with their config paths (only ranges that parse: the VPC plans report the others). */

@@ -1,6 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "node:path";
-import { readStackFile } from "../config/load";
+import { parseEnvironment, readStackFile } from "../config/load";
+import { checkIntents } from "../intents/check";
+import type { IntentSet } from "../intents/types";
+import { intentCatalogue, stackIntents } from "../program/intents";
 import { main } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
@@ -219,6 +222,11 @@ function resourceOptions(req: any): Record<string, unknown> {
 export interface StackFileRunOptions extends Omit<OfflineRunOptions, "config" | "secretKeys" | "stack"> {
   /** Stack name. @default taken from the file name `Pulumi.<stack>.yaml` */
   readonly stack?: string;
+  /**
+   * Intents checked besides the stack's own (its defaults and `landing-zone:intents`); `false`
+   * checks none. @default {}
+   */
+  readonly intents?: IntentSet | false;
 }
 
 /** The stack name a `Pulumi.<stack>.yaml` file is for. */
@@ -235,5 +243,12 @@ export function stackNameOf(file: string): string {
  */
 export async function planStackFile(file: string, opts: StackFileRunOptions = {}): Promise<Inventory> {
   const cfg = readStackFile(file);
-  return runOffline(() => main(file), { ...opts, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  const { intents, ...run } = opts;
+  const inv = await runOffline(() => main(file), { ...run, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  if (intents === false) return inv;
+  // main() validated the config above; this parse cannot fail.
+  const spec = parseEnvironment(cfg.values, file);
+  const own = stackIntents(spec);
+  const all = { required: [...(own.required ?? []), ...(intents?.required ?? [])], forbidden: [...(own.forbidden ?? []), ...(intents?.forbidden ?? [])] };
+  return { ...inv, intents: checkIntents(inv, all, intentCatalogue(spec), "landing-zone:intents").results };
 }

@@ -1,0 +1,141 @@
+import { planAlicloudSecurityGroups } from "../alicloud/security-groups-plan";
+import { planAlicloudVpc } from "../alicloud/vpc-plan";
+import type { EnvironmentSpec } from "../config/schema";
+import { Problems } from "../core/errors";
+import { isPersona, personaRegistryAccess } from "../core/personas";
+import { DEFAULT_ADMIN_PORTS, DEFAULT_TIERS } from "../core/rules";
+import { parsePortRange } from "../core/ports";
+import { planGcpFirewall } from "../gcp/firewall-plan";
+import { planGcpVpc } from "../gcp/vpc-plan";
+import type { AuthIntent, Intent, IntentCatalogue, IntentSet } from "../intents/types";
+import { MOCK_ALICLOUD_ACCOUNT } from "../offline/mock-outputs";
+import { onPremisesRanges } from "./connectivity";
+import { alicloudFirewallArgs, firewallName, gcpFirewallArgs } from "./firewall";
+import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "./network-args";
+import { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs } from "./registry";
+
+/**
+ * What the intent names of a stack stand for: tiers (subnetworks, vSwitches, tags, security
+ * groups as the firewall plans place them), on-premises and other ranges, CI identities and
+ * persona members, registries. Computed from the config with the components' pure planners.
+ */
+export function intentCatalogue(spec: EnvironmentSpec): IntentCatalogue {
+  const scratch = new Problems();
+  let gcp: IntentCatalogue["gcp"];
+  if (spec.gcp) {
+    const vpc = planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, "", scratch);
+    const fw = planGcpFirewall(firewallName(spec), gcpFirewallArgs(spec, vpc, ""), "", scratch);
+    const tiers = Object.fromEntries(fw.rules.tiers.map((t) => {
+      const subnets = vpc.subnets.filter((s) => t.subnets.includes(s.name));
+      const id = fw.tierIdentities[t.name];
+      return [t.name, {
+        subnetworks: subnets.map((s) => s.gcpName),
+        tags: fw.targetBy === "tags" && id ? [id] : [],
+        serviceAccounts: fw.targetBy === "serviceAccounts" && id ? [id] : [],
+        public: subnets.length > 0 && subnets.every((s) => s.tier === "public"),
+      }];
+    }));
+    const reg = gcpRegistryArgs(spec);
+    gcp = {
+      project: spec.gcp.project, tiers, ci: [...(spec.gcp.iam?.robotImpersonators ?? [])],
+      personas: { ...(spec.gcp.iam?.members ?? {}) } as Record<string, string[]>,
+      ...(reg ? { registry: reg.repositoryId } : {}),
+    };
+  }
+  let alicloud: IntentCatalogue["alicloud"];
+  if (spec.alicloud) {
+    const vpc = planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, "", scratch);
+    const sg = planAlicloudSecurityGroups(firewallName(spec), { ...alicloudFirewallArgs(spec, vpc, "", {}), tags: undefined }, "", scratch);
+    const tiers = Object.fromEntries(sg.rules.tiers.map((t) => {
+      const subnets = vpc.subnets.filter((s) => t.subnets.includes(s.name));
+      return [t.name, { vswitches: subnets.map((s) => s.aliName), securityGroup: sg.groups[t.name] ?? "", public: subnets.length > 0 && subnets.every((s) => s.tier === "public") }];
+    }));
+    const oidc = spec.alicloud.ram?.robot;
+    const robotOidc = alicloudRegistryRobotOidc(spec);
+    const reg = alicloudRegistryArgs(spec);
+    const ci = oidc?.oidcProviderArn !== undefined && (oidc.subjects ?? []).length > 0
+      ? { providerArn: oidc.oidcProviderArn, ...(oidc.issuer ? { issuer: oidc.issuer } : {}), audiences: [...(oidc.audiences ?? [])], subjects: [...(oidc.subjects ?? [])] }
+      : robotOidc ? { providerArn: robotOidc.providerArn, issuer: robotOidc.issuer, audiences: [...robotOidc.audiences], subjects: [...robotOidc.subjects] } : undefined;
+    alicloud = {
+      tiers, personas: { ...(spec.alicloud.ram?.members ?? {}) } as Record<string, string[]>,
+      ...(ci ? { ci } : {}),
+      ...(reg ? { registry: { instanceId: reg.instanceId ?? "", namespace: reg.namespace, region: spec.alicloud.region, account: reg.accountId ?? MOCK_ALICLOUD_ACCOUNT } } : {}),
+    };
+  }
+  return {
+    ...(gcp ? { gcp } : {}), ...(alicloud ? { alicloud } : {}),
+    onPremises: onPremisesRanges(spec),
+    otherRanges: { ...(spec.onPremises?.otherEnvironmentRanges ?? {}) },
+  };
+}
+
+/** The first port of each of the tier's port ranges, then the admin ports: what forbidden intents probe. */
+function probePorts(tierPorts: readonly string[] | undefined, adminPorts: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const p of [...(tierPorts ?? []), ...adminPorts]) {
+    const r = parsePortRange(p);
+    if (r.ok && !out.includes(r.range.from)) out.push(r.range.from);
+  }
+  return out;
+}
+
+/**
+ * The intents every stack of the environment is held to (switch off with
+ * `landing-zone:intents.defaults: false`):
+ * - required: private tiers reach Google APIs (storage.googleapis.com) and Artifact Registry
+ *   (`<location>-docker.pkg.dev`) by name; on-premises reaches every tier on the first admin
+ *   port over the VPN and the replies return (each cloud with a VPN); Alibaba tiers reach NTP,
+ *   DNS and the registry's VPC endpoint; the CI pushes images keylessly on both clouds.
+ * - forbidden: the internet reaches no private tier (its ports and the admin ports); the other
+ *   environments' ranges reach no private tier; in production, personas that only pull cannot push.
+ */
+export function defaultIntents(spec: EnvironmentSpec): IntentSet {
+  const cat = intentCatalogue(spec);
+  const required: Intent[] = [];
+  const forbidden: Intent[] = [];
+  const onPrem = Object.keys(cat.onPremises).length > 0;
+  const clouds = [
+    { cloud: "gcp" as const, tiers: cat.gcp?.tiers, fw: spec.gcp?.firewall, vpn: spec.gcp?.vpn !== undefined },
+    { cloud: "alicloud" as const, tiers: cat.alicloud?.tiers, fw: spec.alicloud?.firewall, vpn: spec.alicloud?.vpn !== undefined },
+  ];
+  for (const { cloud, tiers, fw, vpn } of clouds) {
+    if (!tiers) continue;
+    const admin = fw?.adminPorts ?? DEFAULT_ADMIN_PORTS;
+    const adminPort = parsePortRange(admin[0] ?? "22");
+    for (const [tier, ref] of Object.entries(tiers)) {
+      const to = `${cloud}:${tier}`;
+      if (cloud === "gcp" && !ref.public) {
+        required.push({ from: to, to: "google-api:storage.googleapis.com" });
+        const reg = gcpRegistryArgs(spec);
+        if (reg) required.push({ from: to, to: `google-api:${reg.location}-docker.pkg.dev` });
+      }
+      if (cloud === "alicloud") {
+        required.push({ from: to, to: "alicloud-service:ntp" }, { from: to, to: "alicloud-service:dns" });
+        if (cat.alicloud?.registry) required.push({ from: to, to: "alicloud-service:registry" });
+      }
+      if (vpn && onPrem && adminPort.ok) required.push({ from: "onprem", to, port: adminPort.range.from });
+      const ports = probePorts(fw?.tiers?.[tier]?.ports ?? DEFAULT_TIERS[tier]?.ports, admin);
+      if (ref.public) continue;
+      forbidden.push({ from: "internet", to, port: ports });
+      for (const other of Object.keys(cat.otherRanges)) forbidden.push({ from: `range:${other}`, to, port: ports });
+    }
+  }
+  if (cat.gcp?.registry && cat.gcp.ci.length > 0) required.push({ identity: "gcp:ci", action: "push", on: "gcp:registry" });
+  if (cat.alicloud?.registry && cat.alicloud.ci) required.push({ identity: "alicloud:ci", action: "push", on: "alicloud:registry" });
+  if (spec.production) {
+    for (const [cloud, personas, reg] of [["gcp", cat.gcp?.personas, cat.gcp?.registry], ["alicloud", cat.alicloud?.personas, cat.alicloud?.registry]] as const) {
+      if (!personas || !reg) continue;
+      for (const [p, members] of Object.entries(personas)) {
+        if (isPersona(p) && members.length > 0 && personaRegistryAccess(p, true) === "pull") forbidden.push({ identity: `${cloud}:persona:${p}`, action: "push", on: `${cloud}:registry` } as AuthIntent);
+      }
+    }
+  }
+  return { required, forbidden };
+}
+
+/** The stack's intents: the defaults (unless `intents.defaults` is false) plus `landing-zone:intents`. */
+export function stackIntents(spec: EnvironmentSpec): IntentSet {
+  const own = spec.intents ?? {};
+  const base = own.defaults === false ? { required: [], forbidden: [] } : defaultIntents(spec);
+  return { required: [...(base.required ?? []), ...(own.required ?? [])], forbidden: [...(base.forbidden ?? []), ...(own.forbidden ?? [])] };
+}
