@@ -147,9 +147,11 @@ export function aliRoute(ix: Index, inst: AliInstance, dst: number, learned: rea
   const table = aliRouteTable(ix, inst);
   const vpc = ix.ref(inst.vpcId);
   const choices: Choice[] = [];
-  for (const c of [vpc ? input(vpc, "cidrBlock") : undefined, ...ix.of(SWITCH).filter((s) => input(s, "vpcId") === inst.vpcId).map((s) => input(s, "cidrBlock"))]) {
+  const local = [{ c: vpc ? input(vpc, "cidrBlock") : undefined, what: "VPC" },
+    ...ix.of(SWITCH).filter((s) => input(s, "vpcId") === inst.vpcId).map((s) => ({ c: input(s, "cidrBlock"), what: `vSwitch ${nameOf(s)}` }))];
+  for (const { c, what } of local) {
     const cidr = cidrValue(c);
-    if (cidr && inCidr(dst, c)) choices.push({ prefix: cidr.prefix, next: "local", name: `system route ${cidr.text} (VPC)` });
+    if (cidr && inCidr(dst, c)) choices.push({ prefix: cidr.prefix, next: "local", name: `system route ${cidr.text} (${what})` });
   }
   if (inCidr(dst, ALICLOUD_SERVICE_NETWORK)) choices.push({ prefix: 10, next: "service", name: `system route ${ALICLOUD_SERVICE_NETWORK} (cloud services)` });
   for (const e of ix.of(ROUTE_ENTRY).filter((e) => input(e, "routeTableId") === table.id)) {

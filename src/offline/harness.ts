@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "node:path";
 import { parseEnvironment, readStackFile } from "../config/load";
-import { checkIntents } from "../intents/check";
+import { Problems } from "../core/errors";
+import { checkIntents, validateIntents } from "../intents/check";
 import type { IntentSet } from "../intents/types";
 import { intentCatalogue, stackIntents } from "../program/intents";
 import { main } from "../program/landing-zone";
@@ -244,11 +245,17 @@ export function stackNameOf(file: string): string {
 export async function planStackFile(file: string, opts: StackFileRunOptions = {}): Promise<Inventory> {
   const cfg = readStackFile(file);
   const { intents, ...run } = opts;
+  if (intents) {
+    // Extra intents are checked against the stack's names before anything is planned.
+    const problems = new Problems();
+    validateIntents(intents, intentCatalogue(parseEnvironment(cfg.values, file)), "intents", problems);
+    problems.throwIfAny("intents");
+  }
   const inv = await runOffline(() => main(file), { ...run, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
   if (intents === false) return inv;
-  // main() validated the config above; this parse cannot fail.
+  // main() validated the config (landing-zone:intents included) above; this parse cannot fail.
   const spec = parseEnvironment(cfg.values, file);
   const own = stackIntents(spec);
   const all = { required: [...(own.required ?? []), ...(intents?.required ?? [])], forbidden: [...(own.forbidden ?? []), ...(intents?.forbidden ?? [])] };
-  return { ...inv, intents: checkIntents(inv, all, intentCatalogue(spec), "landing-zone:intents").results };
+  return { ...inv, intents: checkIntents(inv, all, intentCatalogue(spec)).results };
 }
