@@ -52,7 +52,7 @@ export function parseEndpoint(text: string, cat: IntentCatalogue, path: string, 
     if (!ref) return tierProblem(head, Object.keys(tiers ?? {})), undefined;
     if (location !== undefined) {
       const places = head === "gcp" ? gcpPlaces(cat, tier) : alicloudPlaces(cat, tier);
-      if (!places.some((p) => p.endsWith(`-${location}`))) {
+      if (at(places, location).length === 0) {
         problems.add("LZ_INTENT_UNKNOWN_LOCATION", path, `tier ${tier} has no subnet in ${location}`, `use a ${head === "gcp" ? "region" : "zone"} of the tier, or drop "@${location}"`);
         return undefined;
       }
@@ -123,7 +123,8 @@ function parseIdentity(text: string, cat: IntentCatalogue, path: string, problem
   if (cloud === "alicloud" && cat.alicloud) {
     const ci = cat.alicloud.ci;
     if (kind === "ci") return ci && ci.subjects.length > 0 ? { cloud, oidc: [...ci.subjects], users: [] } : unknown("configure landing-zone:alicloud.ram.robot (oidcProviderArn, issuer, audiences, subjects)", "the stack has no Alibaba CI identity");
-    if (kind === "oidc" && value !== "") return ci ? { cloud, oidc: [value], users: [] } : unknown("configure landing-zone:alicloud.ram.robot.oidcProviderArn: the OIDC provider the subject comes from");
+    // A subject of the stack's OIDC provider; without one configured no role can trust it.
+    if (kind === "oidc" && value !== "") return { cloud, oidc: [value], users: [] };
     if (kind === "persona") {
       const u = cat.alicloud.personas[value] ?? [];
       return u.length > 0 ? { cloud, oidc: [], users: [...u] } : unknown(`use a persona with members in landing-zone:alicloud.ram.members (${Object.keys(cat.alicloud.personas).join(", ") || "none"})`);
@@ -181,16 +182,12 @@ class Checker {
 
   gcpInstances(tier: string, location?: string): GcpInstance[] {
     const ref = this.cat.gcp!.tiers[tier]!;
-    return ref.subnetworks.filter((s) => location === undefined || s.endsWith(`-${location}`))
-      .map((s) => gcpInstance(this.ix, s, ref.tags, ref.serviceAccounts, `${tier}@${s}`))
-      .filter((i): i is GcpInstance => i !== undefined);
+    return present(at(ref.subnetworks, location).map((s) => gcpInstance(this.ix, s, ref.tags, ref.serviceAccounts, `${tier}@${s}`)));
   }
 
   aliInstances(tier: string, location?: string): AliInstance[] {
     const ref = this.cat.alicloud!.tiers[tier]!;
-    return ref.vswitches.filter((s) => location === undefined || s.endsWith(`-${location}`))
-      .map((s) => aliInstance(this.ix, s, ref.securityGroup, `${tier}@${s}`))
-      .filter((i): i is AliInstance => i !== undefined);
+    return present(at(ref.vswitches, location).map((s) => aliInstance(this.ix, s, ref.securityGroup, `${tier}@${s}`)));
   }
 
   reach(from: Endpoint, to: Endpoint, port: number, protocol: Flow["protocol"]): Case[] | string {
@@ -412,11 +409,22 @@ class Checker {
       checks = [{ action: "cs:DescribeClusterUserKubeconfig", resource: "acs:cs:*:*:cluster/*" }];
     }
     const ci = a.ci;
+    const oidc = (subject: string) => ({ providerArn: ci?.providerArn ?? "(no OIDC provider configured)", ...(ci?.issuer ? { issuer: ci.issuer } : {}),
+      ...(ci?.audiences[0] ? { audience: ci.audiences[0] } : {}), subject });
     return [
-      ...id.oidc.map((sub) => ({ detail: `${sub} ${intent.action} ${intent.on}`, hops: aliAuthorizeOidc(this.ix, { providerArn: ci!.providerArn, ...(ci!.issuer ? { issuer: ci!.issuer } : {}), ...(ci!.audiences[0] ? { audience: ci!.audiences[0] } : {}), subject: sub }, checks) })),
+      ...id.oidc.map((sub) => ({ detail: `${sub} ${intent.action} ${intent.on}`, hops: aliAuthorizeOidc(this.ix, oidc(sub), checks) })),
       ...id.users.map((u) => ({ detail: `${u} ${intent.action} ${intent.on}`, hops: aliAuthorizeUser(this.ix, u, checks) })),
     ];
   }
+}
+
+/** Subnet names in a region or zone (names end with `-<location>`), or all of them. */
+function at(names: readonly string[], location: string | undefined): readonly string[] {
+  return location === undefined ? names : names.filter((s) => s.endsWith(`-${location}`));
+}
+
+function present<T>(items: readonly (T | undefined)[]): T[] {
+  return items.filter((i): i is T => i !== undefined);
 }
 
 function tagReply(h: Hop): Hop {
