@@ -3,7 +3,7 @@ import { planAlicloudVpc } from "../alicloud/vpc-plan";
 import type { EnvironmentSpec } from "../config/schema";
 import { Problems } from "../core/errors";
 import { isPersona, personaRegistryAccess } from "../core/personas";
-import { DEFAULT_ADMIN_PORTS, DEFAULT_TIERS } from "../core/rules";
+import { DEFAULT_ADMIN_PORTS, DEFAULT_TIERS, type RulePlan } from "../core/rules";
 import { parsePortRange } from "../core/ports";
 import { planGcpFirewall } from "../gcp/firewall-plan";
 import { planGcpVpc } from "../gcp/vpc-plan";
@@ -14,17 +14,48 @@ import { alicloudFirewallArgs, firewallName, gcpFirewallArgs } from "./firewall"
 import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "./network-args";
 import { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs } from "./registry";
 
+/** The VPC and firewall plans of each cloud, as the components will make them (config already validated). */
+function plans(spec: EnvironmentSpec) {
+  const scratch = new Problems();
+  const gcpVpc = spec.gcp ? planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, "", scratch) : undefined;
+  const aliVpc = spec.alicloud ? planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, "", scratch) : undefined;
+  return {
+    gcp: gcpVpc ? { vpc: gcpVpc, fw: planGcpFirewall(firewallName(spec), gcpFirewallArgs(spec, gcpVpc, ""), "", scratch) } : undefined,
+    alicloud: aliVpc ? { vpc: aliVpc, sg: planAlicloudSecurityGroups(firewallName(spec), { ...alicloudFirewallArgs(spec, aliVpc, "", {}), tags: undefined }, "", scratch) } : undefined,
+  };
+}
+
+/**
+ * The on-premises paths the firewall config declares: each allow-ingress rule (a tier's `from`,
+ * the admin rule, a named rule) with an on-premises range as a peer gives `onprem:<range> ->
+ * <cloud>:<tier>` on the rule's first port (22 when the rule has no ports).
+ */
+function declaredOnPremises(cloud: "gcp" | "alicloud", rules: RulePlan, tiers: readonly string[], onPrem: Readonly<Record<string, string>>): Intent[] {
+  const out = new Map<string, Intent>();
+  for (const r of rules.rules.filter((r) => r.direction === "ingress" && r.action === "allow")) {
+    const port = r.ports[0]?.from ?? 22;
+    const protocol = r.protocol === "udp" ? "udp" as const : "tcp" as const;
+    for (const peer of r.peers) {
+      const range = peer.kind === "cidr" ? Object.keys(onPrem).find((k) => onPrem[k] === peer.cidr) : undefined;
+      if (range === undefined) continue;
+      for (const tier of r.tiers.length > 0 ? r.tiers : tiers) {
+        const intent = { from: `onprem:${range}`, to: `${cloud}:${tier}`, port, ...(protocol === "udp" ? { protocol } : {}) };
+        out.set(JSON.stringify(intent), intent);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
 /**
  * What the intent names of a stack stand for: tiers (subnetworks, vSwitches, tags, security
  * groups as the firewall plans place them), on-premises and other ranges, CI identities and
  * persona members, registries. Computed from the config with the components' pure planners.
  */
 export function intentCatalogue(spec: EnvironmentSpec): IntentCatalogue {
-  const scratch = new Problems();
   let gcp: IntentCatalogue["gcp"];
   if (spec.gcp) {
-    const vpc = planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, "", scratch);
-    const fw = planGcpFirewall(firewallName(spec), gcpFirewallArgs(spec, vpc, ""), "", scratch);
+    const { vpc, fw } = plans(spec).gcp!;
     const tiers = Object.fromEntries(fw.rules.tiers.map((t) => {
       const subnets = vpc.subnets.filter((s) => t.subnets.includes(s.name));
       const id = fw.tierIdentities[t.name];
@@ -44,8 +75,7 @@ export function intentCatalogue(spec: EnvironmentSpec): IntentCatalogue {
   }
   let alicloud: IntentCatalogue["alicloud"];
   if (spec.alicloud) {
-    const vpc = planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, "", scratch);
-    const sg = planAlicloudSecurityGroups(firewallName(spec), { ...alicloudFirewallArgs(spec, vpc, "", {}), tags: undefined }, "", scratch);
+    const { vpc, sg } = plans(spec).alicloud!;
     const tiers = Object.fromEntries(sg.rules.tiers.map((t) => {
       const subnets = vpc.subnets.filter((s) => t.subnets.includes(s.name));
       return [t.name, { vswitches: subnets.map((s) => s.aliName), securityGroup: sg.groups[t.name] ?? "", public: subnets.length > 0 && subnets.every((s) => s.tier === "public") }];
@@ -83,14 +113,16 @@ function probePorts(tierPorts: readonly string[] | undefined, adminPorts: readon
  * The intents every stack of the environment is held to (switch off with
  * `landing-zone:intents.defaults: false`):
  * - required: private tiers reach Google APIs (storage.googleapis.com) and Artifact Registry
- *   (`<location>-docker.pkg.dev`) by name; on-premises reaches every tier on the first admin
- *   port over the VPN and the replies return (each cloud with a VPN); Alibaba tiers reach NTP,
+ *   (`<location>-docker.pkg.dev`) by name; on-premises reaches the tiers the firewall config
+ *   opens to it (a tier's `from`, the admin rule, named rules) over the VPN and the replies
+ *   return (each cloud with a VPN); Alibaba tiers reach NTP,
  *   DNS and the registry's VPC endpoint; the CI pushes images keylessly on both clouds.
  * - forbidden: the internet reaches no private tier (its ports and the admin ports); the other
  *   environments' ranges reach no private tier; in production, personas that only pull cannot push.
  */
 export function defaultIntents(spec: EnvironmentSpec): IntentSet {
   const cat = intentCatalogue(spec);
+  const planned = plans(spec);
   const required: Intent[] = [];
   const forbidden: Intent[] = [];
   const onPrem = Object.keys(cat.onPremises).length > 0;
@@ -101,7 +133,8 @@ export function defaultIntents(spec: EnvironmentSpec): IntentSet {
   for (const { cloud, tiers, fw, vpn } of clouds) {
     if (!tiers) continue;
     const admin = fw?.adminPorts ?? DEFAULT_ADMIN_PORTS;
-    const adminPort = parsePortRange(admin[0] ?? "22");
+    const rules = cloud === "gcp" ? planned.gcp?.fw.rules : planned.alicloud?.sg.rules;
+    if (vpn && onPrem && rules) required.push(...declaredOnPremises(cloud, rules, Object.keys(tiers), cat.onPremises));
     for (const [tier, ref] of Object.entries(tiers)) {
       const to = `${cloud}:${tier}`;
       if (cloud === "gcp" && !ref.public) {
@@ -113,7 +146,6 @@ export function defaultIntents(spec: EnvironmentSpec): IntentSet {
         required.push({ from: to, to: "alicloud-service:ntp" }, { from: to, to: "alicloud-service:dns" });
         if (cat.alicloud?.registry) required.push({ from: to, to: "alicloud-service:registry" });
       }
-      if (vpn && onPrem && adminPort.ok) required.push({ from: "onprem", to, port: adminPort.range.from });
       const ports = probePorts(fw?.tiers?.[tier]?.ports ?? DEFAULT_TIERS[tier]?.ports, admin);
       if (ref.public) continue;
       forbidden.push({ from: "internet", to, port: ports });

@@ -24,7 +24,7 @@ describe.each(STACKS)("the %s stack's intents", (stack) => {
     expect(names).toEqual(expect.arrayContaining([
       "required gcp:app -> google-api:storage.googleapis.com", "required gcp:data -> google-api:europe-west1-docker.pkg.dev",
       "required alicloud:app -> alicloud-service:ntp", "required alicloud:data -> alicloud-service:dns", "required alicloud:app -> alicloud-service:registry",
-      "required gcp:ci push gcp:registry", "required alicloud:ci push alicloud:registry",
+      "required gcp:ci push gcp:registry", "required alicloud:ci push alicloud:registry", "required alicloud:web -> alicloud-service:ntp",
       expect.stringMatching(/^forbidden internet -> gcp:data:5432,3306,6379,22/), expect.stringMatching(/^forbidden internet -> alicloud:app:8080,8443,22/),
     ]));
     expect(names.some((n) => n.includes("internet -> gcp:web"))).toBe(false);
@@ -32,6 +32,11 @@ describe.each(STACKS)("the %s stack's intents", (stack) => {
 });
 
 describe("stack-specific intents", () => {
+  it("staging and prod: on-premises reaches the Alibaba tiers its admin rule opens, per range, over the VPN", async () => {
+    const names = (await planStackFile("Pulumi.prod.yaml")).intents!.map((r) => r.name);
+    expect(names.filter((n) => n.startsWith("onprem"))).toEqual(expect.arrayContaining(["onprem:hq -> alicloud:app:22", "onprem:datacenter -> alicloud:data:22"]));
+  });
+
   it("prod: the internet and the other environments reach no private tier; dev identities reach nothing", async () => {
     const results = (await planStackFile("Pulumi.prod.yaml")).intents!;
     const forbidden = results.filter((r) => r.expect === "forbidden");
@@ -43,8 +48,8 @@ describe("stack-specific intents", () => {
     ]));
   });
 
-  it("on-premises to a GCP tier names the firewall rule that drops it (prod: deny-all ingress)", async () => {
-    const r = (await runStackFileTest("Pulumi.prod.yaml")).intent("onprem -> gcp:data:22");
+  it("on-premises to a GCP tier the firewall does not open names the rule that drops it (prod: deny-all ingress)", async () => {
+    const r = (await runStackFileTest("Pulumi.prod.yaml", { intents: { required: [{ from: "onprem:hq", to: "gcp:data", port: 22 }] } })).intent("onprem:hq -> gcp:data:22");
     expect([r.ok, r.culprit?.kind, r.culprit?.name, r.culprit?.urn]).toEqual([false, "firewall", "prod-fw-deny-all-ingress",
       "urn:pulumi:prod::landing-zone::landing-zone:index:GcpFirewall$gcp:compute/firewall:Firewall::prod-fw-deny-all-ingress"]);
   });
