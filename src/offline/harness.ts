@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "node:path";
-import { parseEnvironment, readStackFile } from "../config/load";
+import { readStackFile } from "../config/load";
 import { Problems } from "../core/errors";
 import { checkIntents, validateIntents } from "../intents/check";
 import type { IntentSet } from "../intents/types";
-import { intentCatalogue, stackIntents } from "../program/intents";
+import { planConfig } from "../planner/environment";
 import { main } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
@@ -248,14 +248,14 @@ export async function planStackFile(file: string, opts: StackFileRunOptions = {}
   if (intents) {
     // Extra intents are checked against the stack's names before anything is planned.
     const problems = new Problems();
-    validateIntents(intents, intentCatalogue(parseEnvironment(cfg.values, file)), "intents", problems);
+    validateIntents(intents, planConfig(cfg.values, file).intents.catalogue, "intents", problems);
     problems.throwIfAny("intents");
   }
   const inv = await runOffline(() => main(file), { ...run, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
   if (intents === false) return inv;
-  // main() validated the config (landing-zone:intents included) above; this parse cannot fail.
-  const spec = parseEnvironment(cfg.values, file);
-  const own = stackIntents(spec);
+  // main() planned the config (landing-zone:intents checked) above; planning it again cannot fail.
+  const planned = planConfig(cfg.values, file).intents;
+  const own = planned.intents;
   const all = { required: [...(own.required ?? []), ...(intents?.required ?? [])], forbidden: [...(own.forbidden ?? []), ...(intents?.forbidden ?? [])] };
-  return { ...inv, intents: checkIntents(inv, all, intentCatalogue(spec)).results };
+  return { ...inv, intents: checkIntents(inv, all, planned.catalogue).results };
 }

@@ -1,11 +1,11 @@
 import * as gcp from "@pulumi/gcp";
 import { describe, expect, it } from "vitest";
-import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { readStackFile } from "../../src/config/load";
 import { LandingZoneValidationError } from "../../src/core/errors";
 import { planStackFile } from "../../src/offline/harness";
 import { runPolicyTest, runStackFileTest } from "../../src/offline/testkit";
-import { buildLandingZone } from "../../src/program/landing-zone";
-import { defaultIntents, intentCatalogue } from "../../src/program/intents";
+import { planConfig } from "../../src/planner";
+import { deployLandingZone } from "../../src/program/landing-zone";
 import { KNOWN_BROKEN } from "./known-broken";
 
 const STACKS = ["dev", "staging", "prod"] as const;
@@ -78,15 +78,15 @@ describe("stack-specific intents", () => {
 
 describe("a user's own resources are analysed too", () => {
   it("a firewall rule opening the data tier to the internet fires the forbidden intent, naming the user's rule", async () => {
-    const spec = parseEnvironment(readStackFile("Pulumi.dev.yaml").values);
+    const plan = planConfig(readStackFile("Pulumi.dev.yaml").values);
     const t = await runPolicyTest(() => {
-      const out = buildLandingZone(spec);
+      const out = deployLandingZone(plan);
       new gcp.compute.Firewall("db-from-anywhere", {
         project: "acme-lz-dev", network: "projects/acme-lz-dev/global/networks/dev-core", direction: "INGRESS", priority: 500,
         sourceRanges: ["0.0.0.0/0"], targetTags: ["tier-data"], allows: [{ protocol: "tcp", ports: ["5432"] }],
       });
       return out;
-    }, { stack: "dev", intents: defaultIntents(spec), catalogue: intentCatalogue(spec) });
+    }, { stack: "dev", intents: plan.intents.intents, catalogue: plan.intents.catalogue });
     const r = t.intent("internet -> gcp:data:5432,3306,6379,22,3389");
     expect([r.ok, r.reachable, r.culprit?.name, r.culprit?.urn]).toEqual([false, true, "db-from-anywhere", "urn:pulumi:dev::landing-zone::gcp:compute/firewall:Firewall::db-from-anywhere"]);
     expect(() => t.expectIntentsHold()).toThrow(/forbidden "internet -> gcp:data:5432,3306,6379,22,3389" \(203\.0\.113\.10\/32 -> data@dev-core-data-europe-west1 port 5432\): firewall db-from-anywhere/);

@@ -1,9 +1,4 @@
 import { z } from "zod";
-import type { Problems } from "../../core/errors";
-import { validateIntents } from "../../intents/check";
-import { intentCatalogue } from "../../program/intents";
-import { keyPath } from "../issues";
-import type { EnvironmentSpec } from "../schema";
 
 const name = z.string().optional();
 
@@ -28,7 +23,8 @@ const intent = z.union([reach, auth]);
 
 /**
  * Config keys of the intents area, directly under `landing-zone:`. The plan checks the
- * environment's default intents plus these (docs/intents.md).
+ * environment's default intents plus these (docs/intents.md); the planner checks their names
+ * (`src/planner/intents.ts`).
  */
 export const intentsSection = {
   root: {
@@ -44,10 +40,3 @@ export const intentsSection = {
   gcp: {},
   alicloud: {},
 };
-
-/** Checks that every configured intent names tiers, ranges, identities and targets of this stack. */
-export function validateIntentsConfig(spec: EnvironmentSpec, problems: Problems): void {
-  if (!spec.intents) return;
-  const cat = intentCatalogue(spec);
-  validateIntents({ required: spec.intents.required ?? [], forbidden: spec.intents.forbidden ?? [] }, cat, keyPath(["intents"]), problems);
-}

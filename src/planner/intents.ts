@@ -1,28 +1,31 @@
-import { planAlicloudSecurityGroups } from "../alicloud/security-groups-plan";
-import { planAlicloudVpc } from "../alicloud/vpc-plan";
 import type { EnvironmentSpec } from "../config/schema";
-import { Problems } from "../core/errors";
+import { keyPath } from "../config/issues";
+import type { Problems } from "../core/errors";
 import { isPersona, personaRegistryAccess } from "../core/personas";
 import { DEFAULT_ADMIN_PORTS, DEFAULT_TIERS, type RulePlan } from "../core/rules";
 import { parsePortRange } from "../core/ports";
-import { planGcpFirewall } from "../gcp/firewall-plan";
-import { planGcpVpc } from "../gcp/vpc-plan";
+import { validateIntents } from "../intents/check";
 import type { AuthIntent, Intent, IntentCatalogue, IntentSet } from "../intents/types";
 import { MOCK_ALICLOUD_ACCOUNT } from "../offline/mock-outputs";
 import { onPremisesRanges } from "./connectivity";
-import { alicloudFirewallArgs, firewallName, gcpFirewallArgs } from "./firewall";
-import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "./network-args";
-import { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs } from "./registry";
+import type { FirewallPlan } from "./firewall";
+import type { NetworkPlan } from "./network";
+import { alicloudRegistryRobotOidc } from "./registry";
+import type { RegistryPlan } from "./registry";
 
-/** The VPC and firewall plans of each cloud, as the components will make them (config already validated). */
-function plans(spec: EnvironmentSpec) {
-  const scratch = new Problems();
-  const gcpVpc = spec.gcp ? planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, "", scratch) : undefined;
-  const aliVpc = spec.alicloud ? planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, "", scratch) : undefined;
-  return {
-    gcp: gcpVpc ? { vpc: gcpVpc, fw: planGcpFirewall(firewallName(spec), gcpFirewallArgs(spec, gcpVpc, ""), "", scratch) } : undefined,
-    alicloud: aliVpc ? { vpc: aliVpc, sg: planAlicloudSecurityGroups(firewallName(spec), { ...alicloudFirewallArgs(spec, aliVpc, "", {}), tags: undefined }, "", scratch) } : undefined,
-  };
+/** The intents area's plan: what the names stand for, and every intent the stack is held to. */
+export interface IntentsPlan {
+  readonly catalogue: IntentCatalogue;
+  /** The defaults (unless `intents.defaults` is false) and `landing-zone:intents`. */
+  readonly intents: IntentSet;
+}
+
+/** The plans the intents are read from. */
+interface Plans {
+  readonly spec: EnvironmentSpec;
+  readonly network: NetworkPlan;
+  readonly firewall: FirewallPlan;
+  readonly registry: RegistryPlan;
 }
 
 /**
@@ -52,10 +55,12 @@ function declaredOnPremises(cloud: "gcp" | "alicloud", rules: RulePlan, tiers: r
  * groups as the firewall plans place them), on-premises and other ranges, CI identities and
  * persona members, registries. Computed from the config with the components' pure planners.
  */
-export function intentCatalogue(spec: EnvironmentSpec): IntentCatalogue {
+export function intentCatalogue(p: Plans): IntentCatalogue {
+  const { spec } = p;
   let gcp: IntentCatalogue["gcp"];
-  if (spec.gcp) {
-    const { vpc, fw } = plans(spec).gcp!;
+  if (spec.gcp && p.network.gcp && p.firewall.gcp) {
+    const vpc = p.network.gcp.plan;
+    const fw = p.firewall.gcp.plan;
     const tiers = Object.fromEntries(fw.rules.tiers.map((t) => {
       const subnets = vpc.subnets.filter((s) => t.subnets.includes(s.name));
       const id = fw.tierIdentities[t.name];
@@ -66,7 +71,7 @@ export function intentCatalogue(spec: EnvironmentSpec): IntentCatalogue {
         public: subnets.length > 0 && subnets.every((s) => s.tier === "public"),
       }];
     }));
-    const reg = gcpRegistryArgs(spec);
+    const reg = p.registry.gcp?.args;
     gcp = {
       project: spec.gcp.project, tiers, ci: [...(spec.gcp.iam?.robotImpersonators ?? [])],
       personas: { ...(spec.gcp.iam?.members ?? {}) } as Record<string, string[]>,
@@ -74,15 +79,16 @@ export function intentCatalogue(spec: EnvironmentSpec): IntentCatalogue {
     };
   }
   let alicloud: IntentCatalogue["alicloud"];
-  if (spec.alicloud) {
-    const { vpc, sg } = plans(spec).alicloud!;
+  if (spec.alicloud && p.network.alicloud && p.firewall.alicloud) {
+    const vpc = p.network.alicloud.plan;
+    const sg = p.firewall.alicloud.plan;
     const tiers = Object.fromEntries(sg.rules.tiers.map((t) => {
       const subnets = vpc.subnets.filter((s) => t.subnets.includes(s.name));
       return [t.name, { vswitches: subnets.map((s) => s.aliName), securityGroup: sg.groups[t.name] ?? "", public: subnets.length > 0 && subnets.every((s) => s.tier === "public") }];
     }));
     const oidc = spec.alicloud.ram?.robot;
     const robotOidc = alicloudRegistryRobotOidc(spec);
-    const reg = alicloudRegistryArgs(spec);
+    const reg = p.registry.alicloud?.args;
     const ci = oidc?.oidcProviderArn !== undefined && (oidc.subjects ?? []).length > 0
       ? { providerArn: oidc.oidcProviderArn, ...(oidc.issuer ? { issuer: oidc.issuer } : {}), audiences: [...(oidc.audiences ?? [])], subjects: [...(oidc.subjects ?? [])] }
       : robotOidc ? { providerArn: robotOidc.providerArn, issuer: robotOidc.issuer, audiences: [...robotOidc.audiences], subjects: [...robotOidc.subjects] } : undefined;
@@ -120,9 +126,9 @@ function probePorts(tierPorts: readonly string[] | undefined, adminPorts: readon
  * - forbidden: the internet reaches no private tier (its ports and the admin ports); the other
  *   environments' ranges reach no private tier; in production, personas that only pull cannot push.
  */
-export function defaultIntents(spec: EnvironmentSpec): IntentSet {
-  const cat = intentCatalogue(spec);
-  const planned = plans(spec);
+export function defaultIntents(p: Plans): IntentSet {
+  const { spec } = p;
+  const cat = intentCatalogue(p);
   const required: Intent[] = [];
   const forbidden: Intent[] = [];
   const onPrem = Object.keys(cat.onPremises).length > 0;
@@ -133,13 +139,13 @@ export function defaultIntents(spec: EnvironmentSpec): IntentSet {
   for (const { cloud, tiers, fw, vpn } of clouds) {
     if (!tiers) continue;
     const admin = fw?.adminPorts ?? DEFAULT_ADMIN_PORTS;
-    const rules = cloud === "gcp" ? planned.gcp?.fw.rules : planned.alicloud?.sg.rules;
+    const rules = cloud === "gcp" ? p.firewall.gcp?.plan.rules : p.firewall.alicloud?.plan.rules;
     if (vpn && onPrem && rules) required.push(...declaredOnPremises(cloud, rules, Object.keys(tiers), cat.onPremises));
     for (const [tier, ref] of Object.entries(tiers)) {
       const to = `${cloud}:${tier}`;
       if (cloud === "gcp" && !ref.public) {
         required.push({ from: to, to: "google-api:storage.googleapis.com" });
-        const reg = gcpRegistryArgs(spec);
+        const reg = p.registry.gcp?.args;
         if (reg) required.push({ from: to, to: `google-api:${reg.location}-docker.pkg.dev` });
       }
       if (cloud === "alicloud") {
@@ -165,9 +171,14 @@ export function defaultIntents(spec: EnvironmentSpec): IntentSet {
   return { required, forbidden };
 }
 
-/** The stack's intents: the defaults (unless `intents.defaults` is false) plus `landing-zone:intents`. */
-export function stackIntents(spec: EnvironmentSpec): IntentSet {
-  const own = spec.intents ?? {};
-  const base = own.defaults === false ? { required: [], forbidden: [] } : defaultIntents(spec);
-  return { required: [...(base.required ?? []), ...(own.required ?? [])], forbidden: [...(base.forbidden ?? []), ...(own.forbidden ?? [])] };
+/**
+ * Plans the intents: the catalogue of names, the defaults plus `landing-zone:intents`, whose
+ * names are checked against the catalogue (`LZ_INTENT_*` under `landing-zone:intents`).
+ */
+export function planIntents(p: Plans, problems: Problems): IntentsPlan {
+  const catalogue = intentCatalogue(p);
+  const own = p.spec.intents ?? {};
+  validateIntents({ required: own.required ?? [], forbidden: own.forbidden ?? [] }, catalogue, keyPath(["intents"]), problems);
+  const base = own.defaults === false ? { required: [], forbidden: [] } : defaultIntents(p);
+  return { catalogue, intents: { required: [...(base.required ?? []), ...(own.required ?? [])], forbidden: [...(base.forbidden ?? []), ...(own.forbidden ?? [])] } };
 }
