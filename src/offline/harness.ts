@@ -5,7 +5,7 @@ import { Problems } from "../core/errors";
 import { checkIntents, validateIntents } from "../intents/check";
 import type { IntentSet } from "../intents/types";
 import { planConfig } from "../planner/environment";
-import { main } from "../program/landing-zone";
+import { deployLandingZone } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
 import { mockCall, mockOutputs } from "./mock-outputs";
@@ -239,23 +239,25 @@ export function stackNameOf(file: string): string {
 /**
  * Runs the landing zone's own stack program against a `Pulumi.<stack>.yaml`: the config is
  * loaded into Pulumi's runtime exactly as `pulumi up` would see it (secure values replaced by a
- * placeholder, still secret), then `main()` reads and validates it and builds every component.
- * A config error is thrown as `LandingZoneValidationError` before any resource is registered.
+ * placeholder, still secret), planned like `main()` plans it (`planConfig`) and deployed from the
+ * plan; the stack's intents are checked over the inventory (`inv.intents`). A config error is
+ * thrown as `LandingZoneValidationError` before any resource is registered.
  */
 export async function planStackFile(file: string, opts: StackFileRunOptions = {}): Promise<Inventory> {
   const cfg = readStackFile(file);
   const { intents, ...run } = opts;
+  // What main() does, with the plan kept: the config is planned once (every check, nothing
+  // registered on a problem) and the same plan gives the stack's intents.
+  const plan = planConfig(cfg.values, file);
   if (intents) {
-    // Extra intents are checked against the stack's names before anything is planned.
+    // Extra intents are checked against the stack's names before anything is deployed.
     const problems = new Problems();
-    validateIntents(intents, planConfig(cfg.values, file).intents.catalogue, "intents", problems);
+    validateIntents(intents, plan.intents.catalogue, "intents", problems);
     problems.throwIfAny("intents");
   }
-  const inv = await runOffline(() => main(file), { ...run, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  const inv = await runOffline(() => deployLandingZone(plan), { ...run, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
   if (intents === false) return inv;
-  // main() planned the config (landing-zone:intents checked) above; planning it again cannot fail.
-  const planned = planConfig(cfg.values, file).intents;
-  const own = planned.intents;
+  const own = plan.intents.intents;
   const all = { required: [...(own.required ?? []), ...(intents?.required ?? [])], forbidden: [...(own.forbidden ?? []), ...(intents?.forbidden ?? [])] };
-  return { ...inv, intents: checkIntents(inv, all, planned.catalogue).results };
+  return { ...inv, intents: checkIntents(inv, all, plan.intents.catalogue).results };
 }
