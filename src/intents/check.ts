@@ -113,7 +113,7 @@ function parseIdentity(text: string, cat: IntentCatalogue, path: string, problem
   const [cloud, kind, ...rest] = text.split(":");
   const value = rest.join(":");
   if (cloud === "gcp" && cat.gcp) {
-    if (kind === "ci") return cat.gcp.ci.length > 0 ? { cloud, members: [...cat.gcp.ci] } : unknown("list the CI's workload identities in landing-zone:gcp.iam.robotImpersonators", "the stack has no GCP CI identity");
+    if (kind === "ci") return cat.gcp.ci.length > 0 ? { cloud, members: [...cat.gcp.ci] } : unknown("list the CI job's token subjects in landing-zone:gcp.registry.robotWorkloadIdentity.subjects (or its workload identities in gcp.iam.robotImpersonators)", "the stack has no GCP CI identity");
     if (kind === "persona") {
       const m = cat.gcp.personas[value] ?? [];
       return m.length > 0 ? { cloud, members: [...m] } : unknown(`use a persona with members in landing-zone:gcp.iam.members (${Object.keys(cat.gcp.personas).join(", ") || "none"})`);

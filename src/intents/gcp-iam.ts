@@ -23,7 +23,9 @@ function grants(r: InventoryResource): Grant | undefined {
 
 /** Whether `member` is one of `members`: exact, or a `principalSet://…/*` of the principal's pool. */
 export function memberMatches(members: readonly string[], member: string): boolean {
-  return members.some((m) => m === member ||
+  // `principal://iam.googleapis.com/projects/*/…`: a pool created by the stack, its project number known once deployed.
+  const numbered = member.includes("/projects/*/") ? new RegExp(`^${member.split("/projects/*/").map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("/projects/[0-9]+/")}$`) : undefined;
+  return members.some((m) => m === member || numbered?.test(m) === true ||
     (m.startsWith("principalSet://") && m.endsWith("/*") && member.startsWith(`principal://${m.slice("principalSet://".length, -1)}subject/`)));
 }
 

@@ -48,7 +48,7 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
   const connectivity = planConnectivity(spec, network, problems);
   const audit = planAudit(spec, problems);
   const registry = planRegistry(spec, network, problems);
-  const intents = planIntents({ spec, network, firewall, registry }, problems);
+  const intents = planIntents({ spec, iam, network, firewall, registry }, problems);
   return {
     spec,
     labels: environmentLabels(spec),

@@ -9,6 +9,7 @@ import type { AuthIntent, Intent, IntentCatalogue, IntentSet } from "../intents/
 import { MOCK_ALICLOUD_ACCOUNT } from "../offline/mock-outputs";
 import { onPremisesRanges } from "./connectivity";
 import type { FirewallPlan } from "./firewall";
+import type { IamPlan } from "./iam";
 import type { NetworkPlan } from "./network";
 import { alicloudRegistryRobotOidc } from "./registry";
 import type { RegistryPlan } from "./registry";
@@ -23,9 +24,23 @@ export interface IntentsPlan {
 /** The plans the intents are read from. */
 interface Plans {
   readonly spec: EnvironmentSpec;
+  readonly iam: IamPlan;
   readonly network: NetworkPlan;
   readonly firewall: FirewallPlan;
   readonly registry: RegistryPlan;
+}
+
+/**
+ * The CI's workload identities: the token subjects that may act as the registry robot
+ * (`gcp.registry.robotWorkloadIdentity`, in its pool or the environment's own pool, whose
+ * project number is only known once deployed: `projects/*`), else `gcp.iam.robotImpersonators`.
+ */
+function gcpCi(p: Plans): string[] {
+  const wif = p.spec.gcp?.registry?.robotWorkloadIdentity;
+  const ownPool = p.iam.gcpWorkloadIdentity?.plan.poolId;
+  const pool = wif?.pool ?? (ownPool !== undefined ? `projects/*/locations/global/workloadIdentityPools/${ownPool}` : undefined);
+  if (wif && pool && (wif.subjects ?? []).length > 0) return (wif.subjects ?? []).map((s) => `principal://iam.googleapis.com/${pool}/subject/${s}`);
+  return [...(p.spec.gcp?.iam?.robotImpersonators ?? [])];
 }
 
 /**
@@ -73,7 +88,7 @@ export function intentCatalogue(p: Plans): IntentCatalogue {
     }));
     const reg = p.registry.gcp?.args;
     gcp = {
-      project: spec.gcp.project, tiers, ci: [...(spec.gcp.iam?.robotImpersonators ?? [])],
+      project: spec.gcp.project, tiers, ci: gcpCi(p),
       personas: { ...(spec.gcp.iam?.members ?? {}) } as Record<string, string[]>,
       ...(reg ? { registry: reg.repositoryId } : {}),
     };

@@ -176,6 +176,14 @@ describe("GCP IAM: repository bindings and workload identity", () => {
     expect(one([repo, writer, wif("registry-ci", set)], push).ok).toBe(true);
   });
 
+  it("a pool the stack creates is named with projects/* (its number is known once deployed) and matches the bound member", () => {
+    const cat = { ...GCP_CATALOGUE, gcp: { ...GCP_CATALOGUE.gcp!, ci: ["principal://iam.googleapis.com/projects/*/locations/global/workloadIdentityPools/dev-ci/subject/repo:acme/app:environment:dev"] } };
+    const bound = wif("registry-ci", "principal://iam.googleapis.com/projects/703610882655/locations/global/workloadIdentityPools/dev-ci/subject/repo:acme/app:environment:dev");
+    const other = wif("registry-ci", "principal://iam.googleapis.com/projects/703610882655/locations/global/workloadIdentityPools/dev-ci/subject/repo:acme/app:environment:prod");
+    expect(checkIntents(inventory([repo, writer, bound]), { required: [push] }, cat).results[0]!.ok).toBe(true);
+    expect(checkIntents(inventory([repo, writer, other]), { required: [push] }, cat).results[0]!.ok).toBe(false);
+  });
+
   it("workload identity bound on another service account blocks, naming the binding the robot lacks", () => {
     const r = one([repo, writer, wif("deployer")], push);
     expect([r.ok, r.culprit?.kind, r.culprit?.name]).toEqual([false, "binding", "no roles/iam.workloadIdentityUser on registry-ci@p1.iam.gserviceaccount.com"]);
