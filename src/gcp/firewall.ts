@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { GcpFirewallArgs, GcpFirewallPlan, validatedGcpFirewall, gcpFirewallInputs } from "./firewall-plan";
+import { GcpFirewallArgs, GcpFirewallPlan, validatedGcpFirewall, gcpFirewallInputs, gcpFirewallNetwork } from "./firewall-plan";
+import { Problems } from "../core/errors";
 
 export * from "./firewall-plan";
 
@@ -15,8 +16,12 @@ export class GcpFirewall extends pulumi.ComponentResource {
   readonly firewalls: Record<string, gcp.compute.Firewall>;
   /** Firewall rule names keyed by rule name. */
   readonly firewallNames: pulumi.Output<Record<string, string>>;
+  /** Firewall rule names keyed by rule name, as plain strings (known at plan time). */
+  readonly firewallNamesByKey: Readonly<Record<string, string>>;
   /** Network tag (or service account) that puts an instance into each tier (known at plan time). */
   readonly tierIdentities: pulumi.Output<Record<string, string>>;
+  /** Network tag (or service account) of each tier, as plain strings. */
+  readonly tierIdentitiesByTier: Readonly<Record<string, string>>;
   /** The plan this component was built from (plain data). */
   readonly plan: GcpFirewallPlan;
 
@@ -25,16 +30,19 @@ export class GcpFirewall extends pulumi.ComponentResource {
     const plan = validatedGcpFirewall(name, args);
     super("landing-zone:index:GcpFirewall", name, args, opts);
     this.plan = plan;
+    const net = gcpFirewallNetwork(args, "", new Problems())!;
     this.firewalls = {};
     for (const f of plan.firewalls) {
       this.firewalls[f.key] = new gcp.compute.Firewall(f.name, {
         ...gcpFirewallInputs(plan, f),
-        project: args.project,
-        network: args.network,
+        project: net.project,
+        network: net.network,
       }, { parent: this });
     }
     this.firewallNames = pulumi.all(Object.fromEntries(Object.entries(this.firewalls).map(([k, v]) => [k, v.name])));
+    this.firewallNamesByKey = Object.fromEntries(plan.firewalls.map((f) => [f.key, f.name]));
     this.tierIdentities = pulumi.output({ ...plan.tierIdentities });
+    this.tierIdentitiesByTier = { ...plan.tierIdentities };
     this.registerOutputs({ firewallNames: this.firewallNames, tierIdentities: this.tierIdentities });
   }
 }
