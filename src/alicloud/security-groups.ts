@@ -26,7 +26,7 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
   /** Security-group ids keyed by tier: a plain map (the tiers are known at plan time), one output per group. */
   readonly securityGroupIdsByTier: Readonly<Record<string, pulumi.Output<string>>>;
   /** Network ACL ids keyed `public` / `private`, one output per ACL. */
-  readonly networkAclIdsByGroup: Readonly<Partial<Record<"public" | "private", pulumi.Output<string>>>>;
+  readonly networkAclIdsByGroup: Readonly<Record<string, pulumi.Output<string>>>;
   /** The plan this component was built from (plain data). */
   readonly plan: AlicloudSecurityGroupsPlan;
 
