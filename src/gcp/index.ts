@@ -9,3 +9,4 @@ export * from "./iam";
 export * from "./logging";
 export * from "./registry";
 export * from "./vpc";
+export * from "./workload-identity";

@@ -129,3 +129,20 @@ describe("project as an output of another resource", () => {
     }
   });
 });
+
+describe("how dependencies reach a component's children (docs/composition.md)", () => {
+  it("the component's dependsOn is recorded on the component only; a provider's dependsOn reaches every child through the provider", async () => {
+    const inv = await runOffline(() => {
+      const api = new gcp.projects.Service("compute", { project: "acme-test", service: "compute.googleapis.com" });
+      const provider = new gcp.Provider("after-api", { project: "acme-test" }, { dependsOn: [api] });
+      new GcpVpc("core", GCP_VPC, { dependsOn: [api], provider });
+    }, { stack: "test", policies: false });
+    const api = findResource(inv, "gcp:projects/service:Service", "compute");
+    const provider = findResource(inv, "pulumi:providers:gcp", "after-api");
+    expect(findResource(inv, "landing-zone:index:GcpVpc", "core").dependencies).toEqual([api.urn]);
+    expect(provider.dependencies).toEqual([api.urn]);
+    const network = findResource(inv, "gcp:compute/network:Network", "core");
+    expect(network.dependencies).toEqual([]);
+    expect(network.provider).toBe(provider.urn);
+  });
+});
