@@ -1,10 +1,11 @@
+import type { PlanArgs } from "../core/planned";
 import type * as pulumi from "@pulumi/pulumi";
 import { checkCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { alicloudPort, PortRange, portSlug } from "../core/ports";
 import { ALICLOUD_PRIORITIES, ALICLOUD_SERVICES_RANGE, cidrSlug, FirewallRuleArgs, INTERNET, Peer, PlannedRule, planRules, Protocol, RulePlan, RuleSetArgs } from "../core/rules";
-import { vpcArgForm } from "../core/vpc-form";
+import { vpcArgForm, type VpcFormKeys } from "../core/vpc-form";
 import { checkAlicloudTags } from "./tags";
 import type { AlicloudVpc } from "./vpc";
 import type { AlicloudVpcPlan } from "./vpc-plan";
@@ -188,42 +189,52 @@ function aclEntries(plan: RulePlan, group: "public" | "private", groupTiers: Rea
   return { ingress, egress };
 }
 
-/** The plain keys that `vpc` stands for. */
-export const ALICLOUD_SECURITY_GROUPS_VPC_KEYS = ["vpcId", "vpcCidr", "vswitches"] as const;
+/** The plain keys that `vpc` stands for: the range and vSwitches planning reads, the VPC id deploying needs. */
+export const ALICLOUD_SECURITY_GROUPS_VPC_KEYS: VpcFormKeys = { plan: ["vpcCidr", "vswitches"], deploy: ["vpcId"] };
 
-/** The security groups' `vswitches` from a VPC plan and the vSwitch ids keyed `<subnet>-<zone>`. */
-export function alicloudVswitchRefs(vpc: AlicloudVpcPlan, ids: Readonly<Record<string, pulumi.Input<string>>>): Record<string, AlicloudVswitchRef> {
-  const refs: Record<string, AlicloudVswitchRef> = {};
-  for (const s of vpc.subnets) {
+/**
+ * The security groups' `vswitches` from a VPC plan: subnet, public or private and CIDR of each
+ * vSwitch keyed `<subnet>-<zone>`, with its id from `ids` (e.g. `AlicloudVpc.vswitchIdsByKey`).
+ */
+export function alicloudVswitchRefs(vpc: AlicloudVpcPlan, ids: Readonly<Record<string, pulumi.Input<string>>>): Record<string, AlicloudVswitchRef>;
+/** The same without ids, for planning. */
+export function alicloudVswitchRefs(vpc: AlicloudVpcPlan): Record<string, PlanArgs<AlicloudVswitchRef, "id">>;
+export function alicloudVswitchRefs(vpc: AlicloudVpcPlan, ids?: Readonly<Record<string, pulumi.Input<string>>>): Record<string, PlanArgs<AlicloudVswitchRef, "id">> {
+  return Object.fromEntries(vpc.subnets.map((s) => {
     const key = `${s.name}-${s.location}`;
-    refs[key] = { subnet: s.name, public: s.tier === "public", cidr: s.cidr, id: ids[key] ?? "" };
-  }
-  return refs;
+    return [key, { subnet: s.name, public: s.tier === "public", cidr: s.cidr, ...(ids ? { id: ids[key] } : {}) }];
+  }));
 }
 
-/** The VPC the security groups sit in, from `vpc` or the plain form. */
-export interface AlicloudSecurityGroupsVpc {
-  readonly vpcId: pulumi.Input<string>;
-  readonly vpcCidr: string;
-  readonly vswitches: Readonly<Record<string, AlicloudVswitchRef>>;
-}
-
-/** Resolves `vpc` or the plain form into the security groups' VPC; reports giving both or neither. */
-export function alicloudSecurityGroupsVpc(args: AlicloudSecurityGroupsArgs, path: string, problems: Problems): AlicloudSecurityGroupsVpc | undefined {
+/** The VPC range and vSwitches the groups and ACLs are planned on, from `vpc` or the plain form (`undefined` after a problem). */
+function alicloudSecurityGroupsRanges(args: AlicloudSecurityGroupsPlanArgs, path: string, problems: Problems):
+  { vpcCidr: string; vswitches: Readonly<Record<string, PlanArgs<AlicloudVswitchRef, "id">>> } | undefined {
   const form = vpcArgForm(args, ALICLOUD_SECURITY_GROUPS_VPC_KEYS, path, problems);
-  if (form === "vpc") {
-    const vpc = args.vpc!;
-    return { vpcId: vpc.vpcId, vpcCidr: vpc.cidr, vswitches: alicloudVswitchRefs(vpc.plan, vpc.vswitchIdsByKey) };
-  }
-  if (form === "plain") return { vpcId: args.vpcId!, vpcCidr: args.vpcCidr!, vswitches: args.vswitches! };
+  if (form === "vpc") return { vpcCidr: args.vpc!.cidr, vswitches: alicloudVswitchRefs(args.vpc!.plan) };
+  if (form === "plain") return { vpcCidr: args.vpcCidr!, vswitches: args.vswitches! };
   return undefined;
 }
 
+/** The VPC id and vSwitch ids the children are created with, from `vpc` or the plain form (args already validated). */
+export function alicloudSecurityGroupsVpc(args: AlicloudSecurityGroupsArgs): { readonly vpcId: pulumi.Input<string>; readonly vswitches: Readonly<Record<string, AlicloudVswitchRef>> } {
+  return args.vpc !== undefined
+    ? { vpcId: args.vpc.vpcId, vswitches: alicloudVswitchRefs(args.vpc.plan, args.vpc.vswitchIdsByKey) }
+    : { vpcId: args.vpcId!, vswitches: args.vswitches! };
+}
+
+/**
+ * `AlicloudSecurityGroupsArgs` without the VPC and vSwitch ids (known only at deploy time): what
+ * `planAlicloudSecurityGroups` reads.
+ */
+export type AlicloudSecurityGroupsPlanArgs = Omit<PlanArgs<AlicloudSecurityGroupsArgs, "vpcId">, "vswitches"> & {
+  readonly vswitches?: Readonly<Record<string, PlanArgs<AlicloudVswitchRef, "id">>>;
+};
+
 /** Validates `AlicloudSecurityGroups` args and computes every child; see `planGcpVpc` for the contract. */
-export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsArgs, path: string, problems: Problems): AlicloudSecurityGroupsPlan {
+export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsPlanArgs, path: string, problems: Problems): AlicloudSecurityGroupsPlan {
   const before = problems.items.length;
   const prefix = args.namePrefix ?? name;
-  const vpc = alicloudSecurityGroupsVpc(args, path, problems);
+  const vpc = alicloudSecurityGroupsRanges(args, path, problems);
   if (vpc === undefined) return { prefix, rules: { tiers: [], rules: [], denyAllEgress: false }, groups: {}, sgRules: [], acls: [] };
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);

@@ -1,7 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { Problems } from "../core/errors";
-import { alicloudSecurityGroupsVpc, AlicloudSecurityGroupsArgs, AlicloudSecurityGroupsPlan, validatedAlicloudSecurityGroups } from "./security-groups-plan";
+import { checkVpcDeployKeys } from "../core/vpc-form";
+import { ALICLOUD_SECURITY_GROUPS_VPC_KEYS, alicloudSecurityGroupsVpc, AlicloudSecurityGroupsArgs, AlicloudSecurityGroupsPlan, planAlicloudSecurityGroups, validatedAlicloudSecurityGroups } from "./security-groups-plan";
 
 export * from "./security-groups-plan";
 
@@ -32,10 +32,11 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
 
   constructor(name: string, args: AlicloudSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before registering anything, the component itself included.
+    checkVpcDeployKeys("AlicloudSecurityGroups", planAlicloudSecurityGroups, name, args, ALICLOUD_SECURITY_GROUPS_VPC_KEYS);
     const plan = validatedAlicloudSecurityGroups(name, args);
     super("landing-zone:index:AlicloudSecurityGroups", name, args, opts);
     this.plan = plan;
-    const vpc = alicloudSecurityGroupsVpc(args, "", new Problems())!;
+    const vpc = alicloudSecurityGroupsVpc(args);
     const tags = { ...args.tags };
 
     this.securityGroups = {};

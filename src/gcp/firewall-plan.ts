@@ -1,7 +1,8 @@
+import type { PlanArgs } from "../core/planned";
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import { checkCidr } from "../core/cidr";
-import { vpcArgForm } from "../core/vpc-form";
+import { vpcArgForm, type VpcFormKeys } from "../core/vpc-form";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkGcpName, nameOf } from "../core/naming";
 import { gcpPort } from "../core/ports";
@@ -66,8 +67,8 @@ export const GCP_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
   "google-apis": { direction: "egress", protocol: "tcp", ports: ["443"], destinations: ["google-apis"], description: "Private Google Access VIPs (private/restricted.googleapis.com)" },
 };
 
-/** The plain keys that `vpc` stands for. */
-export const GCP_FIREWALL_NETWORK_KEYS = ["project", "network", "vpcCidr", "subnets"] as const;
+/** The plain keys that `vpc` stands for: the range and subnets planning reads, the ids deploying needs. */
+export const GCP_FIREWALL_VPC_KEYS: VpcFormKeys = { plan: ["vpcCidr", "subnets"], deploy: ["project", "network"] };
 
 /** Subnet CIDRs by subnet name over every region, the firewall's `subnets`, from a VPC plan. */
 export function gcpFirewallSubnets(vpc: GcpVpcPlan): Record<string, string[]> {
@@ -76,31 +77,28 @@ export function gcpFirewallSubnets(vpc: GcpVpcPlan): Record<string, string[]> {
   return subnets;
 }
 
-/** The network a firewall applies to, from `vpc` or the plain form (`undefined` after a problem). */
-export interface GcpFirewallNetwork {
-  readonly project: pulumi.Input<string>;
-  readonly network: pulumi.Input<string>;
-  readonly vpcCidr: string;
-  readonly subnets: Readonly<Record<string, readonly string[]>>;
-}
-
-/** Resolves `vpc` or the plain form into the firewall's network; reports giving both or neither. */
-export function gcpFirewallNetwork(args: GcpFirewallArgs, path: string, problems: Problems): GcpFirewallNetwork | undefined {
-  const form = vpcArgForm(args, GCP_FIREWALL_NETWORK_KEYS, path, problems);
-  if (form === "vpc") {
-    const vpc = args.vpc!;
-    return { project: vpc.project, network: vpc.networkId, vpcCidr: vpc.cidr, subnets: gcpFirewallSubnets(vpc.plan) };
-  }
-  if (form === "plain") return { project: args.project!, network: args.network!, vpcCidr: args.vpcCidr!, subnets: args.subnets! };
+/** The VPC range and subnets the rules are planned on, from `vpc` or the plain form (`undefined` after a problem). */
+function gcpFirewallRanges(args: GcpFirewallPlanArgs, path: string, problems: Problems): { vpcCidr: string; subnets: Readonly<Record<string, readonly string[]>> } | undefined {
+  const form = vpcArgForm(args, GCP_FIREWALL_VPC_KEYS, path, problems);
+  if (form === "vpc") return { vpcCidr: args.vpc!.cidr, subnets: gcpFirewallSubnets(args.vpc!.plan) };
+  if (form === "plain") return { vpcCidr: args.vpcCidr!, subnets: args.subnets! };
   return undefined;
 }
 
+/** The project and network the rules are created in, from `vpc` or the plain form (args already validated). */
+export function gcpFirewallNetwork(args: GcpFirewallArgs): { readonly project: pulumi.Input<string>; readonly network: pulumi.Input<string> } {
+  return args.vpc !== undefined ? { project: args.vpc.project, network: args.vpc.networkId } : { project: args.project!, network: args.network! };
+}
+
+/** `GcpFirewallArgs` without the network (an id known only at deploy time): what `planGcpFirewall` reads. */
+export type GcpFirewallPlanArgs = PlanArgs<GcpFirewallArgs, "network">;
+
 /** Validates `GcpFirewall` args and computes every rule; see `planGcpVpc` for the contract. */
-export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: string, problems: Problems): GcpFirewallPlan {
+export function planGcpFirewall(name: string, args: GcpFirewallPlanArgs, path: string, problems: Problems): GcpFirewallPlan {
   const before = problems.items.length;
   const prefix = args.namePrefix ?? name;
   const targetBy = args.targetBy ?? "tags";
-  const net = gcpFirewallNetwork(args, path, problems);
+  const net = gcpFirewallRanges(args, path, problems);
   if (net === undefined) return { prefix, rules: { tiers: [], rules: [], denyAllEgress: false }, firewalls: [], tierIdentities: {}, targetBy };
   checkGcpName(prefix, joinPath(path, "namePrefix"), problems, "name prefix");
   const prefixOk = problems.items.length === before;

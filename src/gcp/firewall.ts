@@ -1,7 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { GcpFirewallArgs, GcpFirewallPlan, validatedGcpFirewall, gcpFirewallInputs, gcpFirewallNetwork } from "./firewall-plan";
-import { Problems } from "../core/errors";
+import { checkVpcDeployKeys } from "../core/vpc-form";
+import { GCP_FIREWALL_VPC_KEYS, GcpFirewallArgs, GcpFirewallPlan, gcpFirewallInputs, gcpFirewallNetwork, planGcpFirewall, validatedGcpFirewall } from "./firewall-plan";
 
 export * from "./firewall-plan";
 
@@ -27,10 +27,11 @@ export class GcpFirewall extends pulumi.ComponentResource {
 
   constructor(name: string, args: GcpFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before registering anything, the component itself included.
+    checkVpcDeployKeys("GcpFirewall", planGcpFirewall, name, args, GCP_FIREWALL_VPC_KEYS);
     const plan = validatedGcpFirewall(name, args);
     super("landing-zone:index:GcpFirewall", name, args, opts);
     this.plan = plan;
-    const net = gcpFirewallNetwork(args, "", new Problems())!;
+    const net = gcpFirewallNetwork(args);
     this.firewalls = {};
     for (const f of plan.firewalls) {
       this.firewalls[f.key] = new gcp.compute.Firewall(f.name, {
