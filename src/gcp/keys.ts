@@ -102,6 +102,6 @@ export class GcpKeys extends pulumi.ComponentResource {
     }
 
     this.agentEmails = pulumi.all(emails);
-    this.registerOutputs({ keyNames: this.keyNames, agentEmails: this.agentEmails });
+    this.registerOutputs({ keyNames: this.keyNames, readyKeyNames: this.readyKeyNames, agentEmails: this.agentEmails });
   }
 }
