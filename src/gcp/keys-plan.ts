@@ -4,6 +4,7 @@ import { checkLabels } from "../core/labels";
 import { checkKey, nameOf } from "../core/naming";
 import { checkGcpMemberFormat } from "./iam-plan";
 import { GCP_PROJECT_ID } from "./ids";
+import { registryMemberSlug } from "./registry-plan";
 
 /**
  * Google service agents that can use a landing-zone key, with the API they belong to. Each
@@ -114,11 +115,6 @@ export const GCP_KMS_ID = /^[a-zA-Z0-9_-]{1,63}$/;
 /** Cloud KMS locations: `global`, a multi-region (`europe`, `us`, `nam4` …) or a region (`europe-west1`). */
 export const GCP_KMS_LOCATION = /^(?:[a-z]+\d*|[a-z]+-[a-z]+\d+)$/;
 
-/** Turns a member into a name fragment: `serviceAccount:app@p.iam.gserviceaccount.com` → `serviceaccount-app-p-iam-gserviceaccount-com`. */
-function memberSlug(member: string): string {
-  return member.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
-
 /** The keys a `GcpKeys` creates: the default keys (unless turned off) with `keys` merged over them by name. */
 export function gcpKeysOf(args: Pick<GcpKeysArgs, "defaultKeys" | "keys">): Readonly<Record<string, GcpKeyArgs>> {
   return { ...(args.defaultKeys === false ? {} : GCP_KEYS_DEFAULTS.keys), ...args.keys };
@@ -179,7 +175,7 @@ export function planGcpKeys(name: string, args: GcpKeysArgs, path: string, probl
     });
     (k.members ?? []).forEach((member, i) => {
       if (!checkGcpMemberFormat(member, `${joinPath(at, "members")}[${i}]`, problems)) return;
-      const resourceName = nameOf(name, key, memberSlug(member));
+      const resourceName = nameOf(name, key, registryMemberSlug(member));
       if (seen.has(resourceName)) return;
       seen.add(resourceName);
       grants.push({ resourceName, member });
