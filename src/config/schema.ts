@@ -5,6 +5,7 @@ import { auditSection } from "./sections/audit";
 import { connectivitySection } from "./sections/connectivity";
 import { firewallSection } from "./sections/firewall";
 import { iamSection } from "./sections/iam";
+import { keysSection } from "./sections/keys";
 import { registrySection } from "./sections/registry";
 
 /** Clouds a landing zone can span. */
@@ -21,6 +22,7 @@ export const gcpConfig = z.strictObject({
   ...firewallSection.gcp,
   ...iamSection.gcp,
   ...connectivitySection.gcp,
+  ...keysSection.gcp,
   ...auditSection.gcp,
   ...registrySection.gcp,
 });
@@ -35,6 +37,7 @@ export const alicloudConfig = z.strictObject({
   ...firewallSection.alicloud,
   ...iamSection.alicloud,
   ...connectivitySection.alicloud,
+  ...keysSection.alicloud,
   ...auditSection.alicloud,
   ...registrySection.alicloud,
 });
@@ -58,6 +61,7 @@ export const environmentConfig = z.strictObject({
   ...firewallSection.root,
   ...iamSection.root,
   ...connectivitySection.root,
+  ...keysSection.root,
   ...auditSection.root,
   ...registrySection.root,
 }).superRefine((spec, ctx) => {

@@ -7,6 +7,7 @@ import { AuditPlan, planAudit } from "./audit";
 import { ConnectivityPlan, planConnectivity } from "./connectivity";
 import { FirewallPlan, planFirewall } from "./firewall";
 import { IamPlan, planIam } from "./iam";
+import { KeysPlan, planKeys } from "./keys";
 import { environmentLabels } from "./names";
 import { NetworkPlan, planNetwork, planWellFormedNetworks } from "./network";
 import { planRegistry, RegistryPlan } from "./registry";
@@ -28,6 +29,8 @@ export interface EnvironmentPlan {
   readonly firewall: FirewallPlan;
   readonly iam: IamPlan;
   readonly connectivity: ConnectivityPlan;
+  /** The landing zone's keys: planned before audit and registry, which use them. */
+  readonly keys: KeysPlan;
   readonly audit: AuditPlan;
   readonly registry: RegistryPlan;
 }
@@ -43,13 +46,14 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
   const firewall = planFirewall(spec, network, problems);
   const iam = planIam(spec, problems);
   const connectivity = planConnectivity(spec, network, problems);
+  const keys = planKeys(spec, problems);
   const audit = planAudit(spec, problems);
   const registry = planRegistry(spec, network, problems);
   return {
     spec,
     labels: environmentLabels(spec),
     gcpServices: spec.gcp ? gcpLandingZoneServices(spec) : [],
-    network, firewall, iam, connectivity, audit, registry,
+    network, firewall, iam, connectivity, keys, audit, registry,
   };
 }
 

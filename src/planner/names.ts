@@ -26,6 +26,11 @@ export function connectivityName(spec: EnvironmentSpec): string {
   return `${spec.environment}-vpn`;
 }
 
+/** Name of the environment's key components, e.g. `prod-keys` (also the GCP key ring id). */
+export function keysName(spec: EnvironmentSpec): string {
+  return `${spec.environment}-keys`;
+}
+
 /** Name of the environment's logging components, e.g. `prod-audit`: every audit name carries the environment. */
 export function auditName(spec: EnvironmentSpec): string {
   return `${spec.environment}-audit`;

@@ -2,6 +2,7 @@ import { AlicloudRegistry } from "../alicloud/registry";
 import { GcpRegistry } from "../gcp/registry";
 import { deployArgs } from "../planner/step";
 import type { AreaOutputs, LandingZoneContext } from "./context";
+import { landingZoneKey } from "./keys";
 
 /**
  * Creates the planned registry components; returns their stack outputs. Runs last: the Alibaba
@@ -12,7 +13,9 @@ export function deployRegistry(ctx: LandingZoneContext): AreaOutputs {
   const { registry } = ctx.plan;
   const outputs: AreaOutputs = {};
   if (registry.gcp) {
-    const gcpRegistry = new GcpRegistry(registry.gcp.name, registry.gcp.args, { provider: ctx.gcpProvider });
+    const gcpRegistry = new GcpRegistry(registry.gcp.name, deployArgs(registry.gcp, {
+      kmsKeyName: landingZoneKey(ctx.shared.gcpKeys, "registry", registry.gcp.args.kmsKeyName),
+    }), { provider: ctx.gcpProvider });
     outputs.gcpRegistryUrl = gcpRegistry.url;
     if (gcpRegistry.remoteRepository) outputs.gcpRegistryProxyUrl = gcpRegistry.proxyUrl;
     if (gcpRegistry.robot) outputs.gcpRegistryRobotEmail = gcpRegistry.robotEmail;
