@@ -22,6 +22,7 @@ export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./al
 export * from "./gcp/registry"; export * from "./alicloud/registry";
 export * from "./gcp/keys"; export * from "./alicloud/keys"; export * from "./core/keys";
 export * from "./gcp/iam";
+export * from "./gcp/workload-identity";
 export * from "./alicloud/ram";
 export * from "./alicloud/trust";
 export * from "./resource-options";

@@ -21,6 +21,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentResourceConstructor>> 
   GcpKeys: lz.GcpKeys,
   AlicloudKeys: lz.AlicloudKeys,
   GcpIam: lz.GcpIam,
+  GcpWorkloadIdentity: lz.GcpWorkloadIdentity,
   AlicloudRam: lz.AlicloudRam,
   GcpFirewall: lz.GcpFirewall,
   AlicloudSecurityGroups: lz.AlicloudSecurityGroups,
