@@ -42,6 +42,8 @@ export interface SharedValues {
   gcpKeys?: GcpKeys;
   /** Keys area: the Alibaba keys and the SLS role, for the audit area. */
   alicloudKeys?: AlicloudKeys;
+  /** IAM area: the resource name of the project's workload identity pool (GCP, with `gcp.workloadIdentity`). */
+  gcpWorkloadIdentityPool?: pulumi.Input<string>;
 }
 
 /** Stack outputs an area adds; keys must be unique across areas. */
