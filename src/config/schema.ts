@@ -6,6 +6,7 @@ import { connectivitySection } from "./sections/connectivity";
 import { firewallSection } from "./sections/firewall";
 import { iamSection } from "./sections/iam";
 import { keysSection } from "./sections/keys";
+import { intentsSection } from "./sections/intents";
 import { registrySection } from "./sections/registry";
 
 /** Clouds a landing zone can span. */
@@ -76,6 +77,7 @@ export const environmentConfig = z.strictObject({
   ...keysSection.root,
   ...auditSection.root,
   ...registrySection.root,
+  ...intentsSection.root,
 }).superRefine((spec, ctx) => {
   for (const cloud of CLOUDS) {
     const enabled = spec.clouds.includes(cloud);

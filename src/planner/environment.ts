@@ -8,6 +8,7 @@ import { ConnectivityPlan, planConnectivity } from "./connectivity";
 import { FirewallPlan, planFirewall } from "./firewall";
 import { IamPlan, planIam } from "./iam";
 import { KeysPlan, planKeys } from "./keys";
+import { IntentsPlan, planIntents } from "./intents";
 import { environmentLabels } from "./names";
 import { NetworkPlan, planNetwork, planWellFormedNetworks } from "./network";
 import { planRegistry, RegistryPlan } from "./registry";
@@ -33,6 +34,8 @@ export interface EnvironmentPlan {
   readonly keys: KeysPlan;
   readonly audit: AuditPlan;
   readonly registry: RegistryPlan;
+  /** Intents checked over the plan's inventory (docs/intents.md). */
+  readonly intents: IntentsPlan;
 }
 
 /**
@@ -49,11 +52,12 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
   const keys = planKeys(spec, problems);
   const audit = planAudit(spec, problems);
   const registry = planRegistry(spec, network, problems);
+  const intents = planIntents({ spec, iam, network, firewall, registry }, problems);
   return {
     spec,
     labels: environmentLabels(spec),
     gcpServices: spec.gcp ? gcpLandingZoneServices(spec) : [],
-    network, firewall, iam, connectivity, keys, audit, registry,
+    network, firewall, iam, connectivity, keys, audit, registry, intents,
   };
 }
 

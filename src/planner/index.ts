@@ -39,3 +39,4 @@ export { alicloudKeysArgs, alicloudKeysEnabled, gcpKeysArgs, gcpKeysEnabled, gcp
 export { alicloudBudgetArgs, alicloudLoggingArgs, gcpBudgetArgs, gcpLoggingArgs, planAudit, type AuditPlan } from "./audit";
 export { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs, planRegistry, registryVswitch, type RegistryPlan } from "./registry";
 export { gcpLandingZoneServices } from "./services";
+export { defaultIntents, intentCatalogue, planIntents, type IntentsPlan } from "./intents";
