@@ -30,7 +30,7 @@ export default defineConfig({
     sequence: { sequencer: PluginsFirst },
     // Bounds for a hung test, not speed targets: a plugin test takes about 15 s on an idle
     // machine and much longer on a busy one.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
