@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { globSync, readFileSync } from "node:fs";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
@@ -16,17 +16,24 @@ class PluginsFirst extends BaseSequencer {
   }
 }
 
+const TESTS = ["test/**/*.test.ts", "examples/**/*.test.ts", "src/**/*.test.ts"];
+/** Files that replace modules (`vi.mock`) need a fresh module graph, so they run isolated. */
+const MOCKING = TESTS.flatMap((g) => globSync(g)).filter((f) => /\bvi\.(do)?[mM]ock\(/.test(readFileSync(f, "utf8")));
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts", "examples/**/*.test.ts", "src/**/*.test.ts"],
+    projects: [
+      { extends: true, test: { name: "shared", include: TESTS, exclude: MOCKING, isolate: false } },
+      ...(MOCKING.length > 0 ? [{ extends: true, test: { name: "isolated", include: MOCKING, isolate: true } }] : []),
+    ],
     pool: "forks",
     // Two workers even on two cores (Vitest's default there is one): the plugin tests mostly
-    // wait on their child process. Test files share a worker's module cache (isolate: false),
-    // so the Pulumi SDKs load once per worker instead of once per file (about 0.7 s each).
-    // This is safe because every offline run sets Pulumi's mock runtime up afresh
-    // (`runOffline` → `setMocks`) and restores what it patches; no test file mocks modules.
+    // wait on their child process. Test files share a worker's module cache (project "shared",
+    // isolate: false), so the Pulumi SDKs load once per worker instead of once per file (about
+    // 0.7 s each). This is safe because every offline run sets Pulumi's mock runtime up afresh
+    // (`runOffline` → `setMocks`) and restores what it patches; files that mock modules run
+    // isolated (project "isolated").
     maxWorkers: 2,
-    isolate: false,
     sequence: { sequencer: PluginsFirst },
     // Bounds for a hung test, not speed targets: a plugin test takes about 15 s on an idle
     // machine and much longer on a busy one.
