@@ -5,7 +5,7 @@ import { main } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
 import { mockCall, mockOutputs } from "./mock-outputs";
-import { patchPulumiInternals } from "./pulumi-internals";
+import { checkPulumiInternals, patchPulumiInternals, pulumiModules } from "./pulumi-internals";
 
 // Pulumi's serialisation signatures (checked by `checkPulumiInternals`).
 const SIG = pulumi.runtime.specialSigKey;
@@ -112,6 +112,7 @@ type Callback = (err: unknown, resp: unknown) => void;
  * at a time per process: Pulumi's runtime state is global.
  */
 export async function runOffline(program: () => unknown, opts: OfflineRunOptions = {}): Promise<Inventory> {
+  checkPulumiInternals(pulumiModules());
   return isolatedRun(() => runInStore(program, opts));
 }
 

@@ -42,6 +42,10 @@ export interface PulumiInternalModules {
   readonly errors: { isGrpcError?: unknown };
   /** `@pulumi/pulumi/runtime/mocks` */
   readonly mocks: { MockMonitor?: { prototype?: Record<string, unknown> } };
+  /** `@pulumi/pulumi/runtime/state` (a fresh store per run) */
+  readonly state: { withLocalStorage?: unknown };
+  /** `@pulumi/pulumi/runtime/settings` (waiting for a failed run's work) */
+  readonly settings: { waitForRPCs?: unknown };
 }
 
 /** Pulumi's own modules, as its runtime sees them. */
@@ -53,6 +57,8 @@ export function pulumiModules(): PulumiInternalModules {
     output: requirePulumi("./output"),
     errors: requirePulumi("./errors"),
     mocks: requirePulumi("./runtime/mocks"),
+    state: requirePulumi("./runtime/state"),
+    settings: requirePulumi("./runtime/settings"),
   };
 }
 
@@ -87,6 +93,8 @@ export function checkPulumiInternals(mods: PulumiInternalModules, version = PULU
     changed.push("runtime/rpc transferProperties' resolvers no longer take (v, isKnown, isSecret, deps = [], err)");
   }
   fn(mods.mocks.MockMonitor?.prototype?.registerResource, 2, "runtime/mocks MockMonitor.prototype.registerResource(req, callback)");
+  fn(mods.state.withLocalStorage, 1, "runtime/state withLocalStorage(fn)");
+  fn(mods.settings.waitForRPCs, undefined, "runtime/settings waitForRPCs()");
   for (const key of ["specialSigKey", "specialSecretSig", "specialResourceSig", "specialOutputValueSig", "specialAssetSig", "specialArchiveSig", "unknownValue"] as const) {
     if (typeof mods.rpc[key] !== "string") changed.push(`runtime/rpc ${key} is not a string`);
   }
