@@ -72,7 +72,7 @@ export function planAlicloudSecurityAlerts(name: string, args: AlicloudSecurityA
   for (const key of emails) checkKey(key, joinPath(joinPath(path, "emails"), key), problems);
   checkEmails(args.emails, joinPath(path, "emails"), problems);
   if (args.actionPolicyId !== undefined && !/^[A-Za-z0-9._-]{1,128}$/.test(args.actionPolicyId)) {
-    problems.add("LZ_ALERT_CHANNEL", joinPath(path, "actionPolicyId"), `"${args.actionPolicyId}" is not an SLS action policy id`,
+    problems.add("LZ_ALERT_ACTION_POLICY", joinPath(path, "actionPolicyId"), `"${args.actionPolicyId}" is not an SLS action policy id`,
       "give the id of an action policy from the SLS alert centre, or leave it out and give emails");
   }
   if (alerts.length > 0 && emails.length === 0 && args.actionPolicyId === undefined) {

@@ -24,16 +24,16 @@ export class AlicloudSecurityAlerts extends pulumi.ComponentResource {
   /** The action policy record, when `emails` are given. */
   readonly actionPolicy?: alicloud.log.ResourceRecord;
   /** The action policy every alert notifies. */
-  readonly actionPolicyId: string;
-  /** The alert ids created. */
-  readonly alertIds: string[];
+  readonly actionPolicyId: pulumi.Output<string>;
+  /** The ids of the alerts created (catalogue order, then your own). */
+  readonly alertIds: pulumi.Output<string[]>;
   readonly plan: AlicloudSecurityAlertsPlan;
 
   constructor(name: string, args: AlicloudSecurityAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = validated("AlicloudSecurityAlerts", planAlicloudSecurityAlerts, name, args);
     super("landing-zone:index:AlicloudSecurityAlerts", name, args, opts);
     this.plan = plan;
-    this.actionPolicyId = plan.actionPolicyId;
+    this.actionPolicyId = pulumi.output(plan.actionPolicyId);
     const emails = Object.entries(args.emails ?? {});
 
     if (emails.length > 0 && args.actionPolicyId === undefined) {
@@ -111,7 +111,7 @@ export class AlicloudSecurityAlerts extends pulumi.ComponentResource {
         autoAnnotation: true,
       }, { parent: this, dependsOn: this.actionPolicy ? [this.actionPolicy] : [] });
     }
-    this.alertIds = plan.alerts.map((a) => a.id);
+    this.alertIds = pulumi.output(plan.alerts.map((a) => a.id));
     this.registerOutputs({ alertIds: this.alertIds, actionPolicyId: this.actionPolicyId });
   }
 }

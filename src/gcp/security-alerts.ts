@@ -18,8 +18,8 @@ export class GcpSecurityAlerts extends pulumi.ComponentResource {
   readonly policies: Record<string, gcp.monitoring.AlertPolicy>;
   /** Email channels keyed like `emails`. */
   readonly channels: Record<string, gcp.monitoring.NotificationChannel>;
-  /** The alert ids created. */
-  readonly alertIds: string[];
+  /** The ids of the alerts created (catalogue order, then your own). */
+  readonly alertIds: pulumi.Output<string[]>;
   readonly plan: GcpSecurityAlertsPlan;
 
   constructor(name: string, args: GcpSecurityAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -79,7 +79,7 @@ export class GcpSecurityAlerts extends pulumi.ComponentResource {
         enabled: true,
       }, { parent: this });
     }
-    this.alertIds = plan.alerts.map((a) => a.id);
+    this.alertIds = pulumi.output(plan.alerts.map((a) => a.id));
     this.registerOutputs({ alertIds: this.alertIds });
   }
 }

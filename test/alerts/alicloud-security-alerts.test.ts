@@ -86,5 +86,8 @@ describe("AlicloudSecurityAlerts", () => {
       ["LZ_ALERT_SEVERITY", "AlicloudSecurityAlerts args.alerts.kms-key-deletion.severity"],
       ["LZ_ALERT_CHANNEL", "AlicloudSecurityAlerts args.emails"],
     ]);
+    expect(await componentProblems(() => new AlicloudSecurityAlerts("prod-alerts", { ...ARGS, emails: undefined, actionPolicyId: "sec ops" }))).toEqual([
+      ["LZ_ALERT_ACTION_POLICY", "AlicloudSecurityAlerts args.actionPolicyId"],
+    ]);
   });
 });

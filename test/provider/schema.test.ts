@@ -93,6 +93,16 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
     inputs: ["asn", "avoidLinkLocalRanges", "bandwidth", "disasterRecoveryVswitchId", "dualTunnel", "healthCheck", "linkLocalRanges", "localSubnets", "onPremisesRanges", "paymentType", "peer", "reservedRanges", "resourceGroupId", "routing", "sharedSecret", "tags", "vpcId", "vswitchId"],
     outputs: ["gatewayIps", "onPremisesConfig", "sharedSecrets"],
   },
+  GcpSecurityAlerts: {
+    required: ["project"],
+    inputs: ["alerts", "emails", "labels", "notificationChannels", "project"],
+    outputs: ["alertIds"],
+  },
+  AlicloudSecurityAlerts: {
+    required: ["logstore", "region", "slsProjectName"],
+    inputs: ["actionPolicyId", "alerts", "emails", "logstore", "region", "resourceRegion", "slsProjectName"],
+    outputs: ["actionPolicyId", "alertIds"],
+  },
 };
 
 describe("multi-language package schema", () => {
