@@ -53,52 +53,60 @@ function violations(missing: readonly AlertDefinition[], fix: string): StackViol
   return missing.map((a) => ({ message: `no alert for "${a.title}" (${a.cis}, alert ${a.id}); ${fix}` }));
 }
 
-const GCP_FIX = "add GcpSecurityAlerts (or a log-based metric with the CIS filter and an alert policy on it that notifies a channel)";
-const ALI_FIX = "add AlicloudSecurityAlerts (or an SLS 2.0 alert over the actiontrail_ logstore with the CIS query and an action policy)";
 const hasCloud = (resources: readonly StackResource[], prefix: string) => resources.some((r) => r.type.startsWith(prefix));
 
-export const gcpSecurityAlerts: StackRule = {
-  kind: "stack",
+/** What differs between the GCP and Alibaba rule pairs. */
+interface AlertRuleSpec {
+  readonly id: string;
+  /** Type prefix of the cloud's resources, e.g. `gcp:`. */
+  readonly prefix: string;
+  readonly description: string;
+  readonly prodDescription: string;
+  readonly rationale: string;
+  readonly prodRationale: string;
+  readonly source: string;
+  readonly missing: (resources: readonly StackResource[]) => AlertDefinition[];
+  readonly fix: string;
+}
+
+/** The advisory rule (non-production stacks) and the mandatory `-prod` rule (production stacks) of one cloud: each gap is reported once. */
+function alertRulePair(spec: AlertRuleSpec): [StackRule, StackRule] {
+  const rule = (production: boolean): StackRule => ({
+    kind: "stack",
+    id: production ? `${spec.id}-prod` : spec.id,
+    description: production ? spec.prodDescription : spec.description,
+    severity: production ? "high" : "medium",
+    enforcement: production ? "mandatory" : "advisory",
+    rationale: production ? spec.prodRationale : spec.rationale,
+    source: spec.source,
+    check: (resources) => (hasCloud(resources, spec.prefix) && isProductionStack(resources) === production
+      ? violations(spec.missing(resources), spec.fix) : []),
+  });
+  return [rule(false), rule(true)];
+}
+
+export const [gcpSecurityAlerts, gcpSecurityAlertsProd] = alertRulePair({
   id: "gcp-security-alerts",
+  prefix: "gcp:",
   description: "A non-production stack with GCP resources has the CIS log-based metric and alert policy for each of ownership, audit config, custom role, firewall, route, network, bucket IAM and Cloud SQL changes.",
-  severity: "medium",
-  enforcement: "advisory",
+  prodDescription: "A production stack with GCP resources has the CIS log-based metric and alert policy, wired to a notification channel, for each CIS 2.4–2.11 event.",
   rationale: "Audit logs only help when someone looks: these changes open the door to an attacker and must reach a person within minutes. Advisory outside production (gcp-security-alerts-prod enforces it there).",
+  prodRationale: "In production an unnoticed owner grant, firewall opening or audit config change is an incident; detection must not depend on someone reading logs.",
   source: "CIS GCP Foundations v4.0 2.4–2.11",
-  check: (resources) => (hasCloud(resources, "gcp:") && !isProductionStack(resources) ? violations(missingGcpAlerts(resources), GCP_FIX) : []),
-};
+  missing: missingGcpAlerts,
+  fix: "add GcpSecurityAlerts (or a log-based metric with the CIS filter and an alert policy on it that notifies a channel)",
+});
 
-export const gcpSecurityAlertsProd: StackRule = {
-  kind: "stack",
-  id: "gcp-security-alerts-prod",
-  description: "A production stack with GCP resources has the CIS log-based metric and alert policy, wired to a notification channel, for each CIS 2.4–2.11 event.",
-  severity: "high",
-  enforcement: "mandatory",
-  rationale: "In production an unnoticed owner grant, firewall opening or audit config change is an incident; detection must not depend on someone reading logs.",
-  source: "CIS GCP Foundations v4.0 2.4–2.11",
-  check: (resources) => (hasCloud(resources, "gcp:") && isProductionStack(resources) ? violations(missingGcpAlerts(resources), GCP_FIX) : []),
-};
-
-export const alicloudSecurityAlerts: StackRule = {
-  kind: "stack",
+export const [alicloudSecurityAlerts, alicloudSecurityAlertsProd] = alertRulePair({
   id: "alicloud-security-alerts",
+  prefix: "alicloud:",
   description: "A non-production stack with Alibaba resources has an SLS alert over the ActionTrail logstore for each CIS event (RAM policies, unauthorized calls, sign-in without MFA, root use, security groups, ACLs, routes, VPCs, OSS policies, KMS deletion, ActionTrail).",
-  severity: "medium",
-  enforcement: "advisory",
+  prodDescription: "A production stack with Alibaba resources has an SLS alert over the ActionTrail logstore, notifying an action policy, for each CIS event.",
   rationale: "ActionTrail records the change; only an alert makes someone look at it in time. Advisory outside production (alicloud-security-alerts-prod enforces it there).",
+  prodRationale: "In production an unnoticed root sign-in, RAM policy change or stopped trail is an incident; detection must not depend on someone reading logs.",
   source: "CIS Alibaba Cloud v2.0 2 (log monitoring and alerts)",
-  check: (resources) => (hasCloud(resources, "alicloud:") && !isProductionStack(resources) ? violations(missingAlicloudAlerts(resources), ALI_FIX) : []),
-};
-
-export const alicloudSecurityAlertsProd: StackRule = {
-  kind: "stack",
-  id: "alicloud-security-alerts-prod",
-  description: "A production stack with Alibaba resources has an SLS alert over the ActionTrail logstore, notifying an action policy, for each CIS event.",
-  severity: "high",
-  enforcement: "mandatory",
-  rationale: "In production an unnoticed root sign-in, RAM policy change or stopped trail is an incident; detection must not depend on someone reading logs.",
-  source: "CIS Alibaba Cloud v2.0 2 (log monitoring and alerts)",
-  check: (resources) => (hasCloud(resources, "alicloud:") && isProductionStack(resources) ? violations(missingAlicloudAlerts(resources), ALI_FIX) : []),
-};
+  missing: missingAlicloudAlerts,
+  fix: "add AlicloudSecurityAlerts (or an SLS 2.0 alert over the actiontrail_ logstore with the CIS query and an action policy)",
+});
 
 export const ALERT_RULES = [gcpSecurityAlerts, gcpSecurityAlertsProd, alicloudSecurityAlerts, alicloudSecurityAlertsProd] as const;
