@@ -19,7 +19,7 @@ export interface AlicloudSecurityAlertsArgs {
   /** Region of the SLS alert resource centre, where users, groups and action policies live. @default "cn-heyuan" */
   readonly resourceRegion?: string;
   /** Changes to the CIS catalogue keyed by alert id (turn off, new query, severity), and your own alerts. @default {} */
-  readonly alerts?: Readonly<Record<string, AlertOverride>>;
+  readonly entries?: Readonly<Record<string, AlertOverride>>;
 }
 
 /** One alert as the component creates it. */
@@ -62,8 +62,8 @@ export function planAlicloudSecurityAlerts(name: string, args: AlicloudSecurityA
     problems.add("LZ_ALERT_LOGSTORE", joinPath(path, "logstore"), `"${args.logstore}" is not an ActionTrail logstore (actiontrail_<trail name>)`,
       "pass the logstore ActionTrail delivers to, e.g. AlicloudLogging's plan.trailStoreName");
   }
-  const alertsPath = joinPath(path, "alerts");
-  const alerts = resolveAlerts(ALICLOUD_SECURITY_ALERTS, args.alerts, alertsPath, problems).map((a) => {
+  const alertsPath = joinPath(path, "entries");
+  const alerts = resolveAlerts(ALICLOUD_SECURITY_ALERTS, args.entries, alertsPath, problems).map((a) => {
     const alertName = nameOf(name, a.id);
     checkNameLength(alertName, 64, "Alibaba Cloud SLS", joinPath(alertsPath, a.id), problems, "alert name");
     return { ...a, alertName };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { distinctList, labelValue } from "./common";
 import { alicloudVpcConfig, gcpNetworkConfig } from "./network";
+import { alertsSection } from "./sections/alerts";
 import { auditSection } from "./sections/audit";
 import { connectivitySection } from "./sections/connectivity";
 import { firewallSection } from "./sections/firewall";
@@ -22,6 +23,7 @@ export const gcpConfig = z.strictObject({
   ...iamSection.gcp,
   ...connectivitySection.gcp,
   ...auditSection.gcp,
+  ...alertsSection.gcp,
   ...registrySection.gcp,
 });
 
@@ -36,6 +38,7 @@ export const alicloudConfig = z.strictObject({
   ...iamSection.alicloud,
   ...connectivitySection.alicloud,
   ...auditSection.alicloud,
+  ...alertsSection.alicloud,
   ...registrySection.alicloud,
 });
 
@@ -59,6 +62,7 @@ export const environmentConfig = z.strictObject({
   ...iamSection.root,
   ...connectivitySection.root,
   ...auditSection.root,
+  ...alertsSection.root,
   ...registrySection.root,
 }).superRefine((spec, ctx) => {
   for (const cloud of CLOUDS) {

@@ -5,6 +5,7 @@ import { planAlicloudVpc } from "../alicloud/vpc-plan";
 import { planGcpVpc } from "../gcp/vpc-plan";
 import { keyPath } from "./issues";
 import type { EnvironmentSpec } from "./schema";
+import { validateAlerts } from "./sections/alerts";
 import { validateAudit } from "./sections/audit";
 import { validateConnectivity } from "./sections/connectivity";
 import { validateFirewall } from "./sections/firewall";
@@ -38,6 +39,7 @@ export function validateSpec(spec: EnvironmentSpec, problems: Problems): void {
   validateIam(spec, problems);
   validateConnectivity(spec, problems);
   validateAudit(spec, problems);
+  validateAlerts(spec, problems);
   validateRegistry(spec, problems);
 }
 

@@ -14,7 +14,7 @@ export interface GcpSecurityAlertsArgs {
   /** Email recipients keyed by name; one email channel each. Alerts need a channel here or in `notificationChannels`. @default {} */
   readonly emails?: Readonly<Record<string, string>>;
   /** Changes to the CIS catalogue keyed by alert id (turn off, new filter, severity), and your own alerts. @default {} */
-  readonly alerts?: Readonly<Record<string, AlertOverride>>;
+  readonly entries?: Readonly<Record<string, AlertOverride>>;
   /** User labels of the alert policies and channels. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
 }
@@ -43,16 +43,16 @@ export function gcpLogMetricType(metricName: string): string {
 /** Validates `GcpSecurityAlerts` args (catalogue overrides, channels, names); reports every problem under `path`. */
 export function planGcpSecurityAlerts(name: string, args: GcpSecurityAlertsArgs, path: string, problems: Problems): GcpSecurityAlertsPlan {
   checkGcpName(name, path, problems, "component name");
-  const alerts = resolveAlerts(GCP_SECURITY_ALERTS, args.alerts, joinPath(path, "alerts"), problems).map((a) => {
+  const alerts = resolveAlerts(GCP_SECURITY_ALERTS, args.entries, joinPath(path, "entries"), problems).map((a) => {
     const metricName = nameOf(name, a.id);
-    checkNameLength(metricName, GCP_LOG_METRIC_NAME_MAX, "GCP", joinPath(joinPath(path, "alerts"), a.id), problems, "log-based metric name");
+    checkNameLength(metricName, GCP_LOG_METRIC_NAME_MAX, "GCP", joinPath(joinPath(path, "entries"), a.id), problems, "log-based metric name");
     return { ...a, metricName };
   });
   const emails = Object.keys(args.emails ?? {});
   for (const key of emails) checkKey(key, joinPath(joinPath(path, "emails"), key), problems);
   checkEmails(args.emails, joinPath(path, "emails"), problems);
   if (alerts.length > 0 && emails.length === 0 && (args.notificationChannels ?? []).length === 0) {
-    problems.add("LZ_ALERT_CHANNEL", joinPath(path, "notificationChannels"), "the security alerts notify nobody: no notification channel and no email",
+    problems.add("LZ_ALERT_CHANNEL", joinPath(path, "emails"), "the security alerts notify nobody: no notification channel and no email",
       "pass notificationChannels (e.g. the budget's channels) or emails, e.g. { security: \"security@example.com\" }");
   }
   if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);

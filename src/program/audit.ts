@@ -93,7 +93,10 @@ export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
     outputs.gcpAuditBucket = logging.bucketName;
     outputs.gcpAuditWriterIdentities = logging.writerIdentities;
     const budgetArgs = gcpBudgetArgs(spec);
-    if (budgetArgs) outputs.gcpBudgetName = new GcpBudget(budgetName(spec), budgetArgs, opts).budgetName;
+    if (budgetArgs) {
+      ctx.shared.gcpBudget = new GcpBudget(budgetName(spec), budgetArgs, opts);
+      outputs.gcpBudgetName = ctx.shared.gcpBudget.budgetName;
+    }
   }
   if (spec.alicloud) {
     const opts = { provider: ctx.alicloudProvider };
@@ -102,6 +105,7 @@ export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
       ...alicloudLoggingArgs(spec),
       flowLogVpcId: flowLogs ? ctx.alicloudVpc?.vpcId : undefined,
     }, opts);
+    ctx.shared.alicloudLogging = logging;
     outputs.alicloudAuditSlsProject = logging.slsProjectName;
     outputs.alicloudAuditTrail = logging.trailName;
     const budgetArgs = alicloudBudgetArgs(spec);

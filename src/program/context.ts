@@ -1,6 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
+import type { AlicloudLogging } from "../alicloud/logging";
 import type { AlicloudVpc } from "../alicloud/vpc";
+import type { GcpBudget } from "../gcp/budget";
 import type { EnvironmentSpec } from "../config/schema";
 import type { GcpVpc } from "../gcp/vpc";
 import type * as pulumi from "@pulumi/pulumi";
@@ -31,6 +33,10 @@ export interface LandingZoneContext {
 export interface SharedValues {
   /** IAM area: the RAM group name of each persona that has a group (Alibaba). */
   alicloudPersonaGroups?: Partial<Record<Persona, pulumi.Input<string>>>;
+  /** Audit area: the GCP budget, whose email channels the security alerts reuse. */
+  gcpBudget?: GcpBudget;
+  /** Audit area: the Alibaba audit logging, whose ActionTrail logstore the security alerts search. */
+  alicloudLogging?: AlicloudLogging;
 }
 
 /** Stack outputs an area adds; keys must be unique across areas. */

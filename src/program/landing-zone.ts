@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { parseEnvironment } from "../config/load";
 import type { EnvironmentSpec } from "../config/schema";
 import { NAMESPACE } from "../config/issues";
+import { deployAlerts } from "./alerts";
 import { deployAudit } from "./audit";
 import { deployConnectivity } from "./connectivity";
 import type { AreaOutputs } from "./context";
@@ -12,12 +13,12 @@ import { deployRegistry } from "./registry";
 
 /**
  * Builds the whole landing zone for one validated environment: network first, then the
- * perimeter (firewalls, then IAM), connectivity (VPN), audit (logging, budgets) and the registry.
+ * perimeter (firewalls, then IAM), connectivity (VPN), audit (logging, budgets), security alerts and the registry.
  * Returns the stack outputs.
  */
 export function buildLandingZone(spec: EnvironmentSpec): AreaOutputs {
   const { ctx, outputs } = deployNetwork(spec);
-  const areas = [deployFirewall, deployIam, deployConnectivity, deployAudit, deployRegistry];
+  const areas = [deployFirewall, deployIam, deployConnectivity, deployAudit, deployAlerts, deployRegistry];
   for (const deploy of areas) {
     for (const [k, v] of Object.entries(deploy(ctx))) {
       if (k in outputs) throw new Error(`internal: two areas export the stack output "${k}"`);

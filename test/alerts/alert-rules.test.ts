@@ -20,7 +20,7 @@ describe("the security alert rules over the components", () => {
     const inv = await runOffline(() => {
       new GcpLogging("prod-audit", { project: "acme-prod", location: "europe-west1", production: true, retentionDays: 400 });
       new GcpSecurityAlerts("prod-alerts", {
-        project: "acme-prod", notificationChannels: ["projects/acme-prod/notificationChannels/1"], alerts: { "sql-instance-changes": { enabled: false } },
+        project: "acme-prod", notificationChannels: ["projects/acme-prod/notificationChannels/1"], entries: { "sql-instance-changes": { enabled: false } },
       });
     }, { stack: "test" });
     expect(evaluatePolicies(inv.resources, { rules: [...ALERT_RULES] }).map((f) => [f.rule, f.enforcement, f.message])).toEqual([[

@@ -61,7 +61,7 @@ describe("AlicloudSecurityAlerts", () => {
     const inv = await runOffline(() => {
       new AlicloudSecurityAlerts("dev-alerts", {
         region: "cn-hangzhou", slsProjectName: "acme-dev-audit", logstore: "actiontrail_dev-audit-trail", actionPolicyId: "secops-oncall",
-        alerts: { "console-login-failures": { enabled: false }, "vpc-changes": { severity: "low" }, "eip-release": { query: "event.eventName: ReleaseEipAddress" } },
+        entries: { "console-login-failures": { enabled: false }, "vpc-changes": { severity: "low" }, "eip-release": { query: "event.eventName: ReleaseEipAddress" } },
       });
     }, { stack: "test" });
     expect(inv.resources.filter((r) => r.type === RECORD)).toEqual([]);
@@ -78,12 +78,12 @@ describe("AlicloudSecurityAlerts", () => {
   it("rejects a logstore that is not ActionTrail's, bad overrides and no recipient, all at once", async () => {
     expect(await componentProblems(() => new AlicloudSecurityAlerts("prod-alerts", {
       region: "cn-hangzhou", slsProjectName: "acme", logstore: "vpc-flow-logs",
-      alerts: { "root-account": { severity: "high" }, "vpc-changes": { query: "" }, "kms-key-deletion": { severity: "sev1" } },
+      entries: { "root-account": { severity: "high" }, "vpc-changes": { query: "" }, "kms-key-deletion": { severity: "sev1" } },
     }))).toEqual([
       ["LZ_ALERT_LOGSTORE", "AlicloudSecurityAlerts args.logstore"],
-      ["LZ_ALERT_UNKNOWN", "AlicloudSecurityAlerts args.alerts.root-account"],
-      ["LZ_ALERT_QUERY_EMPTY", "AlicloudSecurityAlerts args.alerts.vpc-changes.query"],
-      ["LZ_ALERT_SEVERITY", "AlicloudSecurityAlerts args.alerts.kms-key-deletion.severity"],
+      ["LZ_ALERT_UNKNOWN", "AlicloudSecurityAlerts args.entries.root-account"],
+      ["LZ_ALERT_QUERY_EMPTY", "AlicloudSecurityAlerts args.entries.vpc-changes.query"],
+      ["LZ_ALERT_SEVERITY", "AlicloudSecurityAlerts args.entries.kms-key-deletion.severity"],
       ["LZ_ALERT_CHANNEL", "AlicloudSecurityAlerts args.emails"],
     ]);
     expect(await componentProblems(() => new AlicloudSecurityAlerts("prod-alerts", { ...ARGS, emails: undefined, actionPolicyId: "sec ops" }))).toEqual([

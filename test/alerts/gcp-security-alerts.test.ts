@@ -59,7 +59,7 @@ describe("GcpSecurityAlerts", () => {
     const inv = await runOffline(() => {
       new GcpSecurityAlerts("dev-alerts", {
         project: "acme-dev", notificationChannels: ["projects/acme-dev/notificationChannels/7"],
-        alerts: {
+        entries: {
           "sql-instance-changes": { enabled: false },
           "route-changes": { severity: "low", query: 'resource.type="gce_route"' },
           "bucket-deletions": { query: 'protoPayload.methodName="storage.buckets.delete"', severity: "high", title: "Bucket deleted" },
@@ -81,16 +81,16 @@ describe("GcpSecurityAlerts", () => {
     expect(await componentProblems(() => new GcpSecurityAlerts("prod-alerts", {
       project: "acme-prod",
       emails: { security: "security at acme" },
-      alerts: { "firewal-changes": { severity: "high" }, "route-changes": { query: "  " }, "network-changes": { severity: "urgent" }, "Bad_Id": { query: "x" } },
+      entries: { "firewal-changes": { severity: "high" }, "route-changes": { query: "  " }, "network-changes": { severity: "urgent" }, "Bad_Id": { query: "x" } },
     }))).toEqual([
-      ["LZ_ALERT_UNKNOWN", "GcpSecurityAlerts args.alerts.firewal-changes"],
-      ["LZ_ALERT_QUERY_EMPTY", "GcpSecurityAlerts args.alerts.route-changes.query"],
-      ["LZ_ALERT_SEVERITY", "GcpSecurityAlerts args.alerts.network-changes.severity"],
-      ["LZ_ALERT_ID", "GcpSecurityAlerts args.alerts.Bad_Id"],
+      ["LZ_ALERT_UNKNOWN", "GcpSecurityAlerts args.entries.firewal-changes"],
+      ["LZ_ALERT_QUERY_EMPTY", "GcpSecurityAlerts args.entries.route-changes.query"],
+      ["LZ_ALERT_SEVERITY", "GcpSecurityAlerts args.entries.network-changes.severity"],
+      ["LZ_ALERT_ID", "GcpSecurityAlerts args.entries.Bad_Id"],
       ["LZ_EMAIL_INVALID", "GcpSecurityAlerts args.emails.security"],
     ]);
     expect(await componentProblems(() => new GcpSecurityAlerts("prod-alerts", { project: "acme-prod" }))).toEqual([
-      ["LZ_ALERT_CHANNEL", "GcpSecurityAlerts args.notificationChannels"],
+      ["LZ_ALERT_CHANNEL", "GcpSecurityAlerts args.emails"],
     ]);
   });
 });

@@ -95,12 +95,12 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   GcpSecurityAlerts: {
     required: ["project"],
-    inputs: ["alerts", "emails", "labels", "notificationChannels", "project"],
+    inputs: ["emails", "entries", "labels", "notificationChannels", "project"],
     outputs: ["alertIds"],
   },
   AlicloudSecurityAlerts: {
     required: ["logstore", "region", "slsProjectName"],
-    inputs: ["actionPolicyId", "alerts", "emails", "logstore", "region", "resourceRegion", "slsProjectName"],
+    inputs: ["actionPolicyId", "emails", "entries", "logstore", "region", "resourceRegion", "slsProjectName"],
     outputs: ["actionPolicyId", "alertIds"],
   },
 };
