@@ -32,12 +32,15 @@ export function gcpAlertRecipients(spec: EnvironmentSpec): { reuse: string[]; ow
 
 /**
  * `GcpSecurityAlertsArgs` from `landing-zone:gcp.alerts`, or undefined when alerts are turned
- * off. `channelOf` gives the notification channel of a budget recipient by its key.
+ * off, or when there is no `alerts` key and no budget recipient to notify (the
+ * `gcp-security-alerts` rules then report the gap). `channelOf` gives the notification channel
+ * of a budget recipient by its key.
  */
 export function gcpSecurityAlertsArgs(spec: EnvironmentSpec, channelOf: (budgetKey: string) => pulumi.Input<string>): GcpSecurityAlertsArgs | undefined {
   const a = spec.gcp?.alerts;
   if (!spec.gcp || a?.enabled === false) return undefined;
   const { reuse, own } = gcpAlertRecipients(spec);
+  if (a === undefined && reuse.length === 0) return undefined;
   return {
     project: spec.gcp.project,
     notificationChannels: reuse.map(channelOf),
@@ -49,12 +52,13 @@ export function gcpSecurityAlertsArgs(spec: EnvironmentSpec, channelOf: (budgetK
 
 /**
  * `AlicloudSecurityAlertsArgs` from `landing-zone:alicloud.alerts` over the audit area's SLS
- * project and ActionTrail logstore, or undefined when alerts are turned off. Recipients default
- * to the budget's.
+ * project and ActionTrail logstore, or undefined when alerts are turned off, or when there is no
+ * `alerts` key and no budget recipient. Recipients default to the budget's.
  */
 export function alicloudSecurityAlertsArgs(spec: EnvironmentSpec, slsProjectName: pulumi.Input<string>, logstore: string): AlicloudSecurityAlertsArgs | undefined {
   const a = spec.alicloud?.alerts;
   if (!spec.alicloud || a?.enabled === false) return undefined;
+  if (a === undefined && Object.keys(spec.alicloud.audit?.budget?.emails ?? {}).length === 0) return undefined;
   return {
     region: spec.alicloud.region,
     slsProjectName,

@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { readStackFile } from "../../src/config/load";
-import { planStackFile } from "../../src/offline/harness";
+import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { planStackFile, runOffline } from "../../src/offline/harness";
+import { buildLandingZone } from "../../src/program/landing-zone";
 import { findResource } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
+
+/** The stack program over a raw config, offline. */
+const planConfig = (raw: Record<string, unknown>) => runOffline(() => buildLandingZone(parseEnvironment(raw)), { stack: "dev" });
 
 const POLICY = "gcp:monitoring/alertPolicy:AlertPolicy";
 const CHANNEL = "gcp:monitoring/notificationChannel:NotificationChannel";
@@ -49,10 +53,16 @@ describe("security alerts in the stack plans", () => {
     ]);
   });
 
-  it("needs someone to notify: no budget and no alerts.emails is a problem, alerts turned off is not", () => {
+  it("needs someone to notify: an alerts key without recipients is a problem; with no alerts key and no budget the plan has no alerts and the rules say so", async () => {
     const raw = structuredClone(readStackFile("Pulumi.dev.yaml").values) as Record<string, any>;
     delete raw.gcp.audit.budget;
     delete raw.alicloud.audit.budget;
+    const inv = await planConfig(raw);
+    expect(inv.resources.filter((r) => /SecurityAlerts/.test(r.type))).toEqual([]);
+    expect([...new Set(inv.findings.filter((f) => f.rule.includes("security-alerts")).map((f) => `${f.rule} ${f.enforcement}`))])
+      .toEqual(["gcp-security-alerts advisory", "alicloud-security-alerts advisory"]);
+    raw.gcp.alerts = {};
+    raw.alicloud.alerts = { entries: {} };
     expect(configProblems(raw)).toEqual([
       ["LZ_ALERT_CHANNEL", "landing-zone:gcp.alerts.emails"],
       ["LZ_ALERT_CHANNEL", "landing-zone:alicloud.alerts.emails"],
