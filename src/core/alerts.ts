@@ -56,7 +56,7 @@ export function resolveAlerts(catalogue: readonly AlertDefinition[], overrides: 
       problems.add("LZ_ALERT_ID", p, `alert id "${id}" must be 1–40 lowercase letters, digits or hyphens, starting with a letter`,
         "rename the entry, e.g. bucket-deletions");
     }
-    if (!known.has(id) && o.query === undefined && o.enabled !== false) {
+    if (!known.has(id) && o.query === undefined) {
       problems.add("LZ_ALERT_UNKNOWN", p, `"${id}" is not in the alert catalogue and gives no query`,
         `fix the id (one of ${catalogue.map((a) => a.id).join(", ")}) or add your own alert with a query`);
     }

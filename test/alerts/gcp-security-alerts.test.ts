@@ -81,12 +81,17 @@ describe("GcpSecurityAlerts", () => {
     expect(await componentProblems(() => new GcpSecurityAlerts("prod-alerts", {
       project: "acme-prod",
       emails: { security: "security at acme" },
-      entries: { "firewal-changes": { severity: "high" }, "route-changes": { query: "  " }, "network-changes": { severity: "urgent" }, "Bad_Id": { query: "x" } },
+      entries: {
+        "firewal-changes": { severity: "high" }, "route-changes": { query: "  " }, "network-changes": { severity: "urgent" }, "Bad_Id": { query: "x" },
+        "sql-changes": { enabled: false },
+      },
     }))).toEqual([
       ["LZ_ALERT_UNKNOWN", "GcpSecurityAlerts args.entries.firewal-changes"],
       ["LZ_ALERT_QUERY_EMPTY", "GcpSecurityAlerts args.entries.route-changes.query"],
       ["LZ_ALERT_SEVERITY", "GcpSecurityAlerts args.entries.network-changes.severity"],
       ["LZ_ALERT_ID", "GcpSecurityAlerts args.entries.Bad_Id"],
+      // Turning off an id that does not exist is a typo too: the alert meant stays on.
+      ["LZ_ALERT_UNKNOWN", "GcpSecurityAlerts args.entries.sql-changes"],
       ["LZ_EMAIL_INVALID", "GcpSecurityAlerts args.emails.security"],
     ]);
     expect(await componentProblems(() => new GcpSecurityAlerts("prod-alerts", { project: "acme-prod" }))).toEqual([
