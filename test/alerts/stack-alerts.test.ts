@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { readStackFile } from "../../src/config/load";
 import { planStackFile, runOffline } from "../../src/offline/harness";
-import { buildLandingZone } from "../../src/program/landing-zone";
+import { planConfig as planEnv } from "../../src/planner/environment";
+import { deployLandingZone } from "../../src/program/landing-zone";
 import { findResource } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
 
 /** The stack program over a raw config, offline. */
-const planConfig = (raw: Record<string, unknown>) => runOffline(() => buildLandingZone(parseEnvironment(raw)), { stack: "dev" });
+const planConfig = (raw: Record<string, unknown>) => runOffline(() => deployLandingZone(planEnv(raw)), { stack: "dev" });
 
 const POLICY = "gcp:monitoring/alertPolicy:AlertPolicy";
 const CHANNEL = "gcp:monitoring/notificationChannel:NotificationChannel";
@@ -51,6 +52,12 @@ describe("security alerts in the stack plans", () => {
       ["LZ_ALERT_SEVERITY", "landing-zone:alicloud.alerts.entries.vpc-changes.severity"],
       ["LZ_EMAIL_INVALID", "landing-zone:alicloud.alerts.emails.platform"],
     ]);
+  });
+
+  it("reports a bad budget recipient the alerts reuse once, under the budget's key", () => {
+    const raw = structuredClone(readStackFile("Pulumi.dev.yaml").values) as Record<string, any>;
+    raw.alicloud.audit.budget.emails.platform = "platform@";
+    expect(configProblems(raw)).toEqual([["LZ_EMAIL_INVALID", "landing-zone:alicloud.audit.budget.emails.platform"]]);
   });
 
   it("needs someone to notify: an alerts key without recipients is a problem; with no alerts key and no budget the plan has no alerts and the rules say so", async () => {

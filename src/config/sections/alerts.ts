@@ -1,13 +1,4 @@
 import { z } from "zod";
-import { Problems } from "../../core/errors";
-import { nameOf } from "../../core/naming";
-import { planAlicloudLogging } from "../../alicloud/logging-plan";
-import { planAlicloudSecurityAlerts } from "../../alicloud/security-alerts-plan";
-import { planGcpSecurityAlerts } from "../../gcp/security-alerts-plan";
-import { alertsName, alicloudSecurityAlertsArgs, gcpSecurityAlertsArgs } from "../../program/alerts";
-import { alicloudLoggingArgs, auditName } from "../../program/audit";
-import { keyPath } from "../issues";
-import type { EnvironmentSpec } from "../schema";
 
 /** One entry of `alerts.entries`: change a catalogue alert or add your own. Values are checked by the planners. */
 const alertEntry = z.strictObject({
@@ -31,7 +22,8 @@ const alertsCommon = {
 
 /**
  * Config keys of the security alerts area (`landing-zone:gcp.alerts`, `landing-zone:alicloud.alerts`).
- * Alerts are on for every enabled cloud; see docs/alerts.md.
+ * Alerts are on for every enabled cloud with someone to notify; values are checked by the
+ * planner (`src/planner/alerts.ts`); see docs/alerts.md.
  */
 export const alertsSection = {
   root: {},
@@ -48,20 +40,3 @@ export const alertsSection = {
     }).optional(),
   },
 };
-
-/** Cross-field checks of the alert keys (catalogue overrides, recipients, names); report every problem, throw nothing. */
-export function validateAlerts(spec: EnvironmentSpec, problems: Problems): void {
-  const name = alertsName(spec);
-  const gcp = gcpSecurityAlertsArgs(spec, (key) => `projects/${spec.gcp!.project}/notificationChannels/${key}`);
-  // Labels are checked once under `landing-zone:labels`.
-  if (gcp) planGcpSecurityAlerts(name, { ...gcp, labels: undefined }, keyPath(["gcp", "alerts"]), problems);
-  if (spec.alicloud) {
-    // The logstore's name comes from the audit area's plan; its own problems are reported there.
-    const logstore = planAlicloudLogging(auditName(spec), alicloudLoggingArgs(spec), "", new Problems()).trailStoreName;
-    const ali = alicloudSecurityAlertsArgs(spec, nameOf(name, "sls"), logstore);
-    // Recipients taken from the budget are checked under the budget's keys, not twice.
-    const fromBudget = spec.alicloud.alerts?.emails === undefined;
-    const emails = fromBudget ? Object.fromEntries(Object.keys(ali?.emails ?? {}).map((k) => [k, "budget-recipient@example.com"])) : ali?.emails;
-    if (ali) planAlicloudSecurityAlerts(name, { ...ali, emails }, keyPath(["alicloud", "alerts"]), problems);
-  }
-}
