@@ -12,9 +12,9 @@ export function gcpLandingZoneServices(spec: EnvironmentSpec): string[] {
     "dns.googleapis.com", // private zones for Google APIs and Artifact Registry (GcpVpc googleApisAccess)
     "iam.googleapis.com", // service accounts, custom roles
     "cloudresourcemanager.googleapis.com", // project IAM grants and audit config
-    "logging.googleapis.com", // audit sinks
+    "logging.googleapis.com", // audit sinks, log-based metrics of the security alerts
     "storage.googleapis.com", // the audit bucket
-    "monitoring.googleapis.com", // budget notification channels
+    "monitoring.googleapis.com", // notification channels, security alert policies
   ];
   if (audit?.logging?.bigquery) services.push("bigquery.googleapis.com");
   if (audit?.logging?.pubsub || (audit?.budget && audit.budget.pubsub !== false)) services.push("pubsub.googleapis.com");
