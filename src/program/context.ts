@@ -38,6 +38,8 @@ export interface LandingZoneContext {
 export interface SharedValues {
   /** IAM area: the RAM group name of each persona that has a group (Alibaba). */
   alicloudPersonaGroups?: Partial<Record<Persona, pulumi.Input<string>>>;
+  /** IAM area: the resource name of the project's workload identity pool (GCP, with `gcp.workloadIdentity`). */
+  gcpWorkloadIdentityPool?: pulumi.Input<string>;
   /** Audit area: the GCP budget, whose email channels the security alerts reuse. */
   gcpBudget?: GcpBudget;
   /** Audit area: the Alibaba audit logging, whose ActionTrail logstore the security alerts search. */
