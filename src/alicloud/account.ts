@@ -64,3 +64,17 @@ export function alicloudAssumeRole(environment: string, account: AlicloudAccount
     sessionExpiration: ALICLOUD_DEPLOY_SESSION_SECONDS,
   };
 }
+
+/**
+ * Checks that a RAM ARN (`acs:ram::<account>:…`, e.g. an OIDC provider a trust policy names)
+ * is in the environment's account: a trust on another environment's provider would let that
+ * environment's CI act here.
+ */
+export function checkArnInAccount(arn: string | undefined, account: AlicloudAccountArgs | undefined, path: string, problems: Problems): void {
+  if (arn === undefined || account === undefined || !ALICLOUD_ACCOUNT_ID.test(account.id)) return;
+  const owner = /^acs:ram::(\d+):/.exec(arn)?.[1];
+  if (owner !== undefined && owner !== account.id) {
+    problems.add("LZ_ALICLOUD_ACCOUNT_MISMATCH", path, `${arn} is in account ${owner}, not in this environment's account ${account.id}`,
+      `use the OIDC provider of account ${account.id} (acs:ram::${account.id}:oidc-provider/<name>)`);
+  }
+}

@@ -110,6 +110,32 @@ type Callback = (err: unknown, resp: unknown) => void;
  * at a time per process: Pulumi's runtime state is global.
  */
 export async function runOffline(program: () => unknown, opts: OfflineRunOptions = {}): Promise<Inventory> {
+  return isolatedRun(() => runInStore(program, opts));
+}
+
+/**
+ * Pulumi's runtime state (monitor, config, pending registrations, the RPC queue) lives in a store
+ * that `getStore()` takes from an AsyncLocalStorage when one is active, as Pulumi's own Automation
+ * API and provider server do per run. Each offline run gets a fresh store, so work a failed run
+ * left behind (registrations inside applies, a component's `registerOutputs`) keeps talking to
+ * that run's mock monitor instead of the next run's, where it was recorded as the next run's
+ * resource or rejected as "unknown resource". The run also waits for that work before it fails.
+ * These are internals of `@pulumi/pulumi` (pinned exactly); `test/testkit` covers them.
+ */
+function isolatedRun<T>(run: () => Promise<T>): Promise<T> {
+  const state = require("@pulumi/pulumi/runtime/state") as { withLocalStorage<R>(fn: () => R): R };
+  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+  return state.withLocalStorage(async () => {
+    try {
+      return await run();
+    } catch (err) {
+      await settings.waitForRPCs().catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+async function runInStore(program: () => unknown, opts: OfflineRunOptions): Promise<Inventory> {
   const project = opts.project ?? "landing-zone";
   const stack = opts.stack ?? "dev";
   const savedLimit = Error.stackTraceLimit;

@@ -1,4 +1,5 @@
 import { AlicloudRamArgs, planAlicloudRam } from "../alicloud/ram-plan";
+import { checkArnInAccount } from "../alicloud/account";
 import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/schema";
 import type { Problems } from "../core/errors";
@@ -57,6 +58,9 @@ export function alicloudRamArgs(spec: EnvironmentSpec): AlicloudRamArgs {
 /** Plans GCP IAM and Alibaba RAM (tags are checked under `landing-zone:labels`). */
 export function planIam(spec: EnvironmentSpec, problems: Problems): IamPlan {
   const name = iamName(spec);
+  const account = spec.alicloud?.account;
+  checkArnInAccount(spec.alicloud?.ram?.robot?.oidcProviderArn, account, keyPath(["alicloud", "ram", "robot", "oidcProviderArn"]), problems);
+  checkArnInAccount(spec.alicloud?.registry?.robotOidc?.providerArn, account, keyPath(["alicloud", "registry", "robotOidc", "providerArn"]), problems);
   return {
     gcp: spec.gcp ? planStep(planGcpIam, name, gcpIamArgs(spec), keyPath(["gcp", "iam"]), problems) : undefined,
     gcpWorkloadIdentity: spec.gcp?.workloadIdentity

@@ -125,6 +125,9 @@ describe("config of the paths", () => {
       ["LZ_VPN_DUAL_TUNNEL_REQUIRED", "landing-zone:alicloud.vpn.dualTunnel"],
       ["LZ_WIF_POOL_MISSING", "landing-zone:gcp.registry.robotWorkloadIdentity.pool"],
     ]);
+    const foreign = structuredClone(PROD) as Record<string, any>;
+    foreign.alicloud.ram.robot.oidcProviderArn = "acs:ram::5100000000000001:oidc-provider/github";
+    expect(configProblems(foreign)).toEqual([["LZ_ALICLOUD_ACCOUNT_MISMATCH", "landing-zone:alicloud.ram.robot.oidcProviderArn"]]);
     const noAccount = structuredClone(PROD) as Record<string, any>;
     delete noAccount.alicloud.account;
     expect(configProblems(noAccount)).toEqual([["LZ_ALICLOUD_ACCOUNT_MISSING", "landing-zone:alicloud.account"]]);
