@@ -6,6 +6,8 @@ import { auditSection } from "./sections/audit";
 import { connectivitySection } from "./sections/connectivity";
 import { firewallSection } from "./sections/firewall";
 import { iamSection } from "./sections/iam";
+import { keysSection } from "./sections/keys";
+import { intentsSection } from "./sections/intents";
 import { registrySection } from "./sections/registry";
 
 /** Clouds a landing zone can span. */
@@ -22,6 +24,7 @@ export const gcpConfig = z.strictObject({
   ...firewallSection.gcp,
   ...iamSection.gcp,
   ...connectivitySection.gcp,
+  ...keysSection.gcp,
   ...auditSection.gcp,
   ...alertsSection.gcp,
   ...registrySection.gcp,
@@ -49,6 +52,7 @@ export const alicloudConfig = z.strictObject({
   ...firewallSection.alicloud,
   ...iamSection.alicloud,
   ...connectivitySection.alicloud,
+  ...keysSection.alicloud,
   ...auditSection.alicloud,
   ...alertsSection.alicloud,
   ...registrySection.alicloud,
@@ -73,9 +77,11 @@ export const environmentConfig = z.strictObject({
   ...firewallSection.root,
   ...iamSection.root,
   ...connectivitySection.root,
+  ...keysSection.root,
   ...auditSection.root,
   ...alertsSection.root,
   ...registrySection.root,
+  ...intentsSection.root,
 }).superRefine((spec, ctx) => {
   for (const cloud of CLOUDS) {
     const enabled = spec.clouds.includes(cloud);

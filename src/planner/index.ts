@@ -31,7 +31,7 @@
  * The security alerts area (`alerts.ts`) is an example of step 2 depending on an earlier area's
  * plan: it searches the audit plan's ActionTrail logstore and reuses the budget's channels.
  */
-export { alertsName, auditName, budgetName, connectivityName, corePrefix, environmentLabels, firewallName, iamName, registryName } from "./names";
+export { alertsName, auditName, budgetName, connectivityName, corePrefix, environmentLabels, firewallName, iamName, keysName, registryName } from "./names";
 export { deployArgs, planStep, type Planned } from "./step";
 export { planEnvironment, planEnvironmentInto, planConfig, parseEnvironment, type EnvironmentPlan } from "./environment";
 export { alicloudVpcArgs, cloudRanges, gcpVpcArgs, planNetwork, vpcRanges, type NetworkPlan } from "./network";
@@ -39,6 +39,8 @@ export { alicloudFirewallArgs, gcpFirewallArgs, planFirewall, type FirewallPlan 
 export { alicloudRamArgs, gcpIamArgs, planIam, type IamPlan } from "./iam";
 export { alicloudVpnArgs, alicloudVpnPlacement, gcpHaVpnArgs, onPremisesRanges, otherEnvironmentRanges, planConnectivity, type ConnectivityPlan } from "./connectivity";
 export { alicloudSecurityAlertsArgs, gcpAlertRecipients, gcpSecurityAlertsArgs, planAlerts, type AlertsPlan } from "./alerts";
+export { alicloudKeysArgs, alicloudKeysEnabled, gcpKeysArgs, gcpKeysEnabled, gcpLandingZoneKeyName, planKeys, type KeysPlan } from "./keys";
 export { alicloudBudgetArgs, alicloudLoggingArgs, gcpBudgetArgs, gcpLoggingArgs, planAudit, type AuditPlan } from "./audit";
 export { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs, planRegistry, registryVswitch, type RegistryPlan } from "./registry";
 export { gcpLandingZoneServices } from "./services";
+export { defaultIntents, intentCatalogue, planIntents, type IntentsPlan } from "./intents";
