@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "node:path";
 import { readStackFile } from "../config/load";
-import { main } from "../program/landing-zone";
+import { Problems } from "../core/errors";
+import { checkIntents, validateIntents } from "../intents/check";
+import type { IntentSet } from "../intents/types";
+import { planConfig } from "../planner/environment";
+import { deployLandingZone } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
 import { mockCall, mockOutputs } from "./mock-outputs";
@@ -245,6 +249,11 @@ function resourceOptions(req: any): Record<string, unknown> {
 export interface StackFileRunOptions extends Omit<OfflineRunOptions, "config" | "secretKeys" | "stack"> {
   /** Stack name. @default taken from the file name `Pulumi.<stack>.yaml` */
   readonly stack?: string;
+  /**
+   * Intents checked besides the stack's own (its defaults and `landing-zone:intents`); `false`
+   * checks none. @default {}
+   */
+  readonly intents?: IntentSet | false;
 }
 
 /** The stack name a `Pulumi.<stack>.yaml` file is for. */
@@ -256,10 +265,25 @@ export function stackNameOf(file: string): string {
 /**
  * Runs the landing zone's own stack program against a `Pulumi.<stack>.yaml`: the config is
  * loaded into Pulumi's runtime exactly as `pulumi up` would see it (secure values replaced by a
- * placeholder, still secret), then `main()` reads and validates it and builds every component.
- * A config error is thrown as `LandingZoneValidationError` before any resource is registered.
+ * placeholder, still secret), planned like `main()` plans it (`planConfig`) and deployed from the
+ * plan; the stack's intents are checked over the inventory (`inv.intents`). A config error is
+ * thrown as `LandingZoneValidationError` before any resource is registered.
  */
 export async function planStackFile(file: string, opts: StackFileRunOptions = {}): Promise<Inventory> {
   const cfg = readStackFile(file);
-  return runOffline(() => main(file), { ...opts, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  const { intents, ...run } = opts;
+  // What main() does, with the plan kept: the config is planned once (every check, nothing
+  // registered on a problem) and the same plan gives the stack's intents.
+  const plan = planConfig(cfg.values, file);
+  if (intents) {
+    // Extra intents are checked against the stack's names before anything is deployed.
+    const problems = new Problems();
+    validateIntents(intents, plan.intents.catalogue, "intents", problems);
+    problems.throwIfAny("intents");
+  }
+  const inv = await runOffline(() => deployLandingZone(plan), { ...run, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  if (intents === false) return inv;
+  const own = plan.intents.intents;
+  const all = { required: [...(own.required ?? []), ...(intents?.required ?? [])], forbidden: [...(own.forbidden ?? []), ...(intents?.forbidden ?? [])] };
+  return { ...inv, intents: checkIntents(inv, all, plan.intents.catalogue).results };
 }
