@@ -1,8 +1,8 @@
-#!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LandingZoneValidationError } from "../core/errors";
+import { LandingZoneValidationError, Problems } from "../core/errors";
+import { checkStackName } from "../core/naming";
 import { planStackFile } from "../offline/harness";
 import { inventoryToJson } from "../offline/inventory";
 import { renderIntentProblems } from "../offline/intents-report";
@@ -53,6 +53,14 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
     writeErr("error: give exactly one of --stack <env> and --config <file>\n");
     return EXIT.invalidConfig;
   }
+  if (opts.stack !== undefined) {
+    const problems = new Problems();
+    checkStackName(opts.stack, "--stack", problems);
+    if (!problems.empty) {
+      writeErr(`${new LandingZoneValidationError("plan", problems.items).message}\n`);
+      return EXIT.invalidConfig;
+    }
+  }
   const file = opts.config ?? path.resolve(`Pulumi.${opts.stack}.yaml`);
   if (!fs.existsSync(file)) {
     const here = fs.readdirSync(".").filter((f) => /^Pulumi\..+\.ya?ml$/.test(f));
@@ -98,9 +106,12 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
   return inv.findings.some(isBlocking) || broken.length > 0 ? EXIT.policyViolation : EXIT.ok;
 }
 
-if (require.main === module) {
-  runPlan(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+/** Runs the plan with `argv` and sets the process exit code (3 on an unexpected error). */
+export function main(argv: readonly string[]): Promise<void> {
+  return runPlan(argv).then((code) => { process.exitCode = code; }, (e) => {
     process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     process.exitCode = 3;
   });
 }
+
+if (require.main === module) void main(process.argv.slice(2));
