@@ -57,11 +57,18 @@ export interface BudgetBasics {
 
 const EMAIL = z.email();
 
+/** Largest budget amount: one trillion in the account's currency (amounts in cents stay exact below 2^53). */
+export const BUDGET_MAX_AMOUNT = 1_000_000_000_000;
+
 /** Checks amount, currency, thresholds and email addresses of a budget; reports every problem. */
 export function checkBudgetBasics(args: BudgetBasics, path: string, problems: Problems): void {
   if (typeof args.amount !== "number" || !Number.isFinite(args.amount) || args.amount <= 0) {
     problems.add("LZ_BUDGET_AMOUNT", joinPath(path, "amount"), `budget amount ${args.amount} is not above 0`,
       "set a positive amount in the billing account's currency, e.g. 500");
+  } else if (args.amount > BUDGET_MAX_AMOUNT) {
+    // Above this, amounts in cents are no longer exact as numbers, and the plan would show another amount.
+    problems.add("LZ_BUDGET_AMOUNT", joinPath(path, "amount"), `budget amount ${args.amount} is above ${BUDGET_MAX_AMOUNT.toLocaleString("en-US")}`,
+      `set the monthly amount in the billing account's currency, at most ${BUDGET_MAX_AMOUNT.toLocaleString("en-US")}`);
   } else if (Math.round(args.amount * 100) !== args.amount * 100) {
     problems.add("LZ_BUDGET_AMOUNT", joinPath(path, "amount"), `budget amount ${args.amount} has more than two decimals`,
       "round it to cents, e.g. 499.99");
@@ -83,9 +90,14 @@ export function checkBudgetBasics(args: BudgetBasics, path: string, problems: Pr
       problems.add("LZ_BUDGET_THRESHOLD_DUPLICATE", p, "a threshold is listed twice", "list each percentage once");
     }
   }
-  for (const [key, email] of Object.entries(args.emails ?? {})) {
+  checkEmails(args.emails, joinPath(path, "emails"), problems);
+}
+
+/** Checks email recipients keyed by name (`LZ_EMAIL_INVALID` per bad address under `path.<key>`). */
+export function checkEmails(emails: Readonly<Record<string, string>> | undefined, path: string, problems: Problems): void {
+  for (const [key, email] of Object.entries(emails ?? {})) {
     if (!EMAIL.safeParse(email).success) {
-      problems.add("LZ_EMAIL_INVALID", joinPath(joinPath(path, "emails"), key), `"${email}" is not a valid email address`,
+      problems.add("LZ_EMAIL_INVALID", joinPath(path, key), `"${email}" is not a valid email address`,
         "use an address such as finance@example.com");
     }
   }
