@@ -17,6 +17,13 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export const SECRET_MASK = "[secret]";
 /** Text that stands for a value only known after `pulumi up`. */
 export const UNKNOWN_MASK = "[unknown]";
+/** Text that stands for a dynamic resource's serialised provider code (its `__provider` input). */
+export const DYNAMIC_PROVIDER_MASK = "[dynamic provider code]";
+
+/** Inputs as recorded: a dynamic resource's provider code (tens of KB, loader-dependent) is masked. */
+function recordedInputs(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  return type.startsWith("pulumi-nodejs:dynamic") && "__provider" in inputs ? { ...inputs, __provider: DYNAMIC_PROVIDER_MASK } : inputs;
+}
 
 /** Options of an offline run. */
 export interface OfflineRunOptions {
@@ -142,7 +149,7 @@ export async function runOffline(program: () => unknown, opts: OfflineRunOptions
         retainOnDelete: req.getRetainondelete?.() === true,
         dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
         provider: providerUrn(req.getProvider?.()),
-        inputs: (maskSerialized(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>,
+        inputs: recordedInputs(req.getType(), (maskSerialized(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>),
         options: resourceOptions(req),
       };
       records.push(record);

@@ -84,7 +84,7 @@ describe("BSS budget dynamic provider against a local BSS OpenAPI", () => {
     expect((await fast.diff!("prod-budget", read.props!, inputs())).changes).toBe(false);
 
     const changed = inputs({ quota: "90000.5", warnConfs: [{ name: "actual-90pct", warnTarget: "ACTUAL", thresholdType: "FIXED", thresholdValue: "81000.45" }], queryFilter: [] });
-    expect(await fast.update!("prod-budget", created.outs, changed)).toEqual({ outs: changed });
+    expect(await fast.update!("prod-budget", created.outs!, changed)).toEqual({ outs: changed });
     const update = fake.calls[2];
     expect(update.action).toBe("UpdateBudget");
     expect(update.params).toMatchObject({ OriginalBudgetName: "prod-budget", BudgetName: "prod-budget", Quota: "90000.5", QueryFilter: "[]" });
@@ -200,7 +200,7 @@ describe("BSS budget dynamic provider against a local BSS OpenAPI", () => {
     const created = await provider.create(inputs());
     expect(created.id).toBe("prod-budget");
     expect(fake.budgets.has("prod-budget")).toBe(true);
-    await provider.delete!("prod-budget", created.outs);
+    await provider.delete!("prod-budget", created.outs!);
     expect(fake.budgets.size).toBe(0);
   });
 });
