@@ -15,7 +15,7 @@ export { environmentConfig, type EnvironmentSpec } from "./config/schema";
 // Network
 export * from "./gcp/vpc";
 export * from "./alicloud/vpc";
-export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./alicloud/logging"; export * from "./alicloud/budget"; export * from "./core/audit";
+export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./alicloud/logging"; export * from "./alicloud/budget"; export * from "./alicloud/bss-budget"; export * from "./core/audit";
 export * from "./gcp/registry"; export * from "./alicloud/registry";
 export * from "./gcp/iam";
 export * from "./alicloud/ram";
