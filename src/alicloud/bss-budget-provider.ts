@@ -270,6 +270,12 @@ export function propsFromDescribe(body: ApiBody): BssBudgetProps {
   };
 }
 
+/** True for an answer that carries nothing but its request id (and empty objects). */
+function isEmptyAnswer(res: ApiBody): boolean {
+  return Object.entries(res).every(([k, v]) => /^requestId$/i.test(k) || v === null || v === undefined ||
+    (typeof v === "object" && Object.keys(v as object).length === 0));
+}
+
 /** The inputs without Pulumi's `__provider` and without undefined keys, for comparison and outputs. */
 function clean(inputs: BssBudgetInputs): BssBudgetInputs {
   const out: Record<string, unknown> = {};
@@ -336,6 +342,11 @@ export function createBssBudgetProvider(opts: BssBudgetProviderOptions = {}): pu
       try {
         const res = await call(current, "DescribeBudget", { BudgetName: id }, opts);
         const seen = propsFromDescribe(res);
+        if (seen.budgetName === "") {
+          // A success without a budget: the API's other way of saying it does not exist.
+          if (isEmptyAnswer(res)) return {};
+          throw new BssApiError("DescribeBudget", "UnexpectedResponse", undefined, `the answer has no BudgetName (keys: ${Object.keys(res).sort().join(", ")})`, String(res.RequestId ?? ""));
+        }
         const outs: BssBudgetInputs = { ...seen, budgetName: seen.budgetName || id, endpoint: current.endpoint, protocol: current.protocol };
         return { id, props: clean(outs) };
       } catch (e) {

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
 import Module from "node:module";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -143,6 +144,20 @@ describe("BSS budget dynamic provider against a local BSS OpenAPI", () => {
     expect(await fast.read!("prod-budget", inputs())).toEqual({});
     await expect(fast.delete!("prod-budget", inputs())).resolves.toBeUndefined();
     expect(fake.calls.map((c) => c.action)).toEqual(["DescribeBudget", "DeleteBudget"]);
+  });
+
+  it("takes an empty DescribeBudget success for a missing budget, and refuses an answer it cannot read", async () => {
+    const answers = [{ RequestId: "R1", Metadata: {} }, { RequestId: "R2", Budget: { Name: "prod-budget" } }];
+    const server = createServer((_req, res) => { res.writeHead(200, { "content-type": "application/json" }); res.end(JSON.stringify(answers.shift())); });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const endpoint = `127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      expect(await fast.read!("prod-budget", inputs({ endpoint }))).toEqual({});
+      const e = await failure(fast.read!("prod-budget", inputs({ endpoint })));
+      expect(e.message).toBe("BSS OpenAPI DescribeBudget failed: UnexpectedResponse: the answer has no BudgetName (keys: Budget, RequestId) [request id R2]");
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("names the credential variables on a wrong secret and never takes an unknown key for a missing budget", async () => {
