@@ -154,12 +154,15 @@ function clientFor(inputs: BssBudgetInputs): OpenApiModule.default {
 
 type ApiBody = Record<string, unknown>;
 
-function errorOf(action: string, e: unknown): BssApiError {
+/** The SDK's error as a `BssApiError`; only code, message, status and request id are read from it. */
+function errorOf(action: string, e: unknown, endpoint: string): BssApiError {
   const err = (e ?? {}) as { code?: unknown; message?: unknown; data?: Record<string, unknown>; statusCode?: unknown };
   const data = err.data ?? {};
   const code = String(data.Code ?? data.code ?? err.code ?? "Unknown");
   const status = Number(data.statusCode ?? err.statusCode) || undefined;
-  const message = String(data.Message ?? data.message ?? (typeof err.message === "string" ? err.message : "no message"));
+  const given = data.Message ?? data.message ?? (typeof err.message === "string" ? err.message : "");
+  // No HTTP status: the request did not get an answer (DNS, connection, TLS, timeout).
+  const message = status ? String(given || "no message") : `${String(given || "no answer")} (endpoint ${endpoint})`;
   const requestId = (data.RequestId ?? data.requestId) as string | undefined;
   return new BssApiError(action, code, status, message, requestId);
 }
@@ -193,7 +196,7 @@ async function call(inputs: BssBudgetInputs, action: string, body: ApiBody, opts
       const res = await client.callApi(params, new openapi.OpenApiRequest({ query: {}, body }), new teaUtil.RuntimeOptions({ autoretry: false }));
       return (res.body ?? {}) as ApiBody;
     } catch (e) {
-      const err = errorOf(action, e);
+      const err = errorOf(action, e, inputs.endpoint ?? BSS_DEFAULT_ENDPOINT);
       if (attempt >= attempts || !isRetryable(err)) throw err;
       await sleep((opts.retryDelayMs ?? 1000) * attempt);
     }

@@ -160,6 +160,17 @@ describe("BSS budget dynamic provider against a local BSS OpenAPI", () => {
     }
   });
 
+  it("says which endpoint did not answer, without retrying a create that may have reached it", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const endpoint = `127.0.0.1:${(closed.address() as { port: number }).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const e = await failure(fast.create(inputs({ endpoint })));
+    expect([e.code, e.statusCode, e.authFailure]).toEqual(["ECONNREFUSED", undefined, false]);
+    expect(e.message).toMatch(/^BSS OpenAPI CreateBudget failed: ECONNREFUSED: connect ECONNREFUSED .*\(endpoint 127\.0\.0\.1:\d+\)$/);
+    expect(e.message).toContain(`(endpoint ${endpoint})`);
+  });
+
   it("names the credential variables on a wrong secret and never takes an unknown key for a missing budget", async () => {
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = "wrong-secret";
     const wrong = await failure(fast.create(inputs()));
