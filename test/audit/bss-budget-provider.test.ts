@@ -160,7 +160,7 @@ describe("BSS budget dynamic provider against a local BSS OpenAPI", () => {
     }
   });
 
-  it("says which endpoint did not answer, without retrying a create that may have reached it", async () => {
+  it("says which endpoint did not answer", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const endpoint = `127.0.0.1:${(closed.address() as { port: number }).port}`;
