@@ -25,8 +25,13 @@ export const ALICLOUD_CR_INSTANCE_ID_PATTERN = /^cri-[a-z0-9]+$/;
 
 /** RAM actions of the push and pull policies. */
 export const ALICLOUD_CR_ACTIONS = {
-  /** On the instance: log in with a temporary token. */
-  login: ["cr:GetAuthorizationToken", "cr:GetInstance"],
+  /**
+   * Log in with a temporary token. ACR authorizes `GetAuthorizationToken` against the resource
+   * `*` only (its RAM authorization rules), so a grant on the instance ARN never matches.
+   */
+  token: ["cr:GetAuthorizationToken"],
+  /** On the instance: read it (the login flow resolves the instance's endpoints). */
+  login: ["cr:GetInstance"],
   pull: ["cr:PullRepository", "cr:GetRepository", "cr:ListRepositoryTag"],
   push: ["cr:PullRepository", "cr:GetRepository", "cr:ListRepositoryTag", "cr:PushRepository"],
 } as const;

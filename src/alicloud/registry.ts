@@ -128,6 +128,7 @@ export class AlicloudRegistry extends pulumi.ComponentResource {
       ? pulumi.output(args.accountId)
       : alicloud.getCallerIdentityOutput({ parent: this }).accountId;
     const document = (actions: readonly string[]) => pulumi.all([accountId, instanceId]).apply(([account, instance]) => ramPolicyDocument([
+      { effect: "Allow", actions: ALICLOUD_CR_ACTIONS.token, resources: ["*"] },
       { effect: "Allow", actions: ALICLOUD_CR_ACTIONS.login, resources: [`acs:cr:${args.region}:${account}:instance/${instance}`] },
       { effect: "Allow", actions, resources: [`acs:cr:${args.region}:${account}:repository/${instance}/${ns}/*`] },
     ]));

@@ -35,6 +35,11 @@ export interface AlicloudSecurityGroupsArgs extends RuleSetArgs {
   readonly tags?: Readonly<Record<string, string>>;
   /** Prefix of every child's name. @default the component's name */
   readonly namePrefix?: string;
+  /**
+   * CIDRs (by name) where VPC endpoints of cloud services sit, e.g. the vSwitch of the container
+   * registry's VPC endpoint: the named range `endpoints`, reached on tcp 443 under deny-all egress. @default {}
+   */
+  readonly serviceEndpoints?: Readonly<Record<string, string>>;
 }
 
 /** Longest description of a network ACL entry (security-group rules take 512, with the rule name in front). */
@@ -84,13 +89,29 @@ export interface AlicloudSecurityGroupsPlan {
 }
 
 /**
- * Egress Alibaba workloads need when all other egress is denied: the internal service network
- * (intranet OSS, SLS, ACR endpoints) on 80/443 and its DNS resolvers (100.100.2.136/138) on 53.
+ * Egress Alibaba workloads need when all other egress is denied, all inside the internal service
+ * network 100.64.0.0/10: intranet endpoints (OSS, SLS, the instance metadata service
+ * 100.100.100.200) on tcp 80/443, the DNS resolvers (100.100.2.136/138) on udp and tcp 53 (tcp
+ * for large answers) and the NTP servers (`ntp.cloud.aliyuncs.com`, 100.100.3.x) on udp 123.
  */
 export const ALICLOUD_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
   "cloud-services": { direction: "egress", protocol: "tcp", ports: ["80", "443"], destinations: ["cloud-services"], description: "Alibaba Cloud intranet service endpoints" },
   "cloud-dns": { direction: "egress", protocol: "udp", ports: ["53"], destinations: ["cloud-services"], description: "Alibaba Cloud DNS resolvers" },
+  "cloud-dns-tcp": { direction: "egress", protocol: "tcp", ports: ["53"], destinations: ["cloud-services"], description: "Alibaba Cloud DNS resolvers over tcp" },
+  "cloud-ntp": { direction: "egress", protocol: "udp", ports: ["123"], destinations: ["cloud-services"], description: "Alibaba Cloud NTP servers" },
 };
+
+/**
+ * Egress to the VPC endpoints of cloud services (e.g. the container registry's VPC endpoint,
+ * whose addresses lie in a vSwitch of the VPC): https to the named range `endpoints`. Only
+ * planned when `serviceEndpoints` names a range.
+ */
+export const ALICLOUD_ENDPOINT_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
+  "cloud-endpoints": { direction: "egress", protocol: "tcp", ports: ["443"], destinations: ["endpoints"], description: "VPC endpoints of cloud services (container registry)" },
+};
+
+/** NTP's port: ntpd-style clients send from it, so the stateless ACL admits NTP replies to it. */
+export const NTP_PORT: PortRange = { from: 123, to: 123 };
 
 /**
  * Local ephemeral ports our own instances use for outbound connections (Linux 32768–60999,
@@ -140,6 +161,8 @@ function aclEntries(plan: RulePlan, group: "public" | "private", groupTiers: Rea
   for (const cidr of peerCidrs("ingress")) {
     egress.push(entry(nameOf("reply", cidrSlug(cidr)), "accept", "tcp", CLIENT_PORTS, cidr, `replies to inbound connections from ${cidr}`));
   }
+  // NTP replies from the Alibaba servers to clients that send from port 123 (ntpd); chrony's replies land on the ephemeral ports.
+  ingress.push(entry("return-ntp", "accept", "udp", NTP_PORT, ALICLOUD_SERVICES_RANGE, "NTP replies from the Alibaba Cloud NTP servers"));
   if (plan.denyAllEgress) {
     egress.push(...fromRules("egress", "allow"));
     for (const cidr of peerCidrs("egress")) {
@@ -163,17 +186,23 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   const onprem = Object.values(args.onPremisesRanges ?? {});
+  const endpoints = Object.values(args.serviceEndpoints ?? {});
   checkCidr(args.vpcCidr, joinPath(path, "vpcCidr"), problems);
   for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) checkCidr(c, joinPath(joinPath(path, "onPremisesRanges"), k), problems);
+  for (const [k, c] of Object.entries(args.serviceEndpoints ?? {})) checkCidr(c, joinPath(joinPath(path, "serviceEndpoints"), k), problems);
   const subnets: Record<string, string[]> = {};
   for (const v of Object.values(args.vswitches)) (subnets[v.subnet] ??= []).push(v.cidr);
   const rules = planRules(args, {
-    builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], onprem, "cloud-services": [ALICLOUD_SERVICES_RANGE] },
+    builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], onprem, "cloud-services": [ALICLOUD_SERVICES_RANGE], endpoints },
     subnets,
     priorities: ALICLOUD_PRIORITIES,
-    serviceEgress: ALICLOUD_SERVICE_EGRESS,
+    // Bad endpoint CIDRs are reported above; the rule only exists when one resolves.
+    serviceEgress: endpoints.some((c) => parseCidr(c).ok) ? { ...ALICLOUD_SERVICE_EGRESS, ...ALICLOUD_ENDPOINT_EGRESS } : ALICLOUD_SERVICE_EGRESS,
     defaultAdminSources: onprem.some((c) => parseCidr(c).ok) ? ["onprem"] : [],
-    emptyRangeHints: { onprem: "set landing-zone:onPremises.ranges (or onPremisesRanges) to the on-premises CIDRs" },
+    emptyRangeHints: {
+      onprem: "set landing-zone:onPremises.ranges (or onPremisesRanges) to the on-premises CIDRs",
+      endpoints: "set serviceEndpoints to the CIDRs of the vSwitches that hold cloud-service VPC endpoints",
+    },
   }, path, problems);
 
   for (const [key, rule] of Object.entries(args.rules ?? {})) {

@@ -36,8 +36,17 @@ export interface AlicloudVpnArgs {
   readonly vswitchId: pulumi.Input<string>;
   /** Second vSwitch, in another zone: required when `dualTunnel` is on. @default none */
   readonly disasterRecoveryVswitchId?: pulumi.Input<string>;
-  /** Dual-tunnel gateway and connection (two tunnels in two zones). @default true */
+  /** Dual-tunnel gateway and connection (two tunnels in two zones); required in `ALICLOUD_DUAL_TUNNEL_REGIONS`. @default true */
   readonly dualTunnel?: boolean;
+  /** Region of the gateway: checks that a single-tunnel gateway is still offered there. @default not checked */
+  readonly region?: string;
+  /**
+   * Custom route tables of the VPC (e.g. `AlicloudVpc.routeTables`) keyed by name: each gets a
+   * route per on-premises range to the VPN gateway. The gateway publishes its routes (BGP or
+   * static) to the VPC's system route table only, so vSwitches bound to a custom table would
+   * otherwise send on-premises traffic and replies nowhere. @default {}
+   */
+  readonly routeTableIds?: Readonly<Record<string, pulumi.Input<string>>>;
   /** VPC ranges offered to on-premises (IPsec phase-2 local subnets), keyed by name. */
   readonly localSubnets: Readonly<Record<string, string>>;
   /** On-premises ranges keyed by name (phase-2 remote subnets; static routes in `static` routing). */
@@ -69,6 +78,18 @@ export interface AlicloudVpnArgs {
 }
 
 export const ALICLOUD_VPN_DEFAULTS = { asn: 64515, routing: "bgp", bandwidth: 10, paymentType: "PayAsYouGo", dualTunnel: true, healthCheckInterval: 3, healthCheckRetry: 3 } as const;
+/**
+ * Regions whose VPN gateways support dual-tunnel IPsec connections (Alibaba's "IPsec-VPN
+ * supported regions" table). A gateway created there is dual-tunnel; a single-tunnel gateway
+ * is refused (LZ_VPN_DUAL_TUNNEL_REQUIRED).
+ */
+export const ALICLOUD_DUAL_TUNNEL_REGIONS: readonly string[] = [
+  "cn-hangzhou", "cn-shanghai", "cn-nanjing", "cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu",
+  "cn-shenzhen", "cn-heyuan", "cn-guangzhou", "cn-chengdu", "cn-hongkong", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",
+  "ap-southeast-3", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "eu-central-1", "eu-west-1", "us-east-1", "us-west-1",
+  "na-south-1", "me-east-1",
+];
+
 /** Bandwidths a public VPN gateway offers (Mbps). */
 export const ALICLOUD_VPN_BANDWIDTHS: readonly number[] = [5, 10, 20, 50, 100, 200, 500, 1000];
 
@@ -150,6 +171,15 @@ export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: strin
       problems.add("LZ_VPN_PEER_IP_DUPLICATE", joinPath(peerPath, "secondaryIp"), "the secondary peer IP equals the primary one",
         "remove secondaryIp (both tunnels then end on the primary device) or give the second device's IP");
     }
+  }
+  if (!dualTunnel && args.region !== undefined && ALICLOUD_DUAL_TUNNEL_REGIONS.includes(args.region)) {
+    problems.add("LZ_VPN_DUAL_TUNNEL_REQUIRED", joinPath(path, "dualTunnel"), `VPN gateways in ${args.region} are dual-tunnel: a single-tunnel gateway cannot be created there`,
+      "remove dualTunnel: false (the default is dual tunnel) and place the gateway on a subnet with vSwitches in two zones");
+  }
+  // Route entry names are `<name>-rt-<table>-<range>` (1–128 characters); the longest range name decides.
+  const longestRange = Object.keys(args.onPremisesRanges).reduce((a, b) => (b.length > a.length ? b : a), "");
+  for (const key of Object.keys(args.routeTableIds ?? {})) {
+    checkAlicloudName(nameOf(name, "rt", key, longestRange), joinPath(joinPath(path, "routeTableIds"), key), problems, 1, 128, "route entry name");
   }
   if (dualTunnel && args.disasterRecoveryVswitchId === undefined) {
     problems.add("LZ_VPN_DR_VSWITCH_MISSING", joinPath(path, "disasterRecoveryVswitchId"), "a dual-tunnel gateway needs a second vSwitch in another zone",

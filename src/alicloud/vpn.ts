@@ -22,6 +22,8 @@ export class AlicloudVpn extends pulumi.ComponentResource {
   readonly connection: alicloud.vpn.Connection;
   /** Static routes keyed by on-premises range name (`static` routing only). */
   readonly routeEntries: Record<string, alicloud.vpn.RouteEntry>;
+  /** Routes to on-premises in the VPC's custom route tables, keyed `<table>-<range>`. */
+  readonly tableRoutes: Record<string, alicloud.vpc.RouteEntry>;
   /** Generated keys keyed by tunnel (absent when a key was given). */
   readonly generatedKeys: Record<string, random.RandomPassword>;
   /** The gateway's public IPs keyed by tunnel (`primary`, `secondary`). */
@@ -134,6 +136,22 @@ export class AlicloudVpn extends pulumi.ComponentResource {
           weight: 100,
           publishVpc: true,
         }, { parent: this });
+      }
+    }
+
+    // The gateway publishes to the system route table only; vSwitches bound to a custom table need their own routes.
+    this.tableRoutes = {};
+    for (const [table, routeTableId] of Object.entries(args.routeTableIds ?? {})) {
+      for (const [rangeName, cidr] of Object.entries(args.onPremisesRanges)) {
+        const entryName = nameOf(name, "rt", table, rangeName);
+        this.tableRoutes[`${table}-${rangeName}`] = new alicloud.vpc.RouteEntry(entryName, {
+          routeTableId,
+          destinationCidrblock: cidr,
+          nexthopType: "VpnGateway",
+          nexthopId: this.gateway.id,
+          name: entryName,
+          description: `On-premises range ${rangeName} through the VPN gateway`,
+        }, { parent: this, dependsOn: [this.connection] });
       }
     }
 

@@ -17,8 +17,12 @@ export type Protocol = "tcp" | "udp" | "icmp" | "all";
 export const INTERNET = "0.0.0.0/0";
 /** Google's IAP TCP forwarding range (the only source of SSH/RDP on GCP by default). */
 export const GCP_IAP_RANGE = "35.235.240.0/20";
+/** The private.googleapis.com VIP range (every Google API). */
+export const GCP_PRIVATE_APIS_RANGE = "199.36.153.8/30";
+/** The restricted.googleapis.com VIP range (only APIs VPC Service Controls supports). */
+export const GCP_RESTRICTED_APIS_RANGE = "199.36.153.4/30";
 /** Private and restricted Google APIs VIPs (private.googleapis.com, restricted.googleapis.com). */
-export const GCP_GOOGLE_APIS_RANGES: readonly string[] = ["199.36.153.8/30", "199.36.153.4/30"];
+export const GCP_GOOGLE_APIS_RANGES: readonly string[] = [GCP_PRIVATE_APIS_RANGE, GCP_RESTRICTED_APIS_RANGE];
 /** Alibaba Cloud's internal service network (intranet OSS, SLS, DNS 100.100.2.136/138 …). */
 export const ALICLOUD_SERVICES_RANGE = "100.64.0.0/10";
 

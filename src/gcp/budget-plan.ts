@@ -2,7 +2,7 @@ import { BUDGET_THRESHOLD_DEFAULTS, BudgetBasics, checkBudgetBasics } from "../c
 import { joinPath, Problems } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
-import { checkBillingAccount, checkPubsubTopicName } from "./ids";
+import { checkBillingAccount, checkPubsubTopicName, GCP_PROJECT_ID } from "./ids";
 
 /** Notification channels a budget may reference (API limit). */
 export const GCP_BUDGET_MAX_CHANNELS = 5;
@@ -14,8 +14,18 @@ export interface GcpBudgetArgs extends BudgetBasics {
   readonly project: string;
   /** The project's number; the budget filter needs it. @default looked up with `gcp.organizations.getProject` */
   readonly projectNumber?: string;
-  /** Only count spend of resources with this label (the API allows one pair). @default none */
+  /**
+   * Only count spend of resources with this label (the API allows one pair). Usage without the
+   * label (most SKUs of shared or unlabelled resources) is then not counted at all. @default none: the whole project's spend
+   */
   readonly filterLabels?: Readonly<Record<string, string>>;
+  /**
+   * Quota project of the Billing Budgets API calls. The budget gets its own provider with
+   * `billingProject` set to it and `userProjectOverride: true`: with user credentials (ADC)
+   * the API refuses calls that name no quota project. The project needs the Billing Budget API
+   * enabled, the deployer `serviceusage.services.use` on it. @default `project`
+   */
+  readonly quotaProject?: string;
   /** Publish every budget update to a new Pub/Sub topic (for automation). @default true */
   readonly pubsub?: boolean;
   /** Budget display name (≤ 60 characters). @default the component name */
@@ -31,6 +41,10 @@ export function planGcpBudget(name: string, args: GcpBudgetArgs, path: string, p
   checkGcpName(name, path, problems, "component name");
   checkBudgetBasics(args, path, problems);
   checkBillingAccount(args.billingAccount, joinPath(path, "billingAccount"), problems);
+  if (args.quotaProject !== undefined && !GCP_PROJECT_ID.test(args.quotaProject)) {
+    problems.add("LZ_PROJECT_ID", joinPath(path, "quotaProject"), `"${args.quotaProject}" is not a GCP project id`,
+      "use the 6–30 character id of a project with the Billing Budget API enabled, or leave it out to use project");
+  }
   if (args.projectNumber !== undefined && !/^\d{6,20}$/.test(args.projectNumber)) {
     problems.add("LZ_PROJECT_NUMBER", joinPath(path, "projectNumber"), `"${args.projectNumber}" is not a project number`,
       "use the numeric project number (gcloud projects describe <id> --format='value(projectNumber)'), or leave it out to look it up");

@@ -9,7 +9,8 @@ export * from "./budget-plan";
 
 /**
  * A monthly billing budget for one project: threshold rules on actual and forecast spend,
- * filtered to the project (and a label), notifying email channels and a Pub/Sub topic.
+ * filtered to the project (and optionally a label), notifying email channels and a Pub/Sub
+ * topic. The budget is created through its own provider that names a quota project.
  */
 export class GcpBudget extends pulumi.ComponentResource {
   readonly budget: gcp.billing.Budget;
@@ -17,6 +18,8 @@ export class GcpBudget extends pulumi.ComponentResource {
   readonly channels: Record<string, gcp.monitoring.NotificationChannel>;
   /** The update topic, when `pubsub` is on. */
   readonly topic?: gcp.pubsub.Topic;
+  /** The provider of the budget: quota project `quotaProject` with `userProjectOverride`. */
+  readonly billingProvider: gcp.Provider;
   /** The budget's resource name (`billingAccounts/A/budgets/B`). */
   readonly budgetName: pulumi.Output<string>;
 
@@ -44,6 +47,13 @@ export class GcpBudget extends pulumi.ComponentResource {
       ? pulumi.output(args.projectNumber)
       : gcp.organizations.getProjectOutput({ projectId: project }, { parent: this }).apply((p) => p.number!);
     const thresholds = { ...GCP_BUDGET_DEFAULTS.thresholds, ...args.thresholds };
+    // The Billing Budgets API needs a quota project with user credentials: bill the calls to one explicitly.
+    this.billingProvider = new gcp.Provider(nameOf(name, "billing"), {
+      project,
+      billingProject: args.quotaProject ?? project,
+      userProjectOverride: true,
+      addPulumiAttributionLabel: false,
+    }, { parent: this });
     this.budget = new gcp.billing.Budget(name, {
       billingAccount: args.billingAccount,
       displayName: args.displayName ?? name,
@@ -64,7 +74,7 @@ export class GcpBudget extends pulumi.ComponentResource {
         monitoringNotificationChannels: Object.values(this.channels).map((c) => c.name),
         disableDefaultIamRecipients: false,
       },
-    }, { parent: this });
+    }, { parent: this, provider: this.billingProvider });
     this.budgetName = this.budget.name;
     this.registerOutputs({ budgetName: this.budgetName });
   }

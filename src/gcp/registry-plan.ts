@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
@@ -71,10 +72,33 @@ export interface GcpRegistryArgs {
   readonly robot?: boolean;
   /** The robot's account id (6–30 characters). @default `<name>-ci` */
   readonly robotAccountId?: string;
+  /**
+   * Who may impersonate the CI robot keylessly through workload identity federation
+   * (`roles/iam.workloadIdentityUser` on the robot). Without it nobody can use the robot. @default none
+   */
+  readonly robotWorkloadIdentity?: GcpRobotWorkloadIdentityArgs;
   /** Enable the Artifact Registry and Container Scanning APIs in the project. @default true */
   readonly enableServices?: boolean;
   /** Labels of the repositories. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** The CI jobs that may act as the registry robot, in a workload identity pool. */
+export interface GcpRobotWorkloadIdentityArgs {
+  /** The pool's resource name, `projects/<number>/locations/global/workloadIdentityPools/<id>` (`GcpWorkloadIdentity.poolName`). */
+  readonly pool: pulumi.Input<string>;
+  /** Token subjects that may push, e.g. `repo:acme/app:environment:prod`: one `principal://…/subject/<sub>` member each. @default [] */
+  readonly subjects?: readonly string[];
+  /** Repositories (e.g. `acme/app`) whose every job may push: `principalSet://…/attribute.repository/<repo>`. Refused in production. @default [] */
+  readonly repositories?: readonly string[];
+}
+
+/** One workload identity binding on the robot (its member is only known once the pool exists). */
+export interface GcpRobotWifBinding {
+  /** Logical name of the `serviceaccount.IAMMember`. */
+  readonly resourceName: string;
+  readonly kind: "subject" | "repository";
+  readonly value: string;
 }
 
 /** One IAM grant on a repository. */
@@ -102,6 +126,8 @@ export interface GcpRegistryPlan {
   readonly url: string;
   /** `docker pull` prefix of the Docker Hub proxy. */
   readonly proxyUrl?: string;
+  /** Workload identity bindings on the robot. */
+  readonly robotWif: readonly GcpRobotWifBinding[];
 }
 
 /** Turns a member into a name fragment: `user:ann@acme.example` → `user-ann-acme-example`. */
@@ -178,6 +204,7 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
     grant("pull", m, "reader");
   });
   if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
+  const robotWif = planRobotWif(name, args, robotAccountId !== undefined, joinPath(path, "robotWorkloadIdentity"), problems);
 
   const host = `${args.location}-docker.pkg.dev`;
   return {
@@ -194,7 +221,45 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
     host,
     url: `${host}/${args.project}/${repositoryId}`,
     proxyUrl: remoteRepositoryId === undefined ? undefined : `${host}/${args.project}/${remoteRepositoryId}`,
+    robotWif,
   };
+}
+
+/** Token subjects: non-empty, no whitespace (GitHub: `repo:<org>/<repo>:<context>`). */
+const WIF_SUBJECT = /^\S{1,127}$/;
+/** Repository attribute values, e.g. `acme/app`. */
+const WIF_REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+
+function planRobotWif(name: string, args: GcpRegistryArgs, robot: boolean, path: string, problems: Problems): GcpRobotWifBinding[] {
+  const wif = args.robotWorkloadIdentity;
+  if (wif === undefined) return [];
+  if (!robot) {
+    problems.add("LZ_WIF_NO_ROBOT", path, "robotWorkloadIdentity is given but robot is off", "turn robot on, or remove robotWorkloadIdentity");
+  }
+  const subjects = wif.subjects ?? [];
+  const repositories = wif.repositories ?? [];
+  if (subjects.length + repositories.length === 0) {
+    problems.add("LZ_WIF_NO_MEMBERS", path, "no subject or repository may impersonate the robot", "list the CI job's token subject in subjects, e.g. repo:acme/app:environment:prod");
+  }
+  subjects.forEach((s, i) => {
+    if (!WIF_SUBJECT.test(s)) {
+      problems.add("LZ_WIF_SUBJECT", `${joinPath(path, "subjects")}[${i}]`, `"${s}" is not a token subject (1–127 characters, no spaces)`,
+        "use the CI token's sub claim, e.g. repo:acme/app:environment:prod");
+    }
+  });
+  repositories.forEach((r, i) => {
+    const at = `${joinPath(path, "repositories")}[${i}]`;
+    if (!WIF_REPOSITORY.test(r)) {
+      problems.add("LZ_WIF_REPOSITORY", at, `"${r}" is not a repository (<owner>/<name>)`, "use e.g. acme/app");
+    } else if (args.production === true) {
+      problems.add("LZ_WIF_PRINCIPAL_SET", at, "in production the registry robot may only be used by single token subjects, not every job of a repository (any branch or pull request would push)",
+        "list the production job's subject in subjects instead, e.g. repo:acme/app:environment:prod");
+    }
+  });
+  return [
+    ...subjects.map((value) => ({ resourceName: nameOf(name, "robot-wif", registryMemberSlug(value)), kind: "subject" as const, value })),
+    ...repositories.map((value) => ({ resourceName: nameOf(name, "robot-wifset", registryMemberSlug(value)), kind: "repository" as const, value })),
+  ];
 }
 
 /** A service account description may hold 256 UTF-8 bytes. */

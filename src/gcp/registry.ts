@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { validated } from "../core/errors";
 import { nameOf } from "../core/naming";
 import { keepInProduction } from "../resource-options";
+import { GCP_WORKLOAD_IDENTITY_ROLE } from "./iam-plan";
+import { wifRepositoryMember, wifSubjectMember } from "./workload-identity-plan";
 import { GCP_REGISTRY_ROLES, GCP_REGISTRY_SERVICES, GcpRegistryArgs, GcpRegistryPlan, registryMemberSlug, planGcpRegistry, registryRobotDescription } from "./registry-plan";
 
 export * from "./registry-plan";
@@ -25,6 +27,8 @@ export class GcpRegistry extends pulumi.ComponentResource {
   readonly robot?: gcp.serviceaccount.Account;
   /** IAM grants keyed by their logical name. */
   readonly grants: Record<string, gcp.artifactregistry.RepositoryIamMember>;
+  /** Workload identity bindings on the robot (`roles/iam.workloadIdentityUser`), keyed by logical name. */
+  readonly robotBindings: Record<string, gcp.serviceaccount.IAMMember>;
   /** `docker push` / `docker pull` prefix: `<region>-docker.pkg.dev/<project>/<repository>`. */
   readonly url: pulumi.Output<string>;
   /** `docker pull` prefix of the Docker Hub proxy, when there is one. */
@@ -94,6 +98,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
       new gcp.artifactregistry.RepositoryIamMember(grantName, { project, location, repository, role, member }, { parent: this, dependsOn: deps });
 
     this.grants = {};
+    this.robotBindings = {};
     for (const g of plan.grants) {
       this.grants[g.resourceName] = onRepo(g.resourceName, g.role, g.member, repository, dependsOn);
     }
@@ -106,6 +111,13 @@ export class GcpRegistry extends pulumi.ComponentResource {
       }, { parent: this });
       const robotGrant = nameOf(name, "writer", "robot");
       this.grants[robotGrant] = onRepo(robotGrant, GCP_REGISTRY_ROLES.push, this.robot.member, repository, dependsOn);
+      const pool = pulumi.output(args.robotWorkloadIdentity?.pool ?? "");
+      for (const b of plan.robotWif) {
+        const member = pool.apply((p) => (b.kind === "subject" ? wifSubjectMember(p, b.value) : wifRepositoryMember(p, b.value)));
+        this.robotBindings[b.resourceName] = new gcp.serviceaccount.IAMMember(b.resourceName, {
+          serviceAccountId: this.robot.name, role: GCP_WORKLOAD_IDENTITY_ROLE, member,
+        }, { parent: this });
+      }
     }
     if (this.remoteRepository) {
       // Everyone who may pull from the registry may pull through the proxy; nobody writes to it.

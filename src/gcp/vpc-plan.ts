@@ -2,6 +2,7 @@ import { contains, isPrivate, mustParseCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
+import { GCP_PRIVATE_APIS_RANGE, GCP_RESTRICTED_APIS_RANGE } from "../core/rules";
 import { PlannedSubnet, planSubnets, reportCrossOverlaps, Tier } from "../core/subnets";
 
 /** Smallest GCP IPv4 subnet range is /29; the largest we accept is /8. */
@@ -79,6 +80,76 @@ export interface GcpVpcArgs {
   readonly labels?: Readonly<Record<string, string>>;
   /** Allow a VPC range outside RFC 1918 (privately used public addresses). @default false */
   readonly allowPublicRange?: boolean;
+  /**
+   * How workloads reach Google APIs and Artifact Registry by name without external IPs:
+   * `private` (private.googleapis.com, 199.36.153.8/30: every Google API) or `restricted`
+   * (restricted.googleapis.com, 199.36.153.4/30: only APIs VPC Service Controls supports) creates
+   * private Cloud DNS zones `googleapis.com.` and `pkg.dev.` visible to this network that resolve
+   * to the VIP, and a route to the VIP through the default internet gateway (so the path does
+   * not depend on the default route); `off` creates neither. Needs the Cloud DNS API
+   * (`dns.googleapis.com`). @default "private"
+   */
+  readonly googleApisAccess?: GcpGoogleApisAccess;
+}
+
+export type GcpGoogleApisAccess = "private" | "restricted" | "off";
+
+/** The Private Google Access VIPs: DNS name, range and its four addresses. */
+export const GCP_GOOGLE_APIS_VIPS: Readonly<Record<Exclude<GcpGoogleApisAccess, "off">, { readonly host: string; readonly range: string; readonly addresses: readonly string[] }>> = {
+  private: { host: "private.googleapis.com.", range: GCP_PRIVATE_APIS_RANGE, addresses: ["199.36.153.8", "199.36.153.9", "199.36.153.10", "199.36.153.11"] },
+  restricted: { host: "restricted.googleapis.com.", range: GCP_RESTRICTED_APIS_RANGE, addresses: ["199.36.153.4", "199.36.153.5", "199.36.153.6", "199.36.153.7"] },
+};
+
+/** One record of a private zone. */
+export interface GcpDnsRecordPlan {
+  /** Logical (Pulumi) name of the record set. */
+  readonly key: string;
+  readonly name: string;
+  readonly type: "A" | "CNAME";
+  readonly rrdatas: readonly string[];
+}
+
+/** One private Cloud DNS zone. */
+export interface GcpDnsZonePlan {
+  /** `googleapis` or `pkg-dev`. */
+  readonly key: string;
+  readonly name: string;
+  readonly dnsName: string;
+  readonly description: string;
+  readonly records: readonly GcpDnsRecordPlan[];
+}
+
+/** Private DNS and the VIP route of `googleApisAccess`. */
+export interface GcpGoogleApisPlan {
+  readonly access: Exclude<GcpGoogleApisAccess, "off">;
+  readonly zones: readonly GcpDnsZonePlan[];
+  readonly route: { readonly name: string; readonly destRange: string };
+}
+
+/** Record TTL of the Google APIs zones (seconds). */
+export const GCP_GOOGLE_APIS_TTL = 300;
+
+/** The zones and route that make Google APIs (`*.googleapis.com`) and Artifact Registry (`*.pkg.dev`) resolve to the VIP. */
+export function planGoogleApis(prefix: string, access: Exclude<GcpGoogleApisAccess, "off">): GcpGoogleApisPlan {
+  const vip = GCP_GOOGLE_APIS_VIPS[access];
+  const zone = (key: string, dnsName: string, what: string, records: { key: string; name: string; type: "A" | "CNAME"; rrdatas: readonly string[] }[]): GcpDnsZonePlan => {
+    const name = nameOf(prefix, key);
+    return { key, name, dnsName, description: `${what} through ${vip.host.slice(0, -1)} (private)`, records: records.map((r) => ({ ...r, key: nameOf(name, r.key) })) };
+  };
+  return {
+    access,
+    zones: [
+      zone("googleapis", "googleapis.com.", "Google APIs", [
+        { key: "vip", name: vip.host, type: "A", rrdatas: vip.addresses },
+        { key: "wildcard", name: "*.googleapis.com.", type: "CNAME", rrdatas: [vip.host] },
+      ]),
+      zone("pkg-dev", "pkg.dev.", "Artifact Registry", [
+        { key: "vip", name: "pkg.dev.", type: "A", rrdatas: vip.addresses },
+        { key: "wildcard", name: "*.pkg.dev.", type: "CNAME", rrdatas: ["pkg.dev."] },
+      ]),
+    ],
+    route: { name: nameOf(prefix, access, "googleapis"), destRange: vip.range },
+  };
 }
 
 /** A created subnet, keyed `<name>-<region>` in `GcpVpc.subnets`. */
@@ -95,6 +166,8 @@ export interface GcpVpcPlan {
   readonly prefix: string;
   readonly subnets: readonly (PlannedSubnet & { readonly gcpName: string; readonly secondaryRanges: Record<string, string> })[];
   readonly natRegions: readonly string[];
+  /** Private DNS and route for Google APIs, absent when `googleApisAccess` is `off`. */
+  readonly googleApis?: GcpGoogleApisPlan;
 }
 
 export const GCP_VPC_DEFAULTS = {
@@ -103,6 +176,7 @@ export const GCP_VPC_DEFAULTS = {
   mtu: 1460,
   flowLogs: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5, metadata: "INCLUDE_ALL_METADATA" },
   nat: { enabled: true, staticIpsPerRegion: 0, logFilter: "ERRORS_ONLY", minPortsPerVm: 64 },
+  googleApisAccess: "private",
 } as const;
 
 /**
@@ -219,8 +293,17 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
       checkGcpName(nameOf(prefix, "nat", region, String(staticIps - 1)), joinPath(path, "nat.staticIpsPerRegion"), problems, "NAT address name");
     }
   }
+  const access = args.googleApisAccess ?? GCP_VPC_DEFAULTS.googleApisAccess;
+  if (!["private", "restricted", "off"].includes(access)) {
+    problems.add("LZ_GOOGLE_APIS_ACCESS", joinPath(path, "googleApisAccess"), `"${access}" is not a Google APIs access mode`,
+      "use private (every Google API), restricted (VPC Service Controls APIs only) or off");
+  }
+  const googleApis = access === "private" || access === "restricted" ? planGoogleApis(prefix, access) : undefined;
+  if (googleApis && prefixOk) {
+    for (const n of [...googleApis.zones.map((z) => z.name), googleApis.route.name]) checkGcpName(n, joinPath(path, "googleApisAccess"), problems, "Google APIs zone or route name");
+  }
   if (problems.items.length > before) return { prefix, subnets: [], natRegions: [] };
-  return { prefix, subnets, natRegions };
+  return { prefix, subnets, natRegions, ...(googleApis ? { googleApis } : {}) };
 }
 
 /** Plans `GcpVpc` args and throws one `LandingZoneValidationError` listing every problem. */

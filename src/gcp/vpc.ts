@@ -1,14 +1,15 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { nameOf } from "../core/naming";
-import { GcpVpcArgs, GcpSubnetInfo, GcpVpcPlan, GCP_VPC_DEFAULTS, validatedGcpVpc } from "./vpc-plan";
+import { GcpVpcArgs, GcpSubnetInfo, GcpVpcPlan, GCP_GOOGLE_APIS_TTL, GCP_VPC_DEFAULTS, validatedGcpVpc } from "./vpc-plan";
 
 export * from "./vpc-plan";
 
 /**
  * A custom-mode VPC network with named public and private subnets per region (flow logs and
  * Private Google Access on), and a Cloud Router with Cloud NAT per region serving only the
- * private subnets.
+ * private subnets, and private Cloud DNS zones plus a VIP route through which workloads reach
+ * Google APIs and Artifact Registry by name without external IPs (`googleApisAccess`).
  */
 export class GcpVpc extends pulumi.ComponentResource {
   /** The network. */
@@ -19,6 +20,10 @@ export class GcpVpc extends pulumi.ComponentResource {
   readonly routers: Record<string, gcp.compute.Router>;
   /** Cloud NATs keyed by region. */
   readonly nats: Record<string, gcp.compute.RouterNat>;
+  /** Private DNS zones for Google APIs keyed `googleapis` / `pkg-dev` (empty when `googleApisAccess` is `off`). */
+  readonly dnsZones: Record<string, gcp.dns.ManagedZone>;
+  /** The route to the Google APIs VIP, when `googleApisAccess` is not `off`. */
+  readonly googleApisRoute?: gcp.compute.Route;
   /** The network's id (`projects/P/global/networks/N`). */
   readonly networkId: pulumi.Output<string>;
   /** The network's self link. */
@@ -112,6 +117,37 @@ export class GcpVpc extends pulumi.ComponentResource {
         logConfig: { enable: true, filter: nat.logFilter },
       }, { parent: this });
       this.routers[region] = router;
+    }
+
+    this.dnsZones = {};
+    const apis = plan.googleApis;
+    if (apis) {
+      for (const z of apis.zones) {
+        const zone = new gcp.dns.ManagedZone(z.name, {
+          name: z.name,
+          project,
+          dnsName: z.dnsName,
+          description: z.description,
+          visibility: "private",
+          privateVisibilityConfig: { networks: [{ networkUrl: this.network.selfLink }] },
+          labels: { ...args.labels },
+        }, { parent: this });
+        for (const r of z.records) {
+          new gcp.dns.RecordSet(r.key, {
+            project, managedZone: zone.name, name: r.name, type: r.type, ttl: GCP_GOOGLE_APIS_TTL, rrdatas: [...r.rrdatas],
+          }, { parent: this });
+        }
+        this.dnsZones[z.key] = zone;
+      }
+      this.googleApisRoute = new gcp.compute.Route(apis.route.name, {
+        name: apis.route.name,
+        project,
+        network: this.network.id,
+        destRange: apis.route.destRange,
+        nextHopGateway: `projects/${project}/global/gateways/default-internet-gateway`,
+        priority: 1000,
+        description: `${apis.access}.googleapis.com VIP through the default internet gateway`,
+      }, { parent: this });
     }
 
     this.networkId = this.network.id;

@@ -128,6 +128,17 @@ const TABLE: Record<string, OutputsFn> = {
       outputs: { email, member: `serviceAccount:${email}`, name: `projects/${project}/serviceAccounts/${email}`, uniqueId: fakeNumber(email, 21) },
     };
   },
+  "gcp:iam/workloadIdentityPool:WorkloadIdentityPool": (name, inputs) => {
+    const pool = inputs.workloadIdentityPoolId ?? name;
+    return {
+      id: `projects/${gcpProject(inputs)}/locations/global/workloadIdentityPools/${pool}`,
+      outputs: { name: `projects/${fakeNumber(gcpProject(inputs))}/locations/global/workloadIdentityPools/${pool}`, state: "ACTIVE" },
+    };
+  },
+  "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider": (name, inputs) => {
+    const path = `locations/global/workloadIdentityPools/${inputs.workloadIdentityPoolId}/providers/${inputs.workloadIdentityPoolProviderId ?? name}`;
+    return { id: `projects/${gcpProject(inputs)}/${path}`, outputs: { name: `projects/${fakeNumber(gcpProject(inputs))}/${path}`, state: "ACTIVE" } };
+  },
   "gcp:projects/iAMCustomRole:IAMCustomRole": (name, inputs) => {
     const id = `projects/${gcpProject(inputs)}/roles/${inputs.roleId ?? name}`;
     return { id, outputs: { name: id } };

@@ -52,7 +52,6 @@ export function gcpBudgetArgs(spec: EnvironmentSpec): GcpBudgetArgs | undefined 
     thresholds: b.thresholds,
     emails: b.emails,
     pubsub: b.pubsub,
-    filterLabels: { environment: spec.environment },
     labels: environmentLabels(spec),
   };
 }

@@ -10,6 +10,7 @@ export function gcpLandingZoneServices(spec: EnvironmentSpec): string[] {
   const audit = spec.gcp?.audit;
   const services = [
     "compute.googleapis.com", // VPC, subnets, NAT, firewall, HA VPN
+    "dns.googleapis.com", // private zones for Google APIs and Artifact Registry (GcpVpc googleApisAccess)
     "iam.googleapis.com", // service accounts, custom roles
     "cloudresourcemanager.googleapis.com", // project IAM grants and audit config
     "logging.googleapis.com", // audit sinks

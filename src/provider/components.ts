@@ -19,6 +19,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentResourceConstructor>> 
   GcpRegistry: lz.GcpRegistry,
   AlicloudRegistry: lz.AlicloudRegistry,
   GcpIam: lz.GcpIam,
+  GcpWorkloadIdentity: lz.GcpWorkloadIdentity,
   AlicloudRam: lz.AlicloudRam,
   GcpFirewall: lz.GcpFirewall,
   AlicloudSecurityGroups: lz.AlicloudSecurityGroups,

@@ -43,6 +43,27 @@ describe("GcpBudget", () => {
     });
   });
 
+  it("creates the budget through its own provider billing the calls to a quota project, and counts the whole project without filterLabels", async () => {
+    const inv = await runOffline(() => { new GcpBudget("prod-budget", { ...ARGS, filterLabels: undefined }); }, { stack: "test" });
+    const provider = findResource(inv, "pulumi:providers:gcp", "prod-budget-billing");
+    expect(provider.inputs).toMatchObject({ project: "acme-prod", billingProject: "acme-prod", userProjectOverride: "true", addPulumiAttributionLabel: "false" });
+    expect(provider.parent).toBe("urn:pulumi:test::landing-zone::landing-zone:index:GcpBudget::prod-budget");
+    const budget = findResource(inv, "gcp:billing/budget:Budget", "prod-budget");
+    expect(budget.provider).toBe(provider.urn);
+    expect((budget.inputs as Record<string, any>).budgetFilter).toEqual({
+      calendarPeriod: "MONTH", creditTypesTreatment: "INCLUDE_ALL_CREDITS", projects: ["projects/884902664132"],
+    });
+    // The channels and topic are ordinary project resources: they keep the caller's provider.
+    expect(findResource(inv, "gcp:pubsub/topic:Topic", "prod-budget-updates").provider).not.toBe(provider.urn);
+    const quota = await runOffline(() => { new GcpBudget("prod-budget", { ...ARGS, quotaProject: "acme-billing-ops" }); }, { stack: "test" });
+    expect(findResource(quota, "pulumi:providers:gcp", "prod-budget-billing").inputs).toMatchObject({ billingProject: "acme-billing-ops", userProjectOverride: "true" });
+  });
+
+  it("rejects a quota project that is not a project id", async () => {
+    expect(await componentProblems(() => new GcpBudget("prod-budget", { ...ARGS, quotaProject: "Acme Billing" })))
+      .toEqual([["LZ_PROJECT_ID", "GcpBudget args.quotaProject"]]);
+  });
+
   it("uses a configured project number and custom thresholds without a topic", async () => {
     const inv = await runOffline(() => {
       new GcpBudget("dev-budget", { ...ARGS, projectNumber: "111122223333", pubsub: false, amount: 500, thresholds: { actual: [80], forecast: [] } });
@@ -71,7 +92,7 @@ describe("GcpBudget", () => {
   it("refuses an update topic name starting with goog, which Pub/Sub reserves, and allows the name without a topic", async () => {
     expect(await componentProblems(() => new GcpBudget("goog-budget", ARGS))).toEqual([["LZ_TOPIC_NAME", "GcpBudget args"]]);
     const inv = await runOffline(() => { new GcpBudget("goog-budget", { ...ARGS, projectNumber: "123456789012", pubsub: false }); }, { stack: "test" });
-    expect(inv.resources.map((r) => r.type).sort()).toEqual(["gcp:billing/budget:Budget", "gcp:monitoring/notificationChannel:NotificationChannel", "landing-zone:index:GcpBudget"]);
+    expect(inv.resources.map((r) => r.type).sort()).toEqual(["gcp:billing/budget:Budget", "gcp:monitoring/notificationChannel:NotificationChannel", "landing-zone:index:GcpBudget", "pulumi:providers:gcp"]);
   });
 
   it("explains a negative amount with the fix", async () => {

@@ -180,6 +180,43 @@ describe("AlicloudVpn children", () => {
     expect(findResource(inv, "alicloud:vpn/customerGateway:CustomerGateway", `${name}-cgw-primary`).inputs.description).toBe(`On-premises VPN device (primary) of ${name}`);
   });
 
+  it("routes every on-premises range from each custom route table to the VPN gateway (BGP and static alike)", async () => {
+    for (const routing of ["bgp", "static"] as const) {
+      const inv = await runOffline(() => {
+        new AlicloudVpn("vpn", { ...ARGS, routing, routeTableIds: { public: "vtb-public", private: "vtb-private" } });
+      }, { stack: "test" });
+      const routes = resourcesOfType(inv, "alicloud:vpc/routeEntry:RouteEntry");
+      expect(routes.map((r) => r.name).sort()).toEqual(["vpn-rt-private-dc", "vpn-rt-private-hq", "vpn-rt-public-dc", "vpn-rt-public-hq"]);
+      const gatewayId = expect.stringMatching(/^vpn-[0-9a-f]{20}$/);
+      expect(findResource(inv, "alicloud:vpc/routeEntry:RouteEntry", "vpn-rt-private-hq").inputs).toEqual({
+        routeTableId: "vtb-private", destinationCidrblock: "192.168.0.0/20", nexthopType: "VpnGateway", nexthopId: gatewayId,
+        name: "vpn-rt-private-hq", description: "On-premises range hq through the VPN gateway",
+      });
+      expect(findResource(inv, "alicloud:vpc/routeEntry:RouteEntry", "vpn-rt-public-dc").inputs).toMatchObject({
+        routeTableId: "vtb-public", destinationCidrblock: "172.16.0.0/16", nexthopType: "VpnGateway", nexthopId: gatewayId,
+      });
+    }
+    const none = await runOffline(() => { new AlicloudVpn("vpn", ARGS); }, { stack: "test" });
+    expect(resourcesOfType(none, "alicloud:vpc/routeEntry:RouteEntry")).toEqual([]);
+  });
+
+  it("refuses a single-tunnel gateway in a region whose gateways are dual-tunnel, and accepts one elsewhere", async () => {
+    const single = { ...ARGS, dualTunnel: false, disasterRecoveryVswitchId: undefined, peer: { asn: 65010, ip: "81.2.69.10" }, linkLocalRanges: undefined };
+    expect(await componentProblems(() => new AlicloudVpn("vpn", { ...single, region: "cn-hangzhou" }))).toEqual([
+      ["LZ_VPN_DUAL_TUNNEL_REQUIRED", "AlicloudVpn args.dualTunnel"],
+    ]);
+    const inv = await runOffline(() => { new AlicloudVpn("vpn", { ...single, region: "me-central-1" }); }, { stack: "test" });
+    expect(findResource(inv, "alicloud:vpn/gateway:Gateway", "vpn-gw").inputs.disasterRecoveryVswitchId).toBeUndefined();
+    const dual = await runOffline(() => { new AlicloudVpn("vpn", { ...ARGS, region: "cn-hangzhou" }); }, { stack: "test" });
+    expect(findResource(dual, "alicloud:vpn/gateway:Gateway", "vpn-gw").inputs.disasterRecoveryVswitchId).toBe("vsw-b");
+  });
+
+  it("rejects a route table key that makes a route entry name longer than 128 characters", async () => {
+    expect(await componentProblems(() => new AlicloudVpn("vpn", { ...ARGS, routeTableIds: { [`t${"x".repeat(120)}`]: "vtb-1" } }))).toEqual([
+      ["LZ_NAME_TOO_LONG", `AlicloudVpn args.routeTableIds.t${"x".repeat(120)}`],
+    ]);
+  });
+
   it("checks its tags like every Alibaba component", async () => {
     expect(await componentProblems(() => new AlicloudVpn("vpn", { ...ARGS, tags: { "aliyun-team": "net" } }))).toEqual([
       ["LZ_TAG_KEY_RESERVED", "AlicloudVpn args.tags.aliyun-team"],

@@ -80,6 +80,7 @@ describe("AlicloudSecurityGroups defaults (egress open)", () => {
         inn(entry("admin-onprem-192-168-0-0-20-22", "accept", "tcp", "22/22", admin), "192.168.0.0/20"),
         inn(entry("admin-onprem-192-168-0-0-20-3389", "accept", "tcp", "3389/3389", admin), "192.168.0.0/20"),
         inn(entry("vpc-in", "accept", "all", "-1/-1", inside), "10.20.0.0/16"),
+        inn(entry("return-ntp", "accept", "udp", "123/123", "NTP replies from the Alibaba Cloud NTP servers"), "100.64.0.0/10"),
         inn(entry("return-tcp", "accept", "tcp", "32768/65535", returns), "0.0.0.0/0"),
         inn(entry("return-udp", "accept", "udp", "32768/65535", returns), "0.0.0.0/0"),
         inn(entry("deny-all-in", "drop", "all", "-1/-1", "deny every ingress not allowed above"), "0.0.0.0/0"),
@@ -95,7 +96,7 @@ describe("AlicloudSecurityGroups defaults (egress open)", () => {
     expect(priv.resources).toEqual([{ resourceId: "vsw-app-i", resourceType: "VSwitch" }, { resourceId: "vsw-data-i", resourceType: "VSwitch" }]);
     // The private vSwitches take nothing from the internet but returns.
     expect(priv.ingressAclEntries.map((e: { networkAclEntryName: string }) => e.networkAclEntryName)).toEqual([
-      "admin-onprem-192-168-0-0-20-22", "admin-onprem-192-168-0-0-20-3389", "vpc-in", "return-tcp", "return-udp", "deny-all-in",
+      "admin-onprem-192-168-0-0-20-22", "admin-onprem-192-168-0-0-20-3389", "vpc-in", "return-ntp", "return-tcp", "return-udp", "deny-all-in",
     ]);
   });
 
@@ -122,7 +123,8 @@ describe("AlicloudSecurityGroups with deny-all egress", () => {
     expect(web).toEqual([
       "prod-fw-web-admin-onprem-192-168-0-0-20-22", "prod-fw-web-admin-onprem-192-168-0-0-20-3389",
       "prod-fw-web-app-in-egress-sg-app-8080", "prod-fw-web-app-in-egress-sg-app-8443",
-      "prod-fw-web-cloud-dns-cloud-services-100-64-0-0-10-53",
+      "prod-fw-web-cloud-dns-cloud-services-100-64-0-0-10-53", "prod-fw-web-cloud-dns-tcp-cloud-services-100-64-0-0-10-53",
+      "prod-fw-web-cloud-ntp-cloud-services-100-64-0-0-10-123",
       "prod-fw-web-cloud-services-cloud-services-100-64-0-0-10-443", "prod-fw-web-cloud-services-cloud-services-100-64-0-0-10-80",
       "prod-fw-web-deny-all-egress-internet-all", "prod-fw-web-deny-all-ingress-internet-all",
       "prod-fw-web-web-in-internet-0-0-0-0-0-443", "prod-fw-web-web-in-internet-0-0-0-0-0-80",
@@ -135,6 +137,14 @@ describe("AlicloudSecurityGroups with deny-all egress", () => {
       nicType: "intranet", type: "egress", ipProtocol: "udp", policy: "accept", priority: 10, portRange: "53/53",
       securityGroupId: sgId("prod-fw-data"), cidrIp: "100.64.0.0/10", description: "cloud-dns: Alibaba Cloud DNS resolvers",
     });
+    expect(findResource(inv, RULE, "prod-fw-data-cloud-dns-tcp-cloud-services-100-64-0-0-10-53").inputs).toEqual({
+      nicType: "intranet", type: "egress", ipProtocol: "tcp", policy: "accept", priority: 10, portRange: "53/53",
+      securityGroupId: sgId("prod-fw-data"), cidrIp: "100.64.0.0/10", description: "cloud-dns-tcp: Alibaba Cloud DNS resolvers over tcp",
+    });
+    expect(findResource(inv, RULE, "prod-fw-app-cloud-ntp-cloud-services-100-64-0-0-10-123").inputs).toEqual({
+      nicType: "intranet", type: "egress", ipProtocol: "udp", policy: "accept", priority: 10, portRange: "123/123",
+      securityGroupId: sgId("prod-fw-app"), cidrIp: "100.64.0.0/10", description: "cloud-ntp: Alibaba Cloud NTP servers",
+    });
     expect(findResource(inv, RULE, "prod-fw-data-deny-all-egress-internet-all").inputs).toEqual({
       nicType: "intranet", type: "egress", ipProtocol: "all", policy: "drop", priority: 100, portRange: "-1/-1",
       securityGroupId: sgId("prod-fw-data"), cidrIp: "0.0.0.0/0", description: "deny-all-egress: deny every egress not allowed above",
@@ -144,12 +154,34 @@ describe("AlicloudSecurityGroups with deny-all egress", () => {
     expect(names(priv.egressAclEntries)).toEqual([
       "vpc-out", "reply-192-168-0-0-20",
       "cloud-services-cloud-services-100-64-0-0-10-80", "cloud-services-cloud-services-100-64-0-0-10-443", "cloud-dns-cloud-services-100-64-0-0-10-53",
+      "cloud-dns-tcp-cloud-services-100-64-0-0-10-53", "cloud-ntp-cloud-services-100-64-0-0-10-123",
       "deny-all-out",
     ]);
     expect(names(priv.ingressAclEntries)).toEqual([
-      "admin-onprem-192-168-0-0-20-22", "admin-onprem-192-168-0-0-20-3389", "vpc-in",
+      "admin-onprem-192-168-0-0-20-22", "admin-onprem-192-168-0-0-20-3389", "vpc-in", "return-ntp",
       "return-tcp-100-64-0-0-10", "return-udp-100-64-0-0-10", "deny-all-in",
     ]);
+  });
+
+  it("reaches the VPC endpoints of cloud services (serviceEndpoints) on 443 from every tier", async () => {
+    const inv = await runOffline(() => {
+      new AlicloudSecurityGroups("prod-fw", { ...ARGS, denyAllEgress: true, serviceEndpoints: { registry: "10.20.16.0/20" } });
+    }, { stack: "test" });
+    expect(ruleNames(inv).filter((n) => n.includes("cloud-endpoints"))).toEqual([
+      "prod-fw-app-cloud-endpoints-endpoints-10-20-16-0-20-443", "prod-fw-data-cloud-endpoints-endpoints-10-20-16-0-20-443",
+      "prod-fw-web-cloud-endpoints-endpoints-10-20-16-0-20-443",
+    ]);
+    expect(findResource(inv, RULE, "prod-fw-app-cloud-endpoints-endpoints-10-20-16-0-20-443").inputs).toEqual({
+      nicType: "intranet", type: "egress", ipProtocol: "tcp", policy: "accept", priority: 10, portRange: "443/443",
+      securityGroupId: sgId("prod-fw-app"), cidrIp: "10.20.16.0/20", description: "cloud-endpoints: VPC endpoints of cloud services (container registry)",
+    });
+  });
+
+  it("plans no endpoint egress without serviceEndpoints, and rejects a bad endpoint CIDR", async () => {
+    const inv = await runOffline(() => { new AlicloudSecurityGroups("prod-fw", { ...ARGS, denyAllEgress: true }); }, { stack: "test" });
+    expect(ruleNames(inv).filter((n) => n.includes("cloud-endpoints"))).toEqual([]);
+    expect(await componentProblems(() => new AlicloudSecurityGroups("prod-fw", { ...ARGS, denyAllEgress: true, serviceEndpoints: { registry: "10.20.16.0/33" } })))
+      .toEqual([["LZ_CIDR_INVALID", "AlicloudSecurityGroups args.serviceEndpoints.registry"]]);
   });
 });
 

@@ -10,7 +10,7 @@ describe("Google APIs before anything uses them", () => {
     const apis = inv.resources.filter((r) => r.type === SERVICE && r.parent === undefined);
     expect(apis.map((r) => r.inputs.service).sort()).toEqual([
       "bigquery.googleapis.com", "billingbudgets.googleapis.com", "cloudresourcemanager.googleapis.com", "compute.googleapis.com",
-      "iam.googleapis.com", "logging.googleapis.com", "monitoring.googleapis.com", "pubsub.googleapis.com", "storage.googleapis.com",
+      "dns.googleapis.com", "iam.googleapis.com", "logging.googleapis.com", "monitoring.googleapis.com", "pubsub.googleapis.com", "storage.googleapis.com",
     ]);
     for (const api of apis) {
       expect(api.inputs).toMatchObject({ project: "acme-lz-prod", disableOnDestroy: false, disableDependentServices: false });
@@ -35,8 +35,10 @@ describe.each(["dev", "staging", "prod"])("the %s stack's providers", (stack) =>
     const inv = await planStackFile(`Pulumi.${stack}.yaml`);
     const base = `urn:pulumi:${stack}::landing-zone::pulumi:providers`;
     for (const r of inv.resources.filter((x) => x.custom && /^(gcp|alicloud):/.test(x.type))) {
+      // The budget bills its API calls to a quota project through the budget component's own provider.
+      const budget = `urn:pulumi:${stack}::landing-zone::landing-zone:index:GcpBudget$pulumi:providers:gcp::${stack}-budget-billing`;
       const expected = r.type.startsWith("gcp:")
-        ? [`${base}:gcp::${stack}-gcp`, `${base}:gcp::${stack}-gcp-bootstrap`]
+        ? [`${base}:gcp::${stack}-gcp`, `${base}:gcp::${stack}-gcp-bootstrap`, ...(r.type === "gcp:billing/budget:Budget" ? [budget] : [])]
         : [`${base}:alicloud::${stack}-alicloud`];
       expect(expected, `${r.urn} uses ${r.provider}`).toContain(r.provider);
     }

@@ -25,7 +25,7 @@ const refOf = (name: string) => `#/types/${token(name)}`;
 const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: string[] }> = {
   GcpVpc: {
     required: ["cidr", "project", "regions", "subnets"],
-    inputs: ["allowPublicRange", "cidr", "flowLogs", "labels", "locationSlots", "mtu", "namePrefix", "nat", "project", "regions", "routingMode", "secondaryCidr", "subnets"],
+    inputs: ["allowPublicRange", "cidr", "flowLogs", "googleApisAccess", "labels", "locationSlots", "mtu", "namePrefix", "nat", "project", "regions", "routingMode", "secondaryCidr", "subnets"],
     outputs: ["networkId", "networkName", "networkSelfLink", "subnetIds", "subnets"],
   },
   AlicloudVpc: {
@@ -40,7 +40,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   GcpBudget: {
     required: ["amount", "billingAccount", "project"],
-    inputs: ["amount", "billingAccount", "currency", "displayName", "emails", "filterLabels", "labels", "project", "projectNumber", "pubsub", "thresholds"],
+    inputs: ["amount", "billingAccount", "currency", "displayName", "emails", "filterLabels", "labels", "project", "projectNumber", "pubsub", "quotaProject", "thresholds"],
     outputs: ["budgetName"],
   },
   AlicloudLogging: {
@@ -55,7 +55,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   GcpRegistry: {
     required: ["location", "project"],
-    inputs: ["cleanup", "description", "dockerHubProxy", "enableServices", "existing", "immutableTags", "kmsKeyName", "labels", "location", "members", "production", "project", "readers", "repositoryId", "robot", "robotAccountId"],
+    inputs: ["cleanup", "description", "dockerHubProxy", "enableServices", "existing", "immutableTags", "kmsKeyName", "labels", "location", "members", "production", "project", "readers", "repositoryId", "robot", "robotAccountId", "robotWorkloadIdentity"],
     outputs: ["proxyUrl", "robotEmail", "url"],
   },
   AlicloudRegistry: {
@@ -67,6 +67,11 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
     required: ["project"],
     inputs: ["allowBasicRoles", "billingAccount", "ciDeployerRobot", "customRoles", "dataAccessLogs", "extraRoles", "justification", "members", "production", "project", "robotImpersonators"],
     outputs: ["robotEmail"],
+  },
+  GcpWorkloadIdentity: {
+    required: ["attributeCondition", "issuer", "project"],
+    inputs: ["attributeCondition", "attributeMapping", "audiences", "issuer", "poolId", "project", "providerId"],
+    outputs: ["poolName", "providerName"],
   },
   AlicloudRam: {
     required: [],
@@ -80,7 +85,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   AlicloudSecurityGroups: {
     required: ["vpcCidr", "vpcId", "vswitches"],
-    inputs: ["adminPorts", "adminSources", "denyAllEgress", "namePrefix", "networkAcls", "onPremisesRanges", "ranges", "resourceGroupId", "rules", "tags", "tiers", "vpcCidr", "vpcId", "vswitches"],
+    inputs: ["adminPorts", "adminSources", "denyAllEgress", "namePrefix", "networkAcls", "onPremisesRanges", "ranges", "resourceGroupId", "rules", "serviceEndpoints", "tags", "tiers", "vpcCidr", "vpcId", "vswitches"],
     outputs: ["networkAclIds", "securityGroupIds"],
   },
   GcpHaVpn: {
@@ -90,7 +95,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   AlicloudVpn: {
     required: ["localSubnets", "onPremisesRanges", "peer", "vpcId", "vswitchId"],
-    inputs: ["asn", "avoidLinkLocalRanges", "bandwidth", "disasterRecoveryVswitchId", "dualTunnel", "healthCheck", "linkLocalRanges", "localSubnets", "onPremisesRanges", "paymentType", "peer", "reservedRanges", "resourceGroupId", "routing", "sharedSecret", "tags", "vpcId", "vswitchId"],
+    inputs: ["asn", "avoidLinkLocalRanges", "bandwidth", "disasterRecoveryVswitchId", "dualTunnel", "healthCheck", "linkLocalRanges", "localSubnets", "onPremisesRanges", "paymentType", "peer", "region", "reservedRanges", "resourceGroupId", "routeTableIds", "routing", "sharedSecret", "tags", "vpcId", "vswitchId"],
     outputs: ["gatewayIps", "onPremisesConfig", "sharedSecrets"],
   },
 };

@@ -24,7 +24,8 @@ function doc(actions: string[], instance = "cri-acmeprod0001", ns = "prod"): str
   return JSON.stringify({
     Version: "1",
     Statement: [
-      { Effect: "Allow", Action: ["cr:GetAuthorizationToken", "cr:GetInstance"], Resource: [`acs:cr:cn-hangzhou:${ACCOUNT}:instance/${instance}`] },
+      { Effect: "Allow", Action: ["cr:GetAuthorizationToken"], Resource: ["*"] },
+      { Effect: "Allow", Action: ["cr:GetInstance"], Resource: [`acs:cr:cn-hangzhou:${ACCOUNT}:instance/${instance}`] },
       { Effect: "Allow", Action: actions, Resource: [`acs:cr:cn-hangzhou:${ACCOUNT}:repository/${instance}/${ns}/*`] },
     ],
   });
@@ -133,7 +134,7 @@ describe("AlicloudRegistry", () => {
       + '"Condition":{"StringEquals":{"oidc:iss":["https://token.actions.githubusercontent.com"],"oidc:aud":["sts.aliyuncs.com"]},'
       + '"StringLike":{"oidc:sub":["repo:acme/app:ref:refs/heads/main"]}}}]}',
     );
-    expect(JSON.parse(findResource(inv, "alicloud:ram/policy:Policy", "prod-registry-push").inputs.policyDocument as string).Statement[1].Resource)
+    expect(JSON.parse(findResource(inv, "alicloud:ram/policy:Policy", "prod-registry-push").inputs.policyDocument as string).Statement[2].Resource)
       .toEqual(["acs:cr:cn-hangzhou:5555:repository/cri-acmeprod0001/prod/*"]);
   });
 

@@ -161,6 +161,42 @@ describe("GcpRegistry", () => {
     });
   });
 
+  it("lets the CI job's token subject impersonate the robot keylessly (workloadIdentityUser on the robot)", async () => {
+    const pool = "projects/884902664132/locations/global/workloadIdentityPools/ci-prod";
+    const inv = await runOffline(() => {
+      new GcpRegistry("prod-registry", { ...ARGS, robotWorkloadIdentity: { pool, subjects: ["repo:acme/app:environment:prod"] } });
+    }, { stack: "test" });
+    const bindings = resourcesOfType(inv, "gcp:serviceaccount/iAMMember:IAMMember");
+    expect(bindings.map((b) => b.name)).toEqual(["prod-registry-robot-wif-repo-acme-app-environment-prod"]);
+    expect(bindings[0]!.inputs).toEqual({
+      serviceAccountId: "projects/acme-lz-prod/serviceAccounts/prod-registry-ci@acme-lz-prod.iam.gserviceaccount.com",
+      role: "roles/iam.workloadIdentityUser",
+      member: `principal://iam.googleapis.com/${pool}/subject/repo:acme/app:environment:prod`,
+    });
+    const dev = await runOffline(() => {
+      new GcpRegistry("dev-registry", { ...ARGS, robotWorkloadIdentity: { pool, repositories: ["acme/app"] } });
+    }, { stack: "test" });
+    expect(findResource(dev, "gcp:serviceaccount/iAMMember:IAMMember", "dev-registry-robot-wifset-acme-app").inputs.member)
+      .toBe(`principalSet://iam.googleapis.com/${pool}/attribute.repository/acme/app`);
+    const none = await runOffline(() => { new GcpRegistry("prod-registry", ARGS); }, { stack: "test" });
+    expect(resourcesOfType(none, "gcp:serviceaccount/iAMMember:IAMMember")).toEqual([]);
+  });
+
+  it("rejects a robot binding without members, a whole repository in production, a bad subject, and a binding without robot", async () => {
+    const pool = "projects/1/locations/global/workloadIdentityPools/ci";
+    expect(await componentProblems(() => new GcpRegistry("prod-registry", {
+      ...ARGS, production: true, robotWorkloadIdentity: { pool, subjects: ["repo:acme/app:ref:refs/heads/main", "has space"], repositories: ["acme/app", "nope"] },
+    }))).toEqual([
+      ["LZ_WIF_SUBJECT", "GcpRegistry args.robotWorkloadIdentity.subjects[1]"],
+      ["LZ_WIF_PRINCIPAL_SET", "GcpRegistry args.robotWorkloadIdentity.repositories[0]"],
+      ["LZ_WIF_REPOSITORY", "GcpRegistry args.robotWorkloadIdentity.repositories[1]"],
+    ]);
+    expect(await componentProblems(() => new GcpRegistry("prod-registry", { ...ARGS, robot: false, robotWorkloadIdentity: { pool } }))).toEqual([
+      ["LZ_WIF_NO_ROBOT", "GcpRegistry args.robotWorkloadIdentity"],
+      ["LZ_WIF_NO_MEMBERS", "GcpRegistry args.robotWorkloadIdentity"],
+    ]);
+  });
+
   it("uses an existing shared repository: grants and a robot, no repository", async () => {
     const inv = await runOffline(() => { new GcpRegistry("qa-registry", { ...ARGS, existing: true, repositoryId: "shared-images", enableServices: false }); }, { stack: "test" });
     expect(resourcesOfType(inv, REPO)).toEqual([]);
