@@ -9,8 +9,11 @@ export * from "./core/personas";
 export * from "./core/subnets";
 
 // Config
-export { parseEnvironment, readStackFile } from "./config/load";
+export { parseSpec, readStackFile } from "./config/load";
 export { environmentConfig, type EnvironmentSpec } from "./config/schema";
+
+// Environment planner (pure: config → every component's args and plan)
+export * from "./planner";
 
 // Network
 export * from "./gcp/vpc";
@@ -27,7 +30,7 @@ export * from "./gcp/ha-vpn"; export * from "./alicloud/vpn"; export * from "./c
 export * from "./core/ports";
 
 // Stack program
-export { buildLandingZone } from "./program/landing-zone";
+export { buildLandingZone, deployLandingZone } from "./program/landing-zone";
 
 // Offline plan and test kit
 export * from "./offline/harness";

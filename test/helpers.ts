@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { parseEnvironment } from "../src/config/load";
+import { parseEnvironment } from "../src/planner";
 import { LandingZoneValidationError } from "../src/core/errors";
 import { runOffline } from "../src/offline/harness";
 

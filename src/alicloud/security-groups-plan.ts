@@ -1,3 +1,4 @@
+import type { PlanArgs } from "../core/planned";
 import type * as pulumi from "@pulumi/pulumi";
 import { checkCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
@@ -180,7 +181,15 @@ function aclEntries(plan: RulePlan, group: "public" | "private", groupTiers: Rea
 }
 
 /** Validates `AlicloudSecurityGroups` args and computes every child; see `planGcpVpc` for the contract. */
-export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsArgs, path: string, problems: Problems): AlicloudSecurityGroupsPlan {
+/**
+ * `AlicloudSecurityGroupsArgs` without the VPC and vSwitch ids (known only at deploy time): what
+ * `planAlicloudSecurityGroups` reads.
+ */
+export type AlicloudSecurityGroupsPlanArgs = Omit<PlanArgs<AlicloudSecurityGroupsArgs, "vpcId">, "vswitches"> & {
+  readonly vswitches: Readonly<Record<string, PlanArgs<AlicloudVswitchRef, "id">>>;
+};
+
+export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsPlanArgs, path: string, problems: Problems): AlicloudSecurityGroupsPlan {
   const before = problems.items.length;
   const prefix = args.namePrefix ?? name;
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");

@@ -1,8 +1,9 @@
+import { validated } from "../core/errors";
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
 import { nameOf } from "../core/naming";
 import { Tier } from "../core/subnets";
-import { AlicloudVpcArgs, AlicloudSubnetInfo, AlicloudVpcPlan, ALICLOUD_VPC_DEFAULTS, snatEntryName, validatedAlicloudVpc } from "./vpc-plan";
+import { AlicloudVpcArgs, AlicloudSubnetInfo, AlicloudVpcPlan, ALICLOUD_VPC_DEFAULTS, snatEntryName, planAlicloudVpc } from "./vpc-plan";
 
 export * from "./vpc-plan";
 
@@ -35,7 +36,7 @@ export class AlicloudVpc extends pulumi.ComponentResource {
 
   constructor(name: string, args: AlicloudVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before registering anything, the component itself included.
-    const plan = validatedAlicloudVpc(name, args);
+    const plan = validated("AlicloudVpc", planAlicloudVpc, name, args);
     super("landing-zone:index:AlicloudVpc", name, args, opts);
     this.plan = plan;
     const tags = { ...args.tags };

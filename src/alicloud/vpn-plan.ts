@@ -1,3 +1,4 @@
+import type { PlanArgs } from "../core/planned";
 import type * as pulumi from "@pulumi/pulumi";
 import { allocateLinkLocal, BgpSession, checkAsn, checkAsnPair, checkLinkLocalRanges, checkOnPremisesRanges, checkPresharedKey, IkeProposal, IpsecProposal, ReservedRange } from "../core/bgp";
 import { Cidr, contains, isIpv4, isPublicIpv4, mustParseCidr, parseCidr } from "../core/cidr";
@@ -146,7 +147,14 @@ function cidrsOf(ranges: Readonly<Record<string, string>>): Cidr[] {
 }
 
 /** Validates `AlicloudVpn` args and computes its plan; reports every problem under `path`. */
-export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: string, problems: Problems): AlicloudVpnPlan {
+/**
+ * `AlicloudVpnArgs` without the VPC and vSwitch ids (known only at deploy time): what
+ * `planAlicloudVpn` reads. Without `vpcId` the placement is not checked (the environment planner
+ * checks the subnet's zones instead, LZ_VPN_SUBNET_ZONES).
+ */
+export type AlicloudVpnPlanArgs = PlanArgs<AlicloudVpnArgs, "vpcId" | "vswitchId" | "disasterRecoveryVswitchId">;
+
+export function planAlicloudVpn(name: string, args: AlicloudVpnPlanArgs, path: string, problems: Problems): AlicloudVpnPlan {
   const asn = args.asn ?? ALICLOUD_VPN_DEFAULTS.asn;
   const routing = args.routing ?? ALICLOUD_VPN_DEFAULTS.routing;
   const dualTunnel = args.dualTunnel ?? ALICLOUD_VPN_DEFAULTS.dualTunnel;
@@ -181,7 +189,7 @@ export function planAlicloudVpn(name: string, args: AlicloudVpnArgs, path: strin
   for (const key of Object.keys(args.routeTableIds ?? {})) {
     checkAlicloudName(nameOf(name, "rt", key, longestRange), joinPath(joinPath(path, "routeTableIds"), key), problems, 1, 128, "route entry name");
   }
-  if (dualTunnel && args.disasterRecoveryVswitchId === undefined) {
+  if (dualTunnel && args.vpcId !== undefined && args.disasterRecoveryVswitchId === undefined) {
     problems.add("LZ_VPN_DR_VSWITCH_MISSING", joinPath(path, "disasterRecoveryVswitchId"), "a dual-tunnel gateway needs a second vSwitch in another zone",
       "give a vSwitch in a second zone, or turn dualTunnel off");
   }

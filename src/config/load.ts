@@ -3,26 +3,19 @@ import * as YAML from "yaml";
 import { LandingZoneValidationError, Problems } from "../core/errors";
 import { NAMESPACE, problemsFromIssue } from "./issues";
 import { environmentConfig, EnvironmentSpec, ROOT_KEYS } from "./schema";
-import { validateSpec, validateWellFormedNetworks } from "./validate";
 
 /**
- * Parses the raw `landing-zone:` namespace (keys without the prefix) into a typed spec.
- * Every problem (schema and cross-field) is collected, then thrown once as a
- * `LandingZoneValidationError`; nothing is created before this returns.
+ * Parses the raw `landing-zone:` namespace (keys without the prefix) against the schema only
+ * (shapes, enums, cross-field rules within the schema), reporting every issue to `problems`.
+ * Returns the typed spec, or undefined when the schema rejected it. The checks that need plans
+ * (CIDRs, names, cross-area rules) are the planner's: `planConfig` / `parseEnvironment` in
+ * `src/planner/`.
  */
-export function parseEnvironment(raw: Record<string, unknown>, source = "landing-zone config"): EnvironmentSpec {
-  const problems = new Problems();
+export function parseSpec(raw: Record<string, unknown>, problems: Problems): EnvironmentSpec | undefined {
   const result = environmentConfig.safeParse(raw);
-  if (!result.success) {
-    for (const issue of result.error.issues) problems.addAll(problemsFromIssue(issue, raw));
-    // Still check the networks whose own section is well-formed, so that one run shows all.
-    validateWellFormedNetworks(raw, problems);
-    problems.throwIfAny(source);
-  }
-  const spec = result.data!;
-  validateSpec(spec, problems);
-  problems.throwIfAny(source);
-  return spec;
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) problems.addAll(problemsFromIssue(issue, raw));
+  return undefined;
 }
 
 /** A stack file's config split into this namespace's keys and the names of its secret keys. */

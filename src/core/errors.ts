@@ -1,3 +1,5 @@
+import { knownPlan } from "./planned";
+
 /**
  * One validation problem: where it is (a config key or component arg path), which rule it
  * breaks (a stable code), what is wrong and how to fix it.
@@ -75,6 +77,9 @@ export type Planner<A, P> = (name: string, args: A, path: string, problems: Prob
  * before `super()`, so bad input registers nothing.
  */
 export function validated<A, P>(component: string, plan: Planner<A, P>, name: string, args: A): P {
+  // Args the environment planner already planned cleanly (see core/planned) are not planned again.
+  const known = knownPlan<P>(plan, name, args);
+  if (known !== undefined) return known.plan;
   const problems = new Problems();
   const result = plan(name, args, `${component} args`, problems);
   problems.throwIfAny(`${component} "${name}"`);

@@ -1,3 +1,4 @@
+import type { PlanArgs } from "../core/planned";
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import { checkCidr } from "../core/cidr";
@@ -58,7 +59,10 @@ export const GCP_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
 };
 
 /** Validates `GcpFirewall` args and computes every rule; see `planGcpVpc` for the contract. */
-export function planGcpFirewall(name: string, args: GcpFirewallArgs, path: string, problems: Problems): GcpFirewallPlan {
+/** `GcpFirewallArgs` without the network (an id known only at deploy time): what `planGcpFirewall` reads. */
+export type GcpFirewallPlanArgs = PlanArgs<GcpFirewallArgs, "network">;
+
+export function planGcpFirewall(name: string, args: GcpFirewallPlanArgs, path: string, problems: Problems): GcpFirewallPlan {
   const before = problems.items.length;
   const prefix = args.namePrefix ?? name;
   const targetBy = args.targetBy ?? "tags";

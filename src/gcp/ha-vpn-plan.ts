@@ -1,3 +1,4 @@
+import type { PlanArgs } from "../core/planned";
 import type * as pulumi from "@pulumi/pulumi";
 import { allocateLinkLocal, BgpSession, checkAsn, checkAsnPair, checkLinkLocalRanges, checkOnPremisesRanges, checkPresharedKey, haVpnTopology, HaVpnTunnelPlan, IkeProposal, IpsecProposal, REDUNDANCY_TYPES, ReservedRange } from "../core/bgp";
 import { isPublicIpv4, parseCidr } from "../core/cidr";
@@ -101,7 +102,10 @@ export interface GcpHaVpnPlan {
 }
 
 /** Validates `GcpHaVpn` args and computes its plan; reports every problem under `path`. */
-export function planGcpHaVpn(name: string, args: GcpHaVpnArgs, path: string, problems: Problems): GcpHaVpnPlan {
+/** `GcpHaVpnArgs` without the network (an id known only at deploy time): what `planGcpHaVpn` reads. */
+export type GcpHaVpnPlanArgs = PlanArgs<GcpHaVpnArgs, "network">;
+
+export function planGcpHaVpn(name: string, args: GcpHaVpnPlanArgs, path: string, problems: Problems): GcpHaVpnPlan {
   const asn = args.asn ?? GCP_HA_VPN_DEFAULTS.asn;
   checkAsn(asn, joinPath(path, "asn"), problems, "Cloud Router ASN");
   checkAsn(args.peer.asn, joinPath(joinPath(path, "peer"), "asn"), problems, "on-premises ASN", args.peer.allowPublicAsn === true);

@@ -1,7 +1,8 @@
+import { validated } from "../core/errors";
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { nameOf } from "../core/naming";
-import { GcpVpcArgs, GcpSubnetInfo, GcpVpcPlan, GCP_GOOGLE_APIS_TTL, GCP_VPC_DEFAULTS, validatedGcpVpc } from "./vpc-plan";
+import { GcpVpcArgs, GcpSubnetInfo, GcpVpcPlan, GCP_GOOGLE_APIS_TTL, GCP_VPC_DEFAULTS, planGcpVpc } from "./vpc-plan";
 
 export * from "./vpc-plan";
 
@@ -39,7 +40,7 @@ export class GcpVpc extends pulumi.ComponentResource {
 
   constructor(name: string, args: GcpVpcArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before registering anything, the component itself included.
-    const plan = validatedGcpVpc(name, args);
+    const plan = validated("GcpVpc", planGcpVpc, name, args);
     super("landing-zone:index:GcpVpc", name, args, opts);
     this.plan = plan;
     const project = args.project;

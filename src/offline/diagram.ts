@@ -1,3 +1,4 @@
+import { nameOf } from "../core/naming";
 import type { Inventory, InventoryResource } from "./inventory";
 
 /**
@@ -9,7 +10,9 @@ import type { Inventory, InventoryResource } from "./inventory";
  * Edges come from the inventory's recorded dependencies (a resource that takes another's
  * output depends on it), directly or through a connector resource (an SNAT entry, an EIP
  * association, a VPN tunnel), and only between roles listed in `EDGE_ROLES`. Node ids are
- * derived from URNs, so the same plan gives the same diagram byte for byte.
+ * derived from URNs, so the same plan gives the same diagram byte for byte. Everything drawn
+ * comes from structured data (type tokens, inputs, parents and dependencies); no free text such
+ * as a description is parsed.
  */
 
 /** What a drawn resource is in the picture. */
@@ -221,17 +224,19 @@ function label(lines_: readonly string[]): string {
 
 const byUrn = <T extends { urn: string }>(a: T, b: T) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0);
 
-/** Subnet tier and key: from the `<tier> subnet <key>` description the VPC components write, else the parent component's `subnets` args. */
+/**
+ * Subnet tier and key from structured data: the parent VPC component's `subnets` args (key →
+ * tier) and the child's own name, which the VPC components build as
+ * `nameOf(<namePrefix or component name>, <key>, <region or zone>)` from its location input.
+ * A subnet outside such a component is drawn under the tier `other`, keyed by its name.
+ */
 function subnetTierAndKey(r: InventoryResource, parent: InventoryResource | undefined): { tier: string; key: string } {
-  const m = /^(public|private) subnet (\S+)$/.exec(str(r.inputs.description) ?? "");
-  if (m) return { tier: m[1]!, key: m[2]! };
   const subnets = parent?.inputs.subnets;
-  if (parent && subnets && typeof subnets === "object") {
-    for (const [key, spec] of Object.entries(subnets as Record<string, unknown>).sort(([a], [b]) => b.length - a.length)) {
-      if (r.name.startsWith(`${parent.name}-${key}-`)) {
-        const tier = str((spec as Record<string, unknown>)?.tier);
-        return { tier: tier ?? "other", key };
-      }
+  const location = str(r.inputs.region) ?? str(r.inputs.zoneId);
+  if (parent && location !== undefined && subnets !== null && typeof subnets === "object") {
+    const prefix = str(parent.inputs.namePrefix) ?? parent.name;
+    for (const [key, spec] of Object.entries(subnets as Record<string, unknown>)) {
+      if (r.name === nameOf(prefix, key, location)) return { tier: str((spec as Record<string, unknown>)?.tier) ?? "other", key };
     }
   }
   return { tier: "other", key: r.name };
@@ -287,7 +292,8 @@ export function buildDiagramModel(inv: Inventory): DiagramModel {
   for (const v of drawn.filter((x) => DIAGRAM_TYPES[x.type]!.role === "vpc")) {
     const id = idFor(v, "vpc");
     const parent = v.parent ? index.get(v.parent) : undefined;
-    const cidr = str(v.inputs.cidrBlock) ?? str(parent?.inputs.cidr) ?? /\b(\d+\.\d+\.\d+\.\d+\/\d+)\b/.exec(str(v.inputs.description) ?? "")?.[1];
+    // The Alibaba VPC's own input, else the VPC component's `cidr` arg (a GCP network has no range of its own).
+    const cidr = str(v.inputs.cidrBlock) ?? str(parent?.inputs.cidr);
     const subnets: DiagramSubnet[] = drawn
       .filter((s) => vpcOfSubnet.get(s.urn) === v.urn)
       .map((s) => {

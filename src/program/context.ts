@@ -5,15 +5,20 @@ import type { EnvironmentSpec } from "../config/schema";
 import type { GcpVpc } from "../gcp/vpc";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Persona } from "../core/personas";
+import type { EnvironmentPlan } from "../planner/environment";
 
 /**
- * What each area of the stack program receives: the validated spec, the environment's labels,
- * the explicit providers and the components created by earlier areas. Areas add what later
- * areas need to `shared` (e.g. robot identities for the registry).
+ * What each area of the stack program receives: the environment plan (every component's name,
+ * args and plan), the explicit providers and the components created by earlier areas. Areas add
+ * what later areas need to `shared` (e.g. the RAM groups for the registry). Areas deploy only:
+ * every check ran in the planner.
  */
 export interface LandingZoneContext {
+  /** The environment plan the program deploys. */
+  readonly plan: EnvironmentPlan;
+  /** The validated spec (`plan.spec`). */
   readonly spec: EnvironmentSpec;
-  /** Labels / tags for every resource that takes them. */
+  /** Labels / tags for every resource that takes them (`plan.labels`). */
   readonly labels: Record<string, string>;
   /** Explicit GCP provider pinned to the project and primary region (gcp enabled only). */
   readonly gcpProvider?: gcp.Provider;

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { parseEnvironment } from "../config/load";
 import type { EnvironmentSpec } from "../config/schema";
 import { NAMESPACE } from "../config/issues";
+import { EnvironmentPlan, planConfig, planEnvironment } from "../planner/environment";
 import { deployAudit } from "./audit";
 import { deployConnectivity } from "./connectivity";
 import type { AreaOutputs } from "./context";
@@ -11,12 +11,12 @@ import { deployNetwork } from "./network";
 import { deployRegistry } from "./registry";
 
 /**
- * Builds the whole landing zone for one validated environment: network first, then the
- * perimeter (firewalls, then IAM), connectivity (VPN), audit (logging, budgets) and the registry.
- * Returns the stack outputs.
+ * Deploys an environment plan: network first, then the perimeter (firewalls, then IAM),
+ * connectivity (VPN), audit (logging, budgets) and the registry. Creates components only (every
+ * check ran in the planner). Returns the stack outputs.
  */
-export function buildLandingZone(spec: EnvironmentSpec): AreaOutputs {
-  const { ctx, outputs } = deployNetwork(spec);
+export function deployLandingZone(plan: EnvironmentPlan): AreaOutputs {
+  const { ctx, outputs } = deployNetwork(plan);
   const areas = [deployFirewall, deployIam, deployConnectivity, deployAudit, deployRegistry];
   for (const deploy of areas) {
     for (const [k, v] of Object.entries(deploy(ctx))) {
@@ -24,7 +24,15 @@ export function buildLandingZone(spec: EnvironmentSpec): AreaOutputs {
       outputs[k] = v;
     }
   }
-  return { environment: spec.environment, ...outputs };
+  return { environment: plan.spec.environment, ...outputs };
+}
+
+/**
+ * Builds the whole landing zone for one environment spec: plans it (`planEnvironment`, which
+ * throws on any problem), then deploys the plan. Prefer `deployLandingZone(planConfig(raw))`.
+ */
+export function buildLandingZone(spec: EnvironmentSpec): AreaOutputs {
+  return deployLandingZone(planEnvironment(spec));
 }
 
 /**
@@ -47,10 +55,9 @@ export function readNamespace(): Record<string, unknown> {
 }
 
 /**
- * The stack program: read config, validate all of it, then build. `source` names the config in
- * error messages (default `Pulumi.<stack>.yaml`; the offline plan passes the file it read).
+ * The stack program: read config, plan all of it (every check), then deploy the plan. `source`
+ * names the config in error messages (default `Pulumi.<stack>.yaml`; the offline plan passes the file it read).
  */
 export function main(source?: string): AreaOutputs {
-  const spec = parseEnvironment(readNamespace(), source ?? `Pulumi.${pulumi.getStack()}.yaml`);
-  return buildLandingZone(spec);
+  return deployLandingZone(planConfig(readNamespace(), source ?? `Pulumi.${pulumi.getStack()}.yaml`));
 }

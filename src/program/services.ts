@@ -1,40 +1,21 @@
 import * as gcp from "@pulumi/gcp";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentPlan } from "../planner/environment";
+
+export { gcpLandingZoneServices } from "../planner/services";
 
 /**
- * Google APIs the landing zone's own resources need, by what uses them. The registry enables
- * Artifact Registry and Container Scanning itself (`GcpRegistry.enableServices`).
- * `serviceusage.googleapis.com` must already be on: it is the API that turns the others on.
+ * Turns on the environment's Google APIs (`plan.gcpServices`) through a bootstrap provider,
+ * then returns the provider every landing-zone resource uses, which depends on them: on a fresh
+ * project the first `pulumi up` enables the APIs before anything calls them. APIs stay on when
+ * the stack is destroyed (other workloads may use them).
  */
-export function gcpLandingZoneServices(spec: EnvironmentSpec): string[] {
-  const audit = spec.gcp?.audit;
-  const services = [
-    "compute.googleapis.com", // VPC, subnets, NAT, firewall, HA VPN
-    "dns.googleapis.com", // private zones for Google APIs and Artifact Registry (GcpVpc googleApisAccess)
-    "iam.googleapis.com", // service accounts, custom roles
-    "cloudresourcemanager.googleapis.com", // project IAM grants and audit config
-    "logging.googleapis.com", // audit sinks
-    "storage.googleapis.com", // the audit bucket
-    "monitoring.googleapis.com", // budget notification channels
-  ];
-  if (audit?.logging?.bigquery) services.push("bigquery.googleapis.com");
-  if (audit?.logging?.pubsub || (audit?.budget && audit.budget.pubsub !== false)) services.push("pubsub.googleapis.com");
-  if (audit?.budget) services.push("billingbudgets.googleapis.com");
-  return services;
-}
-
-/**
- * Turns on the environment's Google APIs through a bootstrap provider, then returns the
- * provider every landing-zone resource uses, which depends on them: on a fresh project the
- * first `pulumi up` enables the APIs before anything calls them. APIs stay on when the stack is
- * destroyed (other workloads may use them).
- */
-export function gcpProviderAfterServices(spec: EnvironmentSpec, labels: Record<string, string>): gcp.Provider {
+export function gcpProviderAfterServices(plan: EnvironmentPlan): gcp.Provider {
+  const { spec } = plan;
   const g = spec.gcp!;
   const base = { project: g.project, region: g.regions[0], addPulumiAttributionLabel: false };
   const bootstrap = new gcp.Provider(`${spec.environment}-gcp-bootstrap`, base);
-  const services = gcpLandingZoneServices(spec).map((service) => new gcp.projects.Service(`${spec.environment}-api-${service.split(".")[0]}`, {
+  const services = plan.gcpServices.map((service) => new gcp.projects.Service(`${spec.environment}-api-${service.split(".")[0]}`, {
     project: g.project, service, disableOnDestroy: false, disableDependentServices: false,
   }, { provider: bootstrap }));
-  return new gcp.Provider(`${spec.environment}-gcp`, { ...base, defaultLabels: labels }, { dependsOn: services });
+  return new gcp.Provider(`${spec.environment}-gcp`, { ...base, defaultLabels: { ...plan.labels } }, { dependsOn: services });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { readStackFile } from "../../src/config/load";
+import { parseEnvironment } from "../../src/planner";
 import { configProblems } from "../helpers";
 import { planStackFile } from "../../src/offline/harness";
 import { Inventory } from "../../src/offline/inventory";

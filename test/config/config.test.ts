@@ -3,7 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/plan";
-import { parseEnvironment, readStackFile } from "../../src/config/load";
+import { readStackFile } from "../../src/config/load";
+import { parseEnvironment } from "../../src/planner";
 import { configProblems } from "../helpers";
 
 const BASE = readStackFile("Pulumi.dev.yaml").values;

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as YAML from "yaml";
-import { parseEnvironment } from "../../src/config/load";
+import { parseEnvironment } from "../../src/planner";
 
 /** The root keys a partial example leaves out, so that it validates as a whole environment. */
 const ROOT = { environment: "doc", owner: "platform-team", costCenter: "cc-1", clouds: ["gcp", "alicloud"] };

@@ -48,6 +48,11 @@ describe.each(STACKS)("the %s stack's diagram", (stack) => {
     expect(renderDiagram(inv)).toBe(text);
   });
 
+  it("is drawn from structured data only: the same without any resource's description", () => {
+    const bare: Inventory = { ...inv, resources: inv.resources.map((r) => ({ ...r, inputs: { ...r.inputs, description: "10.99.0.0/16 public subnet other" } })) };
+    expect(renderDiagram(bare)).toBe(text);
+  });
+
   it("shows every GCP subnet of the stack file under its VPC and tier, with its CIDR", () => {
     const gcp = values.gcp!;
     const expected = Object.entries(gcp.network.subnets).flatMap(([key, s]) => (s.regions ?? gcp.regions).map((region) => ({ key, tier: s.tier, size: s.size, region })));

@@ -1,15 +1,7 @@
 import { z } from "zod";
-import type { Problems } from "../../core/errors";
 import { GCP_AUDIT_LOG_KINDS } from "../../gcp/logging-plan";
-import { keyPath } from "../issues";
-import type { EnvironmentSpec } from "../schema";
-import { alicloudBudgetArgs, alicloudLoggingArgs, auditName, budgetName, gcpBudgetArgs, gcpLoggingArgs } from "../../program/audit";
-import { planAlicloudBudget } from "../../alicloud/budget-plan";
-import { planAlicloudLogging } from "../../alicloud/logging-plan";
-import { planGcpBudget } from "../../gcp/budget-plan";
-import { planGcpLogging } from "../../gcp/logging-plan";
 
-/** Budget keys shared by both clouds. Ranges (amount > 0, thresholds, emails) are checked in `validateAudit`. */
+/** Budget keys shared by both clouds. Ranges (amount > 0, thresholds, emails) are checked by the planner (`planAudit`). */
 const budgetCommon = {
   /** Monthly amount in the billing account's currency. */
   amount: z.number(),
@@ -77,19 +69,3 @@ export const auditSection = {
     }).optional(),
   },
 };
-
-/** Cross-field checks of the audit keys (ranges, production minimums, emails); report every problem, throw nothing. */
-export function validateAudit(spec: EnvironmentSpec, problems: Problems): void {
-  // Labels are checked once under `landing-zone:labels`; the plans check the rest.
-  const name = auditName(spec);
-  if (spec.gcp) {
-    planGcpLogging(name, { ...gcpLoggingArgs(spec), labels: undefined }, keyPath(["gcp", "audit", "logging"]), problems);
-    const budget = gcpBudgetArgs(spec);
-    if (budget) planGcpBudget(budgetName(spec), { ...budget, labels: undefined }, keyPath(["gcp", "audit", "budget"]), problems);
-  }
-  if (spec.alicloud) {
-    planAlicloudLogging(name, { ...alicloudLoggingArgs(spec), tags: undefined }, keyPath(["alicloud", "audit", "logging"]), problems);
-    const budget = alicloudBudgetArgs(spec);
-    if (budget) planAlicloudBudget(budgetName(spec), budget, keyPath(["alicloud", "audit", "budget"]), problems);
-  }
-}

@@ -1,14 +1,5 @@
 import { z } from "zod";
-import { Problems } from "../../core/errors";
-import { planAlicloudVpc } from "../../alicloud/vpc-plan";
-import { planAlicloudSecurityGroups } from "../../alicloud/security-groups-plan";
-import { planGcpVpc } from "../../gcp/vpc-plan";
-import { planGcpFirewall } from "../../gcp/firewall-plan";
-import { alicloudVpcArgs, corePrefix, gcpVpcArgs } from "../../program/network-args";
-import { alicloudFirewallArgs, firewallName, gcpFirewallArgs } from "../../program/firewall";
 import { named } from "../common";
-import { keyPath } from "../issues";
-import type { EnvironmentSpec } from "../schema";
 
 const peers = z.array(z.string());
 
@@ -69,22 +60,3 @@ export const firewallSection = {
     }).optional(),
   },
 };
-
-/** Cross-field checks of the firewall keys; report every problem, throw nothing. */
-export function validateFirewall(spec: EnvironmentSpec, problems: Problems): void {
-  // The args carry only the on-premises ranges that parse (`onPremisesRanges`): the connectivity area reports the others.
-  // The firewall places tiers on the VPC's subnets: only check it against a VPC that plans cleanly.
-  if (spec.gcp) {
-    const scratch = new Problems();
-    const vpc = planGcpVpc(corePrefix(spec), { ...gcpVpcArgs(spec), labels: undefined }, "", scratch);
-    if (scratch.empty) planGcpFirewall(firewallName(spec), gcpFirewallArgs(spec, vpc, ""), keyPath(["gcp", "firewall"]), problems);
-  }
-  if (spec.alicloud) {
-    const scratch = new Problems();
-    const vpc = planAlicloudVpc(corePrefix(spec), { ...alicloudVpcArgs(spec), tags: undefined }, "", scratch);
-    if (scratch.empty) {
-      planAlicloudSecurityGroups(firewallName(spec), { ...alicloudFirewallArgs(spec, vpc, "", {}), tags: undefined },
-        keyPath(["alicloud", "firewall"]), problems);
-    }
-  }
-}

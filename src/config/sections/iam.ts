@@ -1,12 +1,6 @@
 import { z } from "zod";
-import type { Problems } from "../../core/errors";
-import { planAlicloudRam } from "../../alicloud/ram-plan";
-import { planGcpIam } from "../../gcp/iam-plan";
-import { alicloudRamArgs, gcpIamArgs, iamName } from "../../program/iam";
-import { keyPath } from "../issues";
-import type { EnvironmentSpec } from "../schema";
 
-/** Members per persona. Keys are checked against the personas in `validateIam` (LZ_UNKNOWN_PERSONA). */
+/** Members per persona. Keys are checked against the personas by the planner (`planIam`) (LZ_UNKNOWN_PERSONA). */
 const membersByPersona = z.record(z.string(), z.array(z.string()));
 
 /**
@@ -69,10 +63,3 @@ export const iamSection = {
     }).optional(),
   },
 };
-
-/** Cross-field checks of the IAM keys; report every problem, throw nothing. */
-export function validateIam(spec: EnvironmentSpec, problems: Problems): void {
-  const name = iamName(spec);
-  if (spec.gcp) planGcpIam(name, gcpIamArgs(spec), keyPath(["gcp", "iam"]), problems);
-  if (spec.alicloud) planAlicloudRam(name, { ...alicloudRamArgs(spec), tags: undefined }, keyPath(["alicloud", "ram"]), problems);
-}

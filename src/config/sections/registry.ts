@@ -1,16 +1,10 @@
 import { z } from "zod";
-import type { Problems } from "../../core/errors";
-import { planAlicloudRegistry } from "../../alicloud/registry-plan";
-import { planGcpRegistry } from "../../gcp/registry-plan";
-import { alicloudRegistryArgs, gcpRegistryArgs, registryName } from "../../program/registry";
-import { keyPath } from "../issues";
-import type { EnvironmentSpec } from "../schema";
 
 /**
  * Config keys of the registry area. `gcp` keys go under `landing-zone:gcp`, `alicloud` keys
  * under `landing-zone:alicloud`, `root` keys directly under `landing-zone:`. A cloud gets a
  * registry when its `registry` key is present (`registry: {}` takes every default).
- * Ranges and names are checked in `validateRegistry` (so every problem names its key).
+ * Ranges and names are checked by the planner (`planRegistry`) (so every problem names its key).
  */
 export const registrySection = {
   root: {},
@@ -94,22 +88,3 @@ export const registrySection = {
     }).optional(),
   },
 };
-
-/** Cross-field checks of the registry keys; report every problem, throw nothing. */
-export function validateRegistry(spec: EnvironmentSpec, problems: Problems): void {
-  const name = registryName(spec);
-  const gcpArgs = gcpRegistryArgs(spec);
-  // Persona members live under gcp.iam.members and are checked there; labels under landing-zone:labels.
-  if (gcpArgs) planGcpRegistry(name, { ...gcpArgs, members: undefined, labels: undefined }, keyPath(["gcp", "registry"]), problems);
-  const aliArgs = alicloudRegistryArgs(spec);
-  if (aliArgs) {
-    const path = keyPath(["alicloud", "registry"]);
-    planAlicloudRegistry(name, { ...aliArgs, tags: undefined }, path, problems);
-    const r = spec.alicloud!.registry!;
-    const subnets = spec.alicloud!.vpc.subnets;
-    if (r.vpcSubnet !== undefined && !(r.vpcSubnet in subnets)) {
-      problems.add("LZ_UNKNOWN_SUBNET", `${path}.vpcSubnet`, `"${r.vpcSubnet}" is not a subnet of landing-zone:alicloud.vpc.subnets`,
-        `use one of ${Object.keys(subnets).join(", ")}`);
-    }
-  }
-}

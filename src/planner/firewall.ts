@@ -1,0 +1,80 @@
+import { AlicloudSecurityGroupsPlan, AlicloudSecurityGroupsPlanArgs, planAlicloudSecurityGroups } from "../alicloud/security-groups-plan";
+import type { AlicloudVpcPlan } from "../alicloud/vpc-plan";
+import { keyPath } from "../config/issues";
+import type { EnvironmentSpec } from "../config/schema";
+import type { Problems } from "../core/errors";
+import { GcpFirewallPlan, GcpFirewallPlanArgs, planGcpFirewall } from "../gcp/firewall-plan";
+import type { GcpVpcPlan } from "../gcp/vpc-plan";
+import { onPremisesRanges } from "./connectivity";
+import { environmentLabels, firewallName } from "./names";
+import type { NetworkPlan } from "./network";
+import { Planned, planStep } from "./step";
+
+/** The firewall area's plan (a cloud's entry is absent when it is off or its VPC did not plan cleanly). */
+export interface FirewallPlan {
+  /** GCP firewall rules; the program adds the network id. */
+  readonly gcp?: Planned<GcpFirewallPlanArgs, GcpFirewallPlan>;
+  /** Alibaba security groups and network ACLs; the program adds the VPC and vSwitch ids. */
+  readonly alicloud?: Planned<AlicloudSecurityGroupsPlanArgs, AlicloudSecurityGroupsPlan>;
+}
+
+/** The rule-model args both clouds share, from a cloud's `firewall` config. Deny-all egress defaults to `production`. */
+function ruleModelArgs<F extends Pick<GcpFirewallPlanArgs, "tiers" | "rules" | "ranges" | "adminSources" | "adminPorts" | "denyAllEgress">>(
+  spec: EnvironmentSpec, fw: Partial<F>) {
+  return {
+    tiers: fw.tiers,
+    rules: fw.rules,
+    ranges: fw.ranges,
+    adminSources: fw.adminSources,
+    adminPorts: fw.adminPorts,
+    denyAllEgress: fw.denyAllEgress ?? spec.production,
+    onPremisesRanges: onPremisesRanges(spec),
+  };
+}
+
+/** `GcpFirewallArgs` (without the network) from `landing-zone:gcp.firewall` and the VPC plan. */
+export function gcpFirewallArgs(spec: EnvironmentSpec, vpc: GcpVpcPlan): GcpFirewallPlanArgs {
+  const gcp = spec.gcp!;
+  const fw = gcp.firewall ?? {};
+  const subnets: Record<string, string[]> = {};
+  for (const s of vpc.subnets) (subnets[s.name] ??= []).push(s.cidr);
+  return {
+    project: gcp.project,
+    vpcCidr: gcp.network.cidr,
+    subnets,
+    ...ruleModelArgs(spec, fw),
+    targetBy: fw.targetBy,
+  };
+}
+
+/** `AlicloudSecurityGroupsArgs` (without the VPC and vSwitch ids) from `landing-zone:alicloud.firewall` and the VPC plan. */
+export function alicloudFirewallArgs(spec: EnvironmentSpec, vpc: AlicloudVpcPlan): AlicloudSecurityGroupsPlanArgs {
+  const ali = spec.alicloud!;
+  const fw = ali.firewall ?? {};
+  const vswitches = Object.fromEntries(vpc.subnets.map((s) => [`${s.name}-${s.location}`, { subnet: s.name, public: s.tier === "public", cidr: s.cidr }]));
+  return {
+    vpcCidr: ali.vpc.cidr,
+    vswitches,
+    ...ruleModelArgs(spec, fw),
+    networkAcls: fw.networkAcls,
+    resourceGroupId: ali.vpc.resourceGroupId,
+    tags: environmentLabels(spec),
+  };
+}
+
+/**
+ * Plans the firewalls. They place tiers on the VPC's subnets, so each is planned only against a
+ * VPC that planned cleanly. On-premises ranges that do not parse are left out (the connectivity
+ * area reports them); tags are checked under `landing-zone:labels`.
+ */
+export function planFirewall(spec: EnvironmentSpec, network: NetworkPlan, problems: Problems): FirewallPlan {
+  const name = firewallName(spec);
+  return {
+    gcp: network.gcp && network.clean.gcp
+      ? planStep(planGcpFirewall, name, gcpFirewallArgs(spec, network.gcp.plan), keyPath(["gcp", "firewall"]), problems)
+      : undefined,
+    alicloud: network.alicloud && network.clean.alicloud
+      ? planStep(planAlicloudSecurityGroups, name, alicloudFirewallArgs(spec, network.alicloud.plan), keyPath(["alicloud", "firewall"]), problems, { tags: undefined })
+      : undefined,
+  };
+}

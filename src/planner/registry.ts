@@ -1,0 +1,121 @@
+import { ramGroupName } from "../alicloud/ram-plan";
+import { AlicloudRegistryArgs, AlicloudRegistryOidcArgs, AlicloudRegistryPlan, planAlicloudRegistry } from "../alicloud/registry-plan";
+import type { AlicloudVpcPlan } from "../alicloud/vpc-plan";
+import { keyPath } from "../config/issues";
+import type { EnvironmentSpec } from "../config/schema";
+import type { Problems } from "../core/errors";
+import { PERSONAS } from "../core/personas";
+import { GcpRegistryArgs, GcpRegistryPlan, planGcpRegistry } from "../gcp/registry-plan";
+import { environmentLabels, iamName, registryName } from "./names";
+import type { NetworkPlan } from "./network";
+import { Planned, planStep } from "./step";
+
+/** The registry area's plan: a registry on each cloud whose `registry` key is present. */
+export interface RegistryPlan {
+  readonly gcp?: Planned<GcpRegistryArgs, GcpRegistryPlan>;
+  /**
+   * Alibaba registry; the program adds the persona groups of the IAM area (their names are
+   * planned here) and, with `vpcLink`, the VPC and the vSwitch `vpcLink.vswitch` (`<subnet>-<zone>`).
+   */
+  readonly alicloud?: Planned<AlicloudRegistryArgs, AlicloudRegistryPlan> & { readonly vpcLink?: { readonly vswitch: string } };
+}
+
+/** `GcpRegistryArgs` from `landing-zone:gcp.registry` (members from `gcp.iam.members`), or undefined without a registry key. */
+export function gcpRegistryArgs(spec: EnvironmentSpec): GcpRegistryArgs | undefined {
+  const r = spec.gcp?.registry;
+  if (!r) return undefined;
+  const gcp = spec.gcp!;
+  return {
+    project: gcp.project,
+    location: r.location ?? gcp.regions[0]!,
+    repositoryId: r.repositoryId ?? `${spec.environment}-containers`,
+    existing: r.existing,
+    production: spec.production,
+    immutableTags: r.immutableTags,
+    cleanup: r.cleanup,
+    kmsKeyName: r.kmsKeyName,
+    dockerHubProxy: r.dockerHubProxy,
+    members: gcp.iam?.members,
+    readers: r.readers,
+    robot: r.robot,
+    labels: environmentLabels(spec),
+  };
+}
+
+/**
+ * Who may assume the Alibaba registry robot role: `alicloud.registry.robotOidc`, else the IAM
+ * area's complete robot OIDC trust (`alicloud.ram.robot` with oidcProviderArn, issuer, audiences
+ * and subjects: the same CI jobs), else undefined (production then fails with LZ_REGISTRY_ROBOT_TRUST).
+ */
+export function alicloudRegistryRobotOidc(spec: EnvironmentSpec): AlicloudRegistryOidcArgs | undefined {
+  const own = spec.alicloud?.registry?.robotOidc;
+  if (own) return own;
+  const robot = spec.alicloud?.ram?.robot;
+  if (robot?.oidcProviderArn === undefined || robot.issuer === undefined) return undefined;
+  if ((robot.audiences ?? []).length === 0 || (robot.subjects ?? []).length === 0) return undefined;
+  return { providerArn: robot.oidcProviderArn, issuer: robot.issuer, audiences: robot.audiences!, subjects: robot.subjects! };
+}
+
+/**
+ * `AlicloudRegistryArgs` from `landing-zone:alicloud.registry`, without what only exists at
+ * deploy time (VPC, vSwitch), or undefined without a registry key. The persona groups are the
+ * IAM area's RAM groups by their planned names (the program passes the groups' outputs).
+ */
+export function alicloudRegistryArgs(spec: EnvironmentSpec): AlicloudRegistryArgs | undefined {
+  const r = spec.alicloud?.registry;
+  if (!r) return undefined;
+  return {
+    region: spec.alicloud!.region,
+    instanceId: r.instanceId,
+    instanceName: r.instanceName,
+    domain: r.domain,
+    createInstance: r.createInstance,
+    instanceType: r.instanceType,
+    period: r.period,
+    namespace: r.namespace ?? spec.environment,
+    repositories: r.repositories,
+    production: spec.production,
+    immutableTags: r.immutableTags,
+    scan: r.scan,
+    cleanup: r.cleanup,
+    sync: r.sync,
+    personaGroups: Object.fromEntries(PERSONAS.map((p) => [p, ramGroupName(iamName(spec), p)])),
+    robot: r.robot,
+    robotOidc: alicloudRegistryRobotOidc(spec),
+    tags: environmentLabels(spec),
+  };
+}
+
+/** The vSwitch (`<subnet>-<zone>`) of the registry's VPC endpoint: `vpcSubnet`'s first, else the first private subnet's. */
+export function registryVswitch(spec: EnvironmentSpec, vpc: AlicloudVpcPlan): string | undefined {
+  const r = spec.alicloud!.registry!;
+  if (!(r.vpcLink ?? true)) return undefined;
+  const subnet = r.vpcSubnet ?? vpc.subnets.find((s) => s.tier === "private")?.name ?? vpc.subnets[0]?.name;
+  const first = vpc.subnets.find((s) => s.name === subnet);
+  return first === undefined ? undefined : `${first.name}-${first.location}`;
+}
+
+/**
+ * Plans the registries. Persona members are checked under `gcp.iam.members` (IAM area), labels
+ * and tags under `landing-zone:labels`.
+ */
+export function planRegistry(spec: EnvironmentSpec, network: NetworkPlan, problems: Problems): RegistryPlan {
+  const name = registryName(spec);
+  const gcpArgs = gcpRegistryArgs(spec);
+  const gcp = gcpArgs ? planStep(planGcpRegistry, name, gcpArgs, keyPath(["gcp", "registry"]), problems, { members: undefined, labels: undefined }) : undefined;
+  const aliArgs = alicloudRegistryArgs(spec);
+  let alicloud: RegistryPlan["alicloud"];
+  if (aliArgs) {
+    const path = keyPath(["alicloud", "registry"]);
+    const planned = planStep(planAlicloudRegistry, name, aliArgs, path, problems, { tags: undefined });
+    const r = spec.alicloud!.registry!;
+    const subnets = spec.alicloud!.vpc.subnets;
+    if (r.vpcSubnet !== undefined && !(r.vpcSubnet in subnets)) {
+      problems.add("LZ_UNKNOWN_SUBNET", `${path}.vpcSubnet`, `"${r.vpcSubnet}" is not a subnet of landing-zone:alicloud.vpc.subnets`,
+        `use one of ${Object.keys(subnets).join(", ")}`);
+    }
+    const vswitch = network.alicloud ? registryVswitch(spec, network.alicloud.plan) : undefined;
+    alicloud = { ...planned, vpcLink: vswitch === undefined ? undefined : { vswitch } };
+  }
+  return { gcp, alicloud };
+}

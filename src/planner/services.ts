@@ -1,0 +1,23 @@
+import type { EnvironmentSpec } from "../config/schema";
+
+/**
+ * Google APIs the landing zone's own resources need, by what uses them. The registry enables
+ * Artifact Registry and Container Scanning itself (`GcpRegistry.enableServices`).
+ * `serviceusage.googleapis.com` must already be on: it is the API that turns the others on.
+ */
+export function gcpLandingZoneServices(spec: EnvironmentSpec): string[] {
+  const audit = spec.gcp?.audit;
+  const services = [
+    "compute.googleapis.com", // VPC, subnets, NAT, firewall, HA VPN
+    "dns.googleapis.com", // private zones for Google APIs and Artifact Registry (GcpVpc googleApisAccess)
+    "iam.googleapis.com", // service accounts, custom roles
+    "cloudresourcemanager.googleapis.com", // project IAM grants and audit config
+    "logging.googleapis.com", // audit sinks
+    "storage.googleapis.com", // the audit bucket
+    "monitoring.googleapis.com", // budget notification channels
+  ];
+  if (audit?.logging?.bigquery) services.push("bigquery.googleapis.com");
+  if (audit?.logging?.pubsub || (audit?.budget && audit.budget.pubsub !== false)) services.push("pubsub.googleapis.com");
+  if (audit?.budget) services.push("billingbudgets.googleapis.com");
+  return services;
+}
