@@ -8,10 +8,32 @@
  * `import type`s. Credentials are read when an operation runs, from the environment or the
  * Alibaba credentials chain; they never enter inputs, outputs, state or messages.
  */
-import type * as OpenApiModule from "@alicloud/openapi-client";
-import type * as CredentialsModule from "@alicloud/credentials";
-import type * as TeaUtilModule from "@alicloud/tea-util";
 import type * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The parts of `@alicloud/openapi-client`, `@alicloud/credentials` and `@alicloud/tea-util` this
+ * provider uses, typed here so that type-checking this module does not load the SDK's
+ * declarations (they bring a second, older `@types/node`). `test/audit/bss-sdk-types.test.ts`
+ * checks the real packages against these types.
+ */
+export interface OpenApiSdk {
+  Config: new (map: Record<string, unknown>) => { accessKeyId?: string; accessKeySecret?: string; securityToken?: string; credential?: unknown };
+  Params: new (map: Record<string, unknown>) => object;
+  OpenApiRequest: new (map: Record<string, unknown>) => object;
+  default: new (config: never) => OpenApiClientLike;
+}
+/** An `@alicloud/openapi-client` client, as far as this provider uses it. */
+export interface OpenApiClientLike {
+  callApi(params: never, request: never, runtime: never): Promise<{ [key: string]: unknown }>;
+}
+/** `@alicloud/credentials`: its default export is the default credentials chain. */
+export interface CredentialsSdk {
+  default: new () => object;
+}
+/** `@alicloud/tea-util`: runtime options of a call. */
+export interface TeaUtilSdk {
+  RuntimeOptions: new (map: Record<string, unknown>) => object;
+}
 
 /**
  * The SDK, loaded when an operation runs. A `require` inside the function (rather than an
@@ -20,9 +42,9 @@ import type * as pulumi from "@pulumi/pulumi";
  */
 function sdk() {
   return {
-    openapi: require("@alicloud/openapi-client") as typeof OpenApiModule,
-    credentials: require("@alicloud/credentials") as typeof CredentialsModule,
-    teaUtil: require("@alicloud/tea-util") as typeof TeaUtilModule,
+    openapi: require("@alicloud/openapi-client") as OpenApiSdk,
+    credentials: require("@alicloud/credentials") as CredentialsSdk,
+    teaUtil: require("@alicloud/tea-util") as TeaUtilSdk,
   };
 }
 
@@ -131,7 +153,7 @@ function firstEnv(names: readonly string[]): string | undefined {
   return undefined;
 }
 
-function clientFor(inputs: BssBudgetInputs): OpenApiModule.default {
+function clientFor(inputs: BssBudgetInputs): OpenApiClientLike {
   const { openapi, credentials } = sdk();
   const accessKeyId = firstEnv(BSS_CREDENTIAL_ENV.accessKeyId);
   const accessKeySecret = firstEnv(BSS_CREDENTIAL_ENV.accessKeySecret);
@@ -149,7 +171,7 @@ function clientFor(inputs: BssBudgetInputs): OpenApiModule.default {
     // Profiles (ALIBABA_CLOUD_PROFILE, ~/.aliyun), OIDC, ECS RAM role: Alibaba's default chain.
     config.credential = new credentials.default();
   }
-  return new openapi.default(config);
+  return new openapi.default(config as never);
 }
 
 type ApiBody = Record<string, unknown>;
@@ -193,7 +215,8 @@ async function call(inputs: BssBudgetInputs, action: string, body: ApiBody, opts
   for (let attempt = 1; ; attempt++) {
     try {
       const client = clientFor(inputs);
-      const res = await client.callApi(params, new openapi.OpenApiRequest({ query: {}, body }), new teaUtil.RuntimeOptions({ autoretry: false }));
+      const request = new openapi.OpenApiRequest({ query: {}, body });
+      const res = await client.callApi(params as never, request as never, new teaUtil.RuntimeOptions({ autoretry: false }) as never);
       return (res.body ?? {}) as ApiBody;
     } catch (e) {
       const err = errorOf(action, e, inputs.endpoint ?? BSS_DEFAULT_ENDPOINT);
