@@ -18,6 +18,8 @@ export const gcpNetworkConfig = z.strictObject({
   routingMode: z.enum(["GLOBAL", "REGIONAL"]).optional(),
   mtu: z.number().int().optional(),
   allowPublicRange: z.boolean().optional(),
+  /** Google APIs by name through private DNS: private, restricted or off. @default restricted in production, else private */
+  googleApisAccess: z.enum(["private", "restricted", "off"]).optional(),
   flowLogs: z.strictObject({
     aggregationInterval: z.enum(["INTERVAL_5_SEC", "INTERVAL_30_SEC", "INTERVAL_1_MIN", "INTERVAL_5_MIN", "INTERVAL_10_MIN", "INTERVAL_15_MIN"]).optional(),
     flowSampling: z.number().optional(),

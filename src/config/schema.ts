@@ -32,6 +32,18 @@ export const alicloudConfig = z.strictObject({
   /** Zones in order. */
   zones: distinctList(z.string().regex(/^[a-z]{2}-[a-z0-9-]+$/, { error: "must be an Alibaba Cloud zone id such as cn-hangzhou-i" })),
   vpc: alicloudVpcConfig,
+  /**
+   * The environment's own Alibaba Cloud account: the provider assumes `role` in it, so every
+   * resource lands there. Required in production. @default none (the credentials' account)
+   */
+  account: z.strictObject({
+    /** Account id (16 digits). */
+    id: z.string(),
+    /** RAM role the deployer assumes in the account. @default "ResourceDirectoryAccountAccessRole" */
+    role: z.string().optional(),
+    /** The other environments' account ids by name: the id must differ from each. @default {} */
+    otherEnvironments: z.record(z.string(), z.string()).optional(),
+  }).optional(),
   ...firewallSection.alicloud,
   ...iamSection.alicloud,
   ...connectivitySection.alicloud,

@@ -56,6 +56,9 @@ export function gcpBudgetArgs(spec: EnvironmentSpec): GcpBudgetArgs | undefined 
     thresholds: b.thresholds,
     emails: b.emails,
     pubsub: b.pubsub,
+    // The whole project by default: a label filter counts only usage that carries the label.
+    filterLabels: b.filterLabels,
+    quotaProject: b.quotaProject,
     labels: environmentLabels(spec),
   };
 }

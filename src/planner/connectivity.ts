@@ -91,6 +91,7 @@ export function alicloudVpnArgs(spec: EnvironmentSpec, avoid: readonly string[])
   const vpn = ali.vpn!;
   return {
     dualTunnel: vpn.dualTunnel ?? true,
+    region: ali.region,
     localSubnets: { vpc: ali.vpc.cidr },
     onPremisesRanges: onPremisesRanges(spec),
     reservedRanges: otherEnvironmentRanges(spec),

@@ -8,6 +8,7 @@ import type { GcpVpcPlan } from "../gcp/vpc-plan";
 import { onPremisesRanges } from "./connectivity";
 import { environmentLabels, firewallName } from "./names";
 import type { NetworkPlan } from "./network";
+import { registryVswitch } from "./registry";
 import { Planned, planStep } from "./step";
 
 /** The firewall area's plan (a cloud's entry is absent when it is off or its VPC did not plan cleanly). */
@@ -47,6 +48,13 @@ export function gcpFirewallArgs(spec: EnvironmentSpec, vpc: GcpVpcPlan): GcpFire
   };
 }
 
+/** CIDRs of the cloud-service VPC endpoints: the vSwitch the registry's VPC endpoint is linked to. */
+export function alicloudServiceEndpoints(spec: EnvironmentSpec, vpc: AlicloudVpcPlan): Record<string, string> {
+  const vswitch = spec.alicloud?.registry ? registryVswitch(spec, vpc) : undefined;
+  const subnet = vpc.subnets.find((s) => `${s.name}-${s.location}` === vswitch);
+  return subnet === undefined ? {} : { registry: subnet.cidr };
+}
+
 /** `AlicloudSecurityGroupsArgs` (without the VPC and vSwitch ids) from `landing-zone:alicloud.firewall` and the VPC plan. */
 export function alicloudFirewallArgs(spec: EnvironmentSpec, vpc: AlicloudVpcPlan): AlicloudSecurityGroupsPlanArgs {
   const ali = spec.alicloud!;
@@ -57,6 +65,7 @@ export function alicloudFirewallArgs(spec: EnvironmentSpec, vpc: AlicloudVpcPlan
     vswitches,
     ...ruleModelArgs(spec, fw),
     networkAcls: fw.networkAcls,
+    serviceEndpoints: alicloudServiceEndpoints(spec, vpc),
     resourceGroupId: ali.vpc.resourceGroupId,
     tags: environmentLabels(spec),
   };

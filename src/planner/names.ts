@@ -15,6 +15,8 @@ export const corePrefix = componentName("core");
 export const firewallName = componentName("fw");
 /** Name of the environment's IAM components, e.g. `prod-iam`. */
 export const iamName = componentName("iam");
+/** Name of the environment's workload identity pool component (and default pool id), e.g. `prod-ci`. */
+export const workloadIdentityName = componentName("ci");
 /** Name of the environment's VPN components, e.g. `prod-vpn`. */
 export const connectivityName = componentName("vpn");
 /** Name of the environment's logging components, e.g. `prod-audit`. */

@@ -4,7 +4,8 @@ import { alicloudConfig, EnvironmentSpec, gcpConfig } from "../config/schema";
 import type { ReservedRange } from "../core/bgp";
 import { mustParseCidr, overlaps, parseCidr } from "../core/cidr";
 import type { Problems } from "../core/errors";
-import { GcpVpcArgs, GcpVpcPlan, planGcpVpc } from "../gcp/vpc-plan";
+import { GcpGoogleApisAccess, GcpVpcArgs, GcpVpcPlan, planGcpVpc } from "../gcp/vpc-plan";
+import { checkAlicloudAccount } from "../alicloud/account";
 import { corePrefix, environmentLabels } from "./names";
 import { Planned, planStep } from "./step";
 
@@ -31,9 +32,15 @@ export function gcpVpcArgs(spec: EnvironmentSpec): GcpVpcArgs {
     flowLogs: n.flowLogs,
     nat: n.nat,
     allowPublicRange: n.allowPublicRange,
+    googleApisAccess: gcpGoogleApisAccess(spec),
     labels: environmentLabels(spec),
     subnets: n.subnets,
   };
+}
+
+/** How the GCP VPC reaches Google APIs by name: `gcp.network.googleApisAccess`, else `restricted` in production and `private` elsewhere. */
+export function gcpGoogleApisAccess(spec: EnvironmentSpec): GcpGoogleApisAccess {
+  return spec.gcp?.network.googleApisAccess ?? (spec.production ? "restricted" : "private");
 }
 
 /** `AlicloudVpcArgs` from `landing-zone:alicloud` (the spec must have an alicloud section). */
@@ -83,6 +90,7 @@ export function planNetwork(spec: EnvironmentSpec, problems: Problems): NetworkP
     ? planStep(planAlicloudVpc, corePrefix(spec), alicloudVpcArgs(spec), keyPath(["alicloud", "vpc"]), problems, { tags: undefined })
     : undefined;
   const alicloudClean = problems.items.length === mid;
+  if (spec.alicloud) checkAlicloudAccount(spec.alicloud.account, spec.production, keyPath(["alicloud", "account"]), problems);
   const ranges = vpcRanges(spec);
   for (let i = 0; i < ranges.length; i++) {
     for (let j = i + 1; j < ranges.length; j++) {

@@ -38,8 +38,20 @@ export function gcpRegistryArgs(spec: EnvironmentSpec): GcpRegistryArgs | undefi
     members: gcp.iam?.members,
     readers: r.readers,
     robot: r.robot,
+    robotWorkloadIdentity: gcpRobotWorkloadIdentity(spec),
     labels: environmentLabels(spec),
   };
+}
+
+/**
+ * Who may act as the GCP registry robot: `gcp.registry.robotWorkloadIdentity`, in its `pool` or
+ * the environment's own pool (`gcp.workloadIdentity`). Without either pool the pool is empty: the
+ * planner reports LZ_WIF_POOL_MISSING; the program passes the created pool's name.
+ */
+export function gcpRobotWorkloadIdentity(spec: EnvironmentSpec): GcpRegistryArgs["robotWorkloadIdentity"] {
+  const w = spec.gcp?.registry?.robotWorkloadIdentity;
+  if (!w) return undefined;
+  return { pool: w.pool ?? "", subjects: w.subjects, repositories: w.repositories };
 }
 
 /**
@@ -75,6 +87,7 @@ export function alicloudRegistryArgs(spec: EnvironmentSpec): AlicloudRegistryArg
     namespace: r.namespace ?? spec.environment,
     repositories: r.repositories,
     production: spec.production,
+    accountId: spec.alicloud!.account?.id,
     immutableTags: r.immutableTags,
     scan: r.scan,
     cleanup: r.cleanup,
@@ -103,6 +116,11 @@ export function planRegistry(spec: EnvironmentSpec, network: NetworkPlan, proble
   const name = registryName(spec);
   const gcpArgs = gcpRegistryArgs(spec);
   const gcp = gcpArgs ? planStep(planGcpRegistry, name, gcpArgs, keyPath(["gcp", "registry"]), problems, { members: undefined, labels: undefined }) : undefined;
+  const wif = spec.gcp?.registry?.robotWorkloadIdentity;
+  if (wif && wif.pool === undefined && spec.gcp?.workloadIdentity === undefined) {
+    problems.add("LZ_WIF_POOL_MISSING", keyPath(["gcp", "registry", "robotWorkloadIdentity", "pool"]), "the robot's workload identity has no pool: none is given and gcp.workloadIdentity creates none",
+      "set landing-zone:gcp.workloadIdentity (issuer and attributeCondition) to create the project's pool, or give the pool's resource name here");
+  }
   const aliArgs = alicloudRegistryArgs(spec);
   let alicloud: RegistryPlan["alicloud"];
   if (aliArgs) {

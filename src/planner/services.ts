@@ -1,4 +1,5 @@
 import type { EnvironmentSpec } from "../config/schema";
+import { gcpGoogleApisAccess } from "./network";
 
 /**
  * Google APIs the landing zone's own resources need, by what uses them. The registry enables
@@ -9,13 +10,14 @@ export function gcpLandingZoneServices(spec: EnvironmentSpec): string[] {
   const audit = spec.gcp?.audit;
   const services = [
     "compute.googleapis.com", // VPC, subnets, NAT, firewall, HA VPN
-    "dns.googleapis.com", // private zones for Google APIs and Artifact Registry (GcpVpc googleApisAccess)
     "iam.googleapis.com", // service accounts, custom roles
     "cloudresourcemanager.googleapis.com", // project IAM grants and audit config
     "logging.googleapis.com", // audit sinks
     "storage.googleapis.com", // the audit bucket
     "monitoring.googleapis.com", // budget notification channels
   ];
+  // Private zones for Google APIs and Artifact Registry (GcpVpc googleApisAccess).
+  if (gcpGoogleApisAccess(spec) !== "off") services.push("dns.googleapis.com");
   if (audit?.logging?.bigquery) services.push("bigquery.googleapis.com");
   if (audit?.logging?.pubsub || (audit?.budget && audit.budget.pubsub !== false)) services.push("pubsub.googleapis.com");
   if (audit?.budget) services.push("billingbudgets.googleapis.com");

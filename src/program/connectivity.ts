@@ -24,6 +24,8 @@ export function deployConnectivity(ctx: LandingZoneContext): AreaOutputs {
       vpcId: vpc.vpcId,
       vswitchId: vswitch(placement.vswitch)!,
       disasterRecoveryVswitchId: vswitch(placement.disasterRecoveryVswitch),
+      // The gateway publishes to the system route table only: the tiers' custom tables get their own routes.
+      routeTableIds: Object.fromEntries(Object.entries(vpc.routeTables).map(([tier, table]) => [tier, table.id])),
     }), { provider: ctx.alicloudProvider });
     outputs.alicloudVpnGatewayIps = vpn.gatewayIps;
     outputs.alicloudVpnTunnels = vpn.onPremisesConfig;

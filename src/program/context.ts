@@ -36,6 +36,8 @@ export interface LandingZoneContext {
 export interface SharedValues {
   /** IAM area: the RAM group name of each persona that has a group (Alibaba). */
   alicloudPersonaGroups?: Partial<Record<Persona, pulumi.Input<string>>>;
+  /** IAM area: the resource name of the project's workload identity pool (GCP, with `gcp.workloadIdentity`). */
+  gcpWorkloadIdentityPool?: pulumi.Input<string>;
 }
 
 /** Stack outputs an area adds; keys must be unique across areas. */

@@ -1,5 +1,6 @@
 import { AlicloudRam } from "../alicloud/ram";
 import { GcpIam } from "../gcp/iam";
+import { GcpWorkloadIdentity } from "../gcp/workload-identity";
 import type { AreaOutputs, LandingZoneContext } from "./context";
 
 /**
@@ -12,6 +13,11 @@ export function deployIam(ctx: LandingZoneContext): AreaOutputs {
   if (iam.gcp) {
     const gcpIam = new GcpIam(iam.gcp.name, iam.gcp.args, { provider: ctx.gcpProvider });
     if (gcpIam.robot) outputs.gcpCiDeployerEmail = gcpIam.robotEmail;
+  }
+  if (iam.gcpWorkloadIdentity) {
+    const wif = new GcpWorkloadIdentity(iam.gcpWorkloadIdentity.name, iam.gcpWorkloadIdentity.args, { provider: ctx.gcpProvider });
+    ctx.shared.gcpWorkloadIdentityPool = wif.poolName;
+    outputs.gcpWorkloadIdentityProvider = wif.providerName;
   }
   if (iam.alicloud) {
     const ram = new AlicloudRam(iam.alicloud.name, iam.alicloud.args, { provider: ctx.alicloudProvider });

@@ -1,5 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
+import { alicloudAssumeRole } from "../alicloud/account";
 import { AlicloudVpc } from "../alicloud/vpc";
 import { GcpVpc } from "../gcp/vpc";
 import type { EnvironmentPlan } from "../planner/environment";
@@ -24,7 +25,12 @@ export function deployNetwork(plan: EnvironmentPlan): { ctx: LandingZoneContext;
   let alicloudProvider: alicloud.Provider | undefined;
   let alicloudVpc: AlicloudVpc | undefined;
   if (spec.alicloud && plan.network.alicloud) {
-    alicloudProvider = new alicloud.Provider(`${spec.environment}-alicloud`, { region: spec.alicloud.region });
+    const account = spec.alicloud.account;
+    // The environment's own account: every Alibaba resource lands there by construction.
+    alicloudProvider = new alicloud.Provider(`${spec.environment}-alicloud`, {
+      region: spec.alicloud.region,
+      ...(account ? { assumeRole: alicloudAssumeRole(spec.environment, account) } : {}),
+    });
     alicloudVpc = new AlicloudVpc(plan.network.alicloud.name, plan.network.alicloud.args, { provider: alicloudProvider });
     outputs.alicloudVpcId = alicloudVpc.vpcId;
     outputs.alicloudVswitchIds = alicloudVpc.vswitchIds;

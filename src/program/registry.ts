@@ -12,7 +12,11 @@ export function deployRegistry(ctx: LandingZoneContext): AreaOutputs {
   const { registry } = ctx.plan;
   const outputs: AreaOutputs = {};
   if (registry.gcp) {
-    const gcpRegistry = new GcpRegistry(registry.gcp.name, registry.gcp.args, { provider: ctx.gcpProvider });
+    // The robot's pool: the configured one, else the project's pool the IAM area created.
+    const wif = registry.gcp.args.robotWorkloadIdentity;
+    const pool = wif?.pool === "" ? ctx.shared.gcpWorkloadIdentityPool : undefined;
+    const args = pool === undefined ? registry.gcp.args : deployArgs(registry.gcp, { robotWorkloadIdentity: { ...wif!, pool } });
+    const gcpRegistry = new GcpRegistry(registry.gcp.name, args, { provider: ctx.gcpProvider });
     outputs.gcpRegistryUrl = gcpRegistry.url;
     if (gcpRegistry.remoteRepository) outputs.gcpRegistryProxyUrl = gcpRegistry.proxyUrl;
     if (gcpRegistry.robot) outputs.gcpRegistryRobotEmail = gcpRegistry.robotEmail;

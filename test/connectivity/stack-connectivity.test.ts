@@ -50,14 +50,16 @@ describe("VPNs in the stack files", () => {
     expect(inventoryToJson(inv)).not.toContain("offline-");
   });
 
-  it("staging: single peer, two GCP tunnels to it, a single-tunnel Alibaba connection", async () => {
+  it("staging: single peer, two GCP tunnels to it, and both Alibaba tunnels on the one device (cn-hangzhou gateways are dual-tunnel)", async () => {
     const inv = await planStackFile("Pulumi.staging.yaml");
     expect(findResource(inv, "gcp:compute/externalVpnGateway:ExternalVpnGateway", "staging-vpn-peer").inputs.redundancyType).toBe("SINGLE_IP_INTERNALLY_REDUNDANT");
     expect(resourcesOfType(inv, "gcp:compute/vPNTunnel:VPNTunnel").length).toBe(2);
+    expect(resourcesOfType(inv, "alicloud:vpn/customerGateway:CustomerGateway").map((r) => r.name)).toEqual(["staging-vpn-cgw-primary"]);
     const conn = findResource(inv, "alicloud:vpn/connection:Connection", "staging-vpn-conn").inputs;
-    expect(conn.tunnelOptionsSpecifications).toBeUndefined();
-    expect((conn.ikeConfig as Record<string, unknown>).psk).toBe("[secret]");
-    expect(findResource(inv, "alicloud:vpn/gateway:Gateway", "staging-vpn-gw").inputs.disasterRecoveryVswitchId).toBeUndefined();
+    const tunnels = conn.tunnelOptionsSpecifications as Record<string, unknown>[];
+    expect(tunnels.map((t) => t.role)).toEqual(["master", "slave"]);
+    expect(new Set(tunnels.map((t) => t.customerGatewayId)).size).toBe(1);
+    expect(findResource(inv, "alicloud:vpn/gateway:Gateway", "staging-vpn-gw").inputs.disasterRecoveryVswitchId).toEqual(expect.stringMatching(/^vsw-/));
   });
 
   it("dev: no VPN", async () => {
@@ -155,6 +157,9 @@ describe("VPN config errors", () => {
   it("needs on-premises ranges when a VPN is configured, and a known subnet for the Alibaba gateway", () => {
     const raw = structuredClone(PROD) as Record<string, any>;
     delete raw.onPremises;
+    // The app tier's on-premises clients go with the ranges.
+    delete raw.gcp.firewall.tiers;
+    delete raw.alicloud.firewall.tiers;
     raw.alicloud.vpn.subnet = "nope";
     raw.alicloud.vpn.healthCheck = undefined;
     expect(configProblems(raw)).toEqual([

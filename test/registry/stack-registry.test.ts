@@ -97,6 +97,9 @@ describe("who pushes", () => {
     expect([aliDev(prod), aliDev(dev)]).toEqual([["prod-registry-pull"], ["dev-registry-push"]]);
   });
 
+  // Each environment has its own Alibaba account (landing-zone:alicloud.account), holding its own OIDC provider.
+  const ACCOUNTS: Record<string, string> = { dev: "5100000000000001", staging: "5100000000000002", prod: "5100000000000003" };
+
   it("each stack's Alibaba registry robot trusts only its CI job through OIDC (issuer, audience, subject), reusing alicloud.ram.robot", async () => {
     for (const stack of ["dev", "staging", "prod"]) {
       const inv = await planStackFile(`Pulumi.${stack}.yaml`);
@@ -104,7 +107,7 @@ describe("who pushes", () => {
       expect(role.inputs.assumeRolePolicyDocument).toBe(JSON.stringify({
         Version: "1",
         Statement: [{
-          Effect: "Allow", Action: "sts:AssumeRole", Principal: { Federated: ["acs:ram::1234567890123456:oidc-provider/github"] },
+          Effect: "Allow", Action: "sts:AssumeRole", Principal: { Federated: [`acs:ram::${ACCOUNTS[stack]}:oidc-provider/github`] },
           Condition: {
             StringEquals: { "oidc:iss": ["https://token.actions.githubusercontent.com"], "oidc:aud": ["sts.aliyuncs.com"] },
             StringLike: { "oidc:sub": [`repo:acme/app:environment:${stack}`] },

@@ -49,6 +49,10 @@ export const auditSection = {
         billingAccount: z.string(),
         projectNumber: z.string().optional(),
         pubsub: z.boolean().optional(),
+        /** Count only usage with this label (one pair). @default none: the whole project */
+        filterLabels: z.record(z.string(), z.string()).optional(),
+        /** Quota project of the Billing Budgets API calls. @default the project */
+        quotaProject: z.string().optional(),
       }).optional(),
     }).optional(),
   },

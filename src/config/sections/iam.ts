@@ -35,6 +35,14 @@ export const iamSection = {
       /** Data-access audit logs for all services (default true). */
       dataAccessLogs: z.boolean().optional(),
     }).optional(),
+    /** Workload identity pool and OIDC provider for keyless CI (see `GcpWorkloadIdentityArgs`). @default none */
+    workloadIdentity: z.strictObject({
+      poolId: z.string().optional(),
+      providerId: z.string().optional(),
+      issuer: z.string(),
+      audiences: z.array(z.string()).optional(),
+      attributeCondition: z.string(),
+    }).optional(),
   },
   alicloud: {
     /** Alibaba RAM for the personas. */

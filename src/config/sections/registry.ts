@@ -34,6 +34,15 @@ export const registrySection = {
       readers: z.array(z.string()).optional(),
       /** Keyless CI robot service account. @default true */
       robot: z.boolean().optional(),
+      /** CI jobs that may act as the robot through workload identity federation. @default none */
+      robotWorkloadIdentity: z.strictObject({
+        /** Pool resource name. @default the pool of `landing-zone:gcp.workloadIdentity` */
+        pool: z.string().optional(),
+        /** Token subjects, e.g. `repo:acme/app:environment:prod`. */
+        subjects: z.array(z.string()).optional(),
+        /** Repositories (every job), outside production only. */
+        repositories: z.array(z.string()).optional(),
+      }).optional(),
     }).optional(),
   },
   alicloud: {
