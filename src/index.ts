@@ -37,6 +37,8 @@ export * from "./offline/harness";
 export * from "./offline/inventory";
 export { registerMockOutputs } from "./offline/mock-outputs";
 export * from "./offline/testkit";
+export { brokenIntents, describeBroken, intentName, validateIntents, type IntentReport } from "./intents/check";
+export * from "./intents/types";
 export * from "./offline/urns";
 
 // Policies as code (the same rules back the CrossGuard pack in policy-pack/)

@@ -5,7 +5,10 @@ import { joinPath, Problems, validated } from "../core/errors";
 import { checkAlicloudName, nameOf } from "../core/naming";
 import { alicloudPort, PortRange, portSlug } from "../core/ports";
 import { ALICLOUD_PRIORITIES, ALICLOUD_SERVICES_RANGE, cidrSlug, FirewallRuleArgs, INTERNET, Peer, PlannedRule, planRules, Protocol, RulePlan, RuleSetArgs } from "../core/rules";
+import { vpcArgForm, type VpcFormKeys } from "../core/vpc-form";
 import { checkAlicloudTags } from "./tags";
+import type { AlicloudVpc } from "./vpc";
+import type { AlicloudVpcPlan } from "./vpc-plan";
 
 /** A vSwitch of the VPC, as the security groups see it. */
 export interface AlicloudVswitchRef {
@@ -19,13 +22,19 @@ export interface AlicloudVswitchRef {
   readonly id: pulumi.Input<string>;
 }
 
+/**
+ * `AlicloudSecurityGroups` args. Give the VPC either as the VPC component (`vpc`) or in the plain
+ * form (`vpcId`, `vpcCidr`, `vswitches`), not both.
+ */
 export interface AlicloudSecurityGroupsArgs extends RuleSetArgs {
-  /** The VPC's id. */
-  readonly vpcId: pulumi.Input<string>;
-  /** The VPC's range: the named range `vpc`. */
-  readonly vpcCidr: string;
-  /** The VPC's vSwitches keyed `<subnet>-<zone>` (from `AlicloudVpc.vswitches` and its plan). */
-  readonly vswitches: Readonly<Record<string, AlicloudVswitchRef>>;
+  /** The VPC component: its id, range (`vpc`) and vSwitches are taken from it. @default none (plain form) */
+  readonly vpc?: AlicloudVpc;
+  /** The VPC's id (plain form). @default the VPC's id */
+  readonly vpcId?: pulumi.Input<string>;
+  /** The VPC's range, the named range `vpc` (plain form). @default the VPC's `cidr` */
+  readonly vpcCidr?: string;
+  /** The VPC's vSwitches keyed `<subnet>-<zone>` (plain form; `alicloudVswitchRefs(vpc.plan, ids)`). @default the VPC's vSwitches */
+  readonly vswitches?: Readonly<Record<string, AlicloudVswitchRef>>;
   /** On-premises CIDRs by name: the named range `onprem`, and the default admin source. @default {} */
   readonly onPremisesRanges?: Readonly<Record<string, string>>;
   /** Network ACLs on the public and private vSwitches as a second, stateless layer. @default true */
@@ -180,29 +189,64 @@ function aclEntries(plan: RulePlan, group: "public" | "private", groupTiers: Rea
   return { ingress, egress };
 }
 
-/** Validates `AlicloudSecurityGroups` args and computes every child; see `planGcpVpc` for the contract. */
+/** The plain keys that `vpc` stands for: the range and vSwitches planning reads, the VPC id deploying needs. */
+export const ALICLOUD_SECURITY_GROUPS_VPC_KEYS: VpcFormKeys = { plan: ["vpcCidr", "vswitches"], deploy: ["vpcId"] };
+
+/**
+ * The security groups' `vswitches` from a VPC plan: subnet, public or private and CIDR of each
+ * vSwitch keyed `<subnet>-<zone>`, with its id from `ids` (e.g. `AlicloudVpc.vswitchIdsByKey`).
+ */
+export function alicloudVswitchRefs(vpc: AlicloudVpcPlan, ids: Readonly<Record<string, pulumi.Input<string>>>): Record<string, AlicloudVswitchRef>;
+/** The same without ids, for planning. */
+export function alicloudVswitchRefs(vpc: AlicloudVpcPlan): Record<string, PlanArgs<AlicloudVswitchRef, "id">>;
+export function alicloudVswitchRefs(vpc: AlicloudVpcPlan, ids?: Readonly<Record<string, pulumi.Input<string>>>): Record<string, PlanArgs<AlicloudVswitchRef, "id">> {
+  return Object.fromEntries(vpc.subnets.map((s) => {
+    const key = `${s.name}-${s.location}`;
+    return [key, { subnet: s.name, public: s.tier === "public", cidr: s.cidr, ...(ids ? { id: ids[key] } : {}) }];
+  }));
+}
+
+/** The VPC range and vSwitches the groups and ACLs are planned on, from `vpc` or the plain form (`undefined` after a problem). */
+function alicloudSecurityGroupsRanges(args: AlicloudSecurityGroupsPlanArgs, path: string, problems: Problems):
+  { vpcCidr: string; vswitches: Readonly<Record<string, PlanArgs<AlicloudVswitchRef, "id">>> } | undefined {
+  const form = vpcArgForm(args, ALICLOUD_SECURITY_GROUPS_VPC_KEYS, path, problems);
+  if (form === "vpc") return { vpcCidr: args.vpc!.cidr, vswitches: alicloudVswitchRefs(args.vpc!.plan) };
+  if (form === "plain") return { vpcCidr: args.vpcCidr!, vswitches: args.vswitches! };
+  return undefined;
+}
+
+/** The VPC id and vSwitch ids the children are created with, from `vpc` or the plain form (args already validated). */
+export function alicloudSecurityGroupsVpc(args: AlicloudSecurityGroupsArgs): { readonly vpcId: pulumi.Input<string>; readonly vswitches: Readonly<Record<string, AlicloudVswitchRef>> } {
+  return args.vpc !== undefined
+    ? { vpcId: args.vpc.vpcId, vswitches: alicloudVswitchRefs(args.vpc.plan, args.vpc.vswitchIdsByKey) }
+    : { vpcId: args.vpcId!, vswitches: args.vswitches! };
+}
+
 /**
  * `AlicloudSecurityGroupsArgs` without the VPC and vSwitch ids (known only at deploy time): what
  * `planAlicloudSecurityGroups` reads.
  */
 export type AlicloudSecurityGroupsPlanArgs = Omit<PlanArgs<AlicloudSecurityGroupsArgs, "vpcId">, "vswitches"> & {
-  readonly vswitches: Readonly<Record<string, PlanArgs<AlicloudVswitchRef, "id">>>;
+  readonly vswitches?: Readonly<Record<string, PlanArgs<AlicloudVswitchRef, "id">>>;
 };
 
+/** Validates `AlicloudSecurityGroups` args and computes every child; see `planGcpVpc` for the contract. */
 export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityGroupsPlanArgs, path: string, problems: Problems): AlicloudSecurityGroupsPlan {
   const before = problems.items.length;
   const prefix = args.namePrefix ?? name;
+  const vpc = alicloudSecurityGroupsRanges(args, path, problems);
+  if (vpc === undefined) return { prefix, rules: { tiers: [], rules: [], denyAllEgress: false }, groups: {}, sgRules: [], acls: [] };
   checkAlicloudName(prefix, joinPath(path, "namePrefix"), problems, 2, 100, "name prefix");
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   const onprem = Object.values(args.onPremisesRanges ?? {});
   const endpoints = Object.values(args.serviceEndpoints ?? {});
-  checkCidr(args.vpcCidr, joinPath(path, "vpcCidr"), problems);
+  checkCidr(vpc.vpcCidr, joinPath(path, "vpcCidr"), problems);
   for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) checkCidr(c, joinPath(joinPath(path, "onPremisesRanges"), k), problems);
   for (const [k, c] of Object.entries(args.serviceEndpoints ?? {})) checkCidr(c, joinPath(joinPath(path, "serviceEndpoints"), k), problems);
   const subnets: Record<string, string[]> = {};
-  for (const v of Object.values(args.vswitches)) (subnets[v.subnet] ??= []).push(v.cidr);
+  for (const v of Object.values(vpc.vswitches)) (subnets[v.subnet] ??= []).push(v.cidr);
   const rules = planRules(args, {
-    builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], onprem, "cloud-services": [ALICLOUD_SERVICES_RANGE], endpoints },
+    builtinRanges: { internet: [INTERNET], vpc: [vpc.vpcCidr], onprem, "cloud-services": [ALICLOUD_SERVICES_RANGE], endpoints },
     subnets,
     priorities: ALICLOUD_PRIORITIES,
     // Bad endpoint CIDRs are reported above; the rule only exists when one resolves.
@@ -244,11 +288,11 @@ export function planAlicloudSecurityGroups(name: string, args: AlicloudSecurityG
   const acls: AlicloudAclPlan[] = [];
   if (args.networkAcls ?? true) {
     for (const group of ["public", "private"] as const) {
-      const keys = Object.keys(args.vswitches).filter((k) => args.vswitches[k]!.public === (group === "public")).sort();
+      const keys = Object.keys(vpc.vswitches).filter((k) => vpc.vswitches[k]!.public === (group === "public")).sort();
       if (keys.length === 0) continue;
-      const groupSubnets = new Set(keys.map((k) => args.vswitches[k]!.subnet));
+      const groupSubnets = new Set(keys.map((k) => vpc.vswitches[k]!.subnet));
       const groupTiers = new Set(rules.tiers.filter((t) => t.subnets.some((s) => groupSubnets.has(s))).map((t) => t.name));
-      acls.push({ name: nameOf(prefix, group, "acl"), group, vswitches: keys, ...aclEntries(rules, group, groupTiers, args.vpcCidr) });
+      acls.push({ name: nameOf(prefix, group, "acl"), group, vswitches: keys, ...aclEntries(rules, group, groupTiers, vpc.vpcCidr) });
     }
   }
   for (const n of [...Object.values(groups), ...acls.map((a) => a.name)]) checkAlicloudName(n, path, problems, 2, 128);

@@ -1,6 +1,7 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as pulumi from "@pulumi/pulumi";
-import { AlicloudSecurityGroupsArgs, AlicloudSecurityGroupsPlan, validatedAlicloudSecurityGroups } from "./security-groups-plan";
+import { checkVpcDeployKeys } from "../core/vpc-form";
+import { ALICLOUD_SECURITY_GROUPS_VPC_KEYS, alicloudSecurityGroupsVpc, AlicloudSecurityGroupsArgs, AlicloudSecurityGroupsPlan, planAlicloudSecurityGroups, validatedAlicloudSecurityGroups } from "./security-groups-plan";
 
 export * from "./security-groups-plan";
 
@@ -22,14 +23,20 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
   readonly securityGroupIds: pulumi.Output<Record<string, string>>;
   /** Network ACL ids keyed `public` / `private`. */
   readonly networkAclIds: pulumi.Output<Record<string, string>>;
+  /** Security-group ids keyed by tier: a plain map (the tiers are known at plan time), one output per group. */
+  readonly securityGroupIdsByTier: Readonly<Record<string, pulumi.Output<string>>>;
+  /** Network ACL ids keyed `public` / `private`, one output per ACL. */
+  readonly networkAclIdsByGroup: Readonly<Record<string, pulumi.Output<string>>>;
   /** The plan this component was built from (plain data). */
   readonly plan: AlicloudSecurityGroupsPlan;
 
   constructor(name: string, args: AlicloudSecurityGroupsArgs, opts?: pulumi.ComponentResourceOptions) {
     // Validate before registering anything, the component itself included.
+    checkVpcDeployKeys("AlicloudSecurityGroups", planAlicloudSecurityGroups, name, args, ALICLOUD_SECURITY_GROUPS_VPC_KEYS);
     const plan = validatedAlicloudSecurityGroups(name, args);
     super("landing-zone:index:AlicloudSecurityGroups", name, args, opts);
     this.plan = plan;
+    const vpc = alicloudSecurityGroupsVpc(args);
     const tags = { ...args.tags };
 
     this.securityGroups = {};
@@ -37,7 +44,7 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
       this.securityGroups[tier] = new alicloud.ecs.SecurityGroup(sgName, {
         securityGroupName: sgName,
         description: `Tier ${tier} of ${plan.prefix}`,
-        vpcId: args.vpcId,
+        vpcId: vpc.vpcId,
         securityGroupType: "normal",
         innerAccessPolicy: "Drop",
         resourceGroupId: args.resourceGroupId,
@@ -61,7 +68,7 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
     this.networkAcls = {};
     for (const acl of plan.acls) {
       this.networkAcls[acl.group] = new alicloud.vpc.NetworkAcl(acl.name, {
-        vpcId: args.vpcId,
+        vpcId: vpc.vpcId,
         networkAclName: acl.name,
         description: `Stateless second layer of the ${acl.group} vSwitches`,
         ingressAclEntries: acl.ingress.map((e) => ({
@@ -70,11 +77,13 @@ export class AlicloudSecurityGroups extends pulumi.ComponentResource {
         egressAclEntries: acl.egress.map((e) => ({
           networkAclEntryName: e.networkAclEntryName, policy: e.policy, protocol: e.protocol, port: e.port, destinationCidrIp: e.cidr, description: e.description,
         })),
-        resources: acl.vswitches.map((k) => ({ resourceId: args.vswitches[k]!.id, resourceType: "VSwitch" })),
+        resources: acl.vswitches.map((k) => ({ resourceId: vpc.vswitches[k]!.id, resourceType: "VSwitch" })),
         tags,
       }, { parent: this });
     }
     this.securityGroupIds = pulumi.all(Object.fromEntries(Object.entries(this.securityGroups).map(([k, v]) => [k, v.id])));
+    this.securityGroupIdsByTier = Object.fromEntries(Object.entries(this.securityGroups).map(([k, v]) => [k, v.id]));
+    this.networkAclIdsByGroup = Object.fromEntries(Object.entries(this.networkAcls).map(([k, v]) => [k, v.id]));
     this.networkAclIds = pulumi.all(Object.fromEntries(Object.entries(this.networkAcls).map(([k, v]) => [k, v.id])));
     this.registerOutputs({ securityGroupIds: this.securityGroupIds, networkAclIds: this.networkAclIds });
   }

@@ -29,6 +29,12 @@ export class AlicloudVpc extends pulumi.ComponentResource {
   readonly vswitchIds: pulumi.Output<Record<string, string>>;
   /** vSwitches keyed `<name>-<zone>` with their CIDRs (known at plan time). */
   readonly subnets: pulumi.Output<Record<string, AlicloudSubnetInfo>>;
+  /** vSwitch ids keyed `<name>-<zone>`: a plain map (the keys are known at plan time), one output per vSwitch. */
+  readonly vswitchIdsByKey: Readonly<Record<string, pulumi.Output<string>>>;
+  /** vSwitches keyed `<name>-<zone>` with name, zone, tier and CIDR, as plain data. */
+  readonly subnetsByKey: Readonly<Record<string, AlicloudSubnetInfo>>;
+  /** The VPC's range (the `cidr` arg). */
+  readonly cidr: string;
   /** Public egress IP of the private tier (the NAT EIP), when NAT is on. */
   readonly natPublicIp: pulumi.Output<string | undefined>;
   /** The plan this component was built from (plain data). */
@@ -39,6 +45,7 @@ export class AlicloudVpc extends pulumi.ComponentResource {
     const plan = validated("AlicloudVpc", planAlicloudVpc, name, args);
     super("landing-zone:index:AlicloudVpc", name, args, opts);
     this.plan = plan;
+    this.cidr = args.cidr;
     const tags = { ...args.tags };
     const p = plan.prefix;
 
@@ -138,9 +145,11 @@ export class AlicloudVpc extends pulumi.ComponentResource {
 
     this.vpcId = this.vpc.id;
     this.vswitchIds = pulumi.all(Object.fromEntries(Object.entries(this.vswitches).map(([k, v]) => [k, v.id])));
-    this.subnets = pulumi.output(Object.fromEntries(plan.subnets.map((s) => [`${s.name}-${s.location}`, {
+    this.vswitchIdsByKey = Object.fromEntries(Object.entries(this.vswitches).map(([k, v]) => [k, v.id]));
+    this.subnetsByKey = Object.fromEntries(plan.subnets.map((s) => [`${s.name}-${s.location}`, {
       name: s.aliName, zone: s.location, tier: s.tier, cidr: s.cidr,
-    }])));
+    }]));
+    this.subnets = pulumi.output({ ...this.subnetsByKey });
     this.natPublicIp = this.natEip ? this.natEip.ipAddress : pulumi.output(undefined);
     this.registerOutputs({
       vpcId: this.vpcId,

@@ -5,13 +5,14 @@ import * as path from "node:path";
 import { LandingZoneValidationError } from "../core/errors";
 import { planStackFile } from "../offline/harness";
 import { inventoryToJson } from "../offline/inventory";
+import { renderIntentProblems } from "../offline/intents-report";
 import { renderMarkdown } from "../offline/markdown";
 import { isBlocking, renderFindings, renderTree } from "../offline/tree";
 import { stackUrn } from "../policy/evaluate";
 import { readWaivers, unmatchedWaivers } from "../policy/waivers";
 
 /** Exit codes of `npm run plan`. */
-export const EXIT = { ok: 0, policyViolation: 1, invalidConfig: 2 } as const;
+export const EXIT = { ok: 0, policyViolation: 1, invalidConfig: 2 } as const; // 1 also for a broken intent
 
 interface PlanOptions {
   stack?: string;
@@ -80,7 +81,7 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
   const json = inventoryToJson(inv);
   const report = opts.format === "json" ? json
     : opts.format === "markdown" ? renderMarkdown(inv)
-      : `${renderTree(inv)}\n${renderFindings(inv.findings)}`;
+      : `${renderTree(inv)}\n${renderFindings(inv.findings)}${inv.intents ? `\n${renderIntentProblems(inv.intents)}` : ""}`;
   for (const [target, text] of [[opts.json, json], [opts.out, report]] as const) {
     if (target === undefined) continue;
     try {
@@ -91,7 +92,10 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
     }
   }
   if (!opts.out) write(report);
-  return inv.findings.some(isBlocking) ? EXIT.policyViolation : EXIT.ok;
+  const broken = (inv.intents ?? []).filter((r) => !r.ok);
+  // The text report already lists broken intents; other formats get them on stderr.
+  if (broken.length > 0 && (opts.format !== "text" || opts.out)) writeErr(renderIntentProblems(inv.intents!));
+  return inv.findings.some(isBlocking) || broken.length > 0 ? EXIT.policyViolation : EXIT.ok;
 }
 
 if (require.main === module) {

@@ -5,6 +5,7 @@ import { auditSection } from "./sections/audit";
 import { connectivitySection } from "./sections/connectivity";
 import { firewallSection } from "./sections/firewall";
 import { iamSection } from "./sections/iam";
+import { intentsSection } from "./sections/intents";
 import { registrySection } from "./sections/registry";
 
 /** Clouds a landing zone can span. */
@@ -72,6 +73,7 @@ export const environmentConfig = z.strictObject({
   ...connectivitySection.root,
   ...auditSection.root,
   ...registrySection.root,
+  ...intentsSection.root,
 }).superRefine((spec, ctx) => {
   for (const cloud of CLOUDS) {
     const enabled = spec.clouds.includes(cloud);

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { BUDGET_THRESHOLD_DEFAULTS, BudgetBasics, checkBudgetBasics } from "../core/audit";
 import { joinPath, Problems } from "../core/errors";
 import { checkLabels } from "../core/labels";
@@ -10,8 +11,8 @@ export const GCP_BUDGET_MAX_CHANNELS = 5;
 export interface GcpBudgetArgs extends BudgetBasics {
   /** Billing account id, `XXXXXX-XXXXXX-XXXXXX`. */
   readonly billingAccount: string;
-  /** Project the budget is filtered to; also holds the topic and notification channels. */
-  readonly project: string;
+  /** Project the budget is filtered to; also holds the topic and notification channels. Not needed for planning: may be another resource's output. */
+  readonly project: pulumi.Input<string>;
   /** The project's number; the budget filter needs it. @default looked up with `gcp.organizations.getProject` */
   readonly projectNumber?: string;
   /**

@@ -2,9 +2,12 @@ import type { PlanArgs } from "../core/planned";
 import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import { checkCidr } from "../core/cidr";
+import { vpcArgForm, type VpcFormKeys } from "../core/vpc-form";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkGcpName, nameOf } from "../core/naming";
 import { gcpPort } from "../core/ports";
+import type { GcpVpc } from "./vpc";
+import type { GcpVpcPlan } from "./vpc-plan";
 import { effectiveTierNames, FirewallRuleArgs, GCP_GOOGLE_APIS_RANGES, GCP_IAP_RANGE, GCP_PRIORITIES, INTERNET, PlannedRule, planRules, RulePlan, RuleSetArgs, TierArgs } from "../core/rules";
 
 /** A tier on GCP: the shared tier model plus how instances of the tier are recognised. */
@@ -15,15 +18,21 @@ export interface GcpTierArgs extends TierArgs {
   readonly serviceAccount?: string;
 }
 
+/**
+ * `GcpFirewall` args. Give the network either as the VPC component (`vpc`) or in the plain form
+ * (`project`, `network`, `vpcCidr`, `subnets`), not both.
+ */
 export interface GcpFirewallArgs extends RuleSetArgs {
-  /** Project that owns the network. */
-  readonly project: string;
-  /** The network's id or self link. */
-  readonly network: pulumi.Input<string>;
-  /** The VPC's range: the named range `vpc`. */
-  readonly vpcCidr: string;
-  /** The VPC's subnets by name, with their CIDRs in every region (plain data from `GcpVpc.plan`). */
-  readonly subnets: Readonly<Record<string, readonly string[]>>;
+  /** The network's VPC component: project, network id, range (`vpc`) and subnets are taken from it. @default none (plain form) */
+  readonly vpc?: GcpVpc;
+  /** Project that owns the network (plain form). Not needed for planning: may be another resource's output. @default the VPC's project */
+  readonly project?: pulumi.Input<string>;
+  /** The network's id or self link (plain form). @default the VPC's network id */
+  readonly network?: pulumi.Input<string>;
+  /** The VPC's range, the named range `vpc` (plain form). @default the VPC's `cidr` */
+  readonly vpcCidr?: string;
+  /** The VPC's subnets by name with their CIDRs in every region (plain form; `gcpFirewallSubnets(vpc.plan)`). @default the VPC's subnets */
+  readonly subnets?: Readonly<Record<string, readonly string[]>>;
   /** Tiers by name, merged key by key over `DEFAULT_TIERS`. @default web, app and data */
   readonly tiers?: Readonly<Record<string, GcpTierArgs>>;
   /** On-premises CIDRs by name: the named range `onprem`. @default {} */
@@ -58,21 +67,46 @@ export const GCP_SERVICE_EGRESS: Readonly<Record<string, FirewallRuleArgs>> = {
   "google-apis": { direction: "egress", protocol: "tcp", ports: ["443"], destinations: ["google-apis"], description: "Private Google Access VIPs (private/restricted.googleapis.com)" },
 };
 
-/** Validates `GcpFirewall` args and computes every rule; see `planGcpVpc` for the contract. */
+/** The plain keys that `vpc` stands for: the range and subnets planning reads, the ids deploying needs. */
+export const GCP_FIREWALL_VPC_KEYS: VpcFormKeys = { plan: ["vpcCidr", "subnets"], deploy: ["project", "network"] };
+
+/** Subnet CIDRs by subnet name over every region, the firewall's `subnets`, from a VPC plan. */
+export function gcpFirewallSubnets(vpc: GcpVpcPlan): Record<string, string[]> {
+  const subnets: Record<string, string[]> = {};
+  for (const s of vpc.subnets) (subnets[s.name] ??= []).push(s.cidr);
+  return subnets;
+}
+
+/** The VPC range and subnets the rules are planned on, from `vpc` or the plain form (`undefined` after a problem). */
+function gcpFirewallRanges(args: GcpFirewallPlanArgs, path: string, problems: Problems): { vpcCidr: string; subnets: Readonly<Record<string, readonly string[]>> } | undefined {
+  const form = vpcArgForm(args, GCP_FIREWALL_VPC_KEYS, path, problems);
+  if (form === "vpc") return { vpcCidr: args.vpc!.cidr, subnets: gcpFirewallSubnets(args.vpc!.plan) };
+  if (form === "plain") return { vpcCidr: args.vpcCidr!, subnets: args.subnets! };
+  return undefined;
+}
+
+/** The project and network the rules are created in, from `vpc` or the plain form (args already validated). */
+export function gcpFirewallNetwork(args: GcpFirewallArgs): { readonly project: pulumi.Input<string>; readonly network: pulumi.Input<string> } {
+  return args.vpc !== undefined ? { project: args.vpc.project, network: args.vpc.networkId } : { project: args.project!, network: args.network! };
+}
+
 /** `GcpFirewallArgs` without the network (an id known only at deploy time): what `planGcpFirewall` reads. */
 export type GcpFirewallPlanArgs = PlanArgs<GcpFirewallArgs, "network">;
 
+/** Validates `GcpFirewall` args and computes every rule; see `planGcpVpc` for the contract. */
 export function planGcpFirewall(name: string, args: GcpFirewallPlanArgs, path: string, problems: Problems): GcpFirewallPlan {
   const before = problems.items.length;
   const prefix = args.namePrefix ?? name;
   const targetBy = args.targetBy ?? "tags";
+  const net = gcpFirewallRanges(args, path, problems);
+  if (net === undefined) return { prefix, rules: { tiers: [], rules: [], denyAllEgress: false }, firewalls: [], tierIdentities: {}, targetBy };
   checkGcpName(prefix, joinPath(path, "namePrefix"), problems, "name prefix");
   const prefixOk = problems.items.length === before;
   const onprem = Object.values(args.onPremisesRanges ?? {});
-  checkCidr(args.vpcCidr, joinPath(path, "vpcCidr"), problems);
+  checkCidr(net.vpcCidr, joinPath(path, "vpcCidr"), problems);
   for (const [k, c] of Object.entries(args.onPremisesRanges ?? {})) checkCidr(c, joinPath(joinPath(path, "onPremisesRanges"), k), problems);
   // A GCP egress rule with no destination range matches every destination: a tier must have ranges.
-  for (const [subnet, cidrs] of Object.entries(args.subnets)) {
+  for (const [subnet, cidrs] of Object.entries(net.subnets)) {
     const at = joinPath(joinPath(path, "subnets"), subnet);
     if (cidrs.length === 0) {
       problems.add("LZ_FW_SUBNET_EMPTY", at, `subnet "${subnet}" has no CIDR`, "pass the subnet's CIDRs in every region (GcpVpc.plan), or leave the subnet out");
@@ -80,8 +114,8 @@ export function planGcpFirewall(name: string, args: GcpFirewallPlanArgs, path: s
     cidrs.forEach((c, i) => checkCidr(c, `${at}[${i}]`, problems));
   }
   const rules = planRules(args, {
-    builtinRanges: { internet: [INTERNET], vpc: [args.vpcCidr], iap: [GCP_IAP_RANGE], onprem, "google-apis": GCP_GOOGLE_APIS_RANGES },
-    subnets: args.subnets,
+    builtinRanges: { internet: [INTERNET], vpc: [net.vpcCidr], iap: [GCP_IAP_RANGE], onprem, "google-apis": GCP_GOOGLE_APIS_RANGES },
+    subnets: net.subnets,
     priorities: GCP_PRIORITIES,
     serviceEgress: GCP_SERVICE_EGRESS,
     defaultAdminSources: ["iap"],

@@ -17,8 +17,8 @@ export interface GcpVpnPeerArgs {
 }
 
 export interface GcpHaVpnArgs {
-  /** Project of the VPC. */
-  readonly project: string;
+  /** Project of the VPC. Not needed for planning: may be another resource's output. */
+  readonly project: pulumi.Input<string>;
   /** Region of the gateway, router and tunnels. */
   readonly region: string;
   /** The VPC's id or self link. */

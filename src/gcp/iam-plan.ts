@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems } from "../core/errors";
 import { nameOf } from "../core/naming";
 import { checkBillingAccount, GCP_PROJECT_ID, GCP_SERVICE_ACCOUNT_ID } from "./ids";
@@ -43,8 +44,8 @@ export interface GcpCustomRoleSpec {
 }
 
 export interface GcpIamArgs {
-  /** Project the grants, robots, custom roles and audit config live in. */
-  readonly project: string;
+  /** Project the grants, robots, custom roles and audit config live in. May be another resource's output; checked as a project id only when it is a plain string. */
+  readonly project: pulumi.Input<string>;
   /** Production grants: the narrower, read-leaning role set per persona. @default false */
   readonly production?: boolean;
   /**
@@ -129,7 +130,7 @@ export function gcpRobotAccountId(name: string): string {
 
 /** Validates `GcpIam` args; reports every problem under `path`. */
 export function planGcpIam(name: string, args: GcpIamArgs, path: string, problems: Problems): void {
-  if (!GCP_PROJECT_ID.test(args.project)) {
+  if (typeof args.project === "string" && !GCP_PROJECT_ID.test(args.project)) {
     problems.add("LZ_PROJECT_ID", joinPath(path, "project"), `"${args.project}" is not a GCP project id`,
       "use the 6–30 character project id, e.g. acme-lz-prod");
   }

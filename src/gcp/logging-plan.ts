@@ -28,7 +28,10 @@ export interface GcpLogLifecycleArgs {
 }
 
 export interface GcpLoggingArgs {
-  /** Project that owns the bucket (and dataset/topic); also the sink's scope at `project` level. */
+  /**
+   * Project that owns the bucket (and dataset/topic); also the sink's scope at `project` level.
+   * A plain string: planning needs it (the default bucket name is `<project>-<name>` and is checked against naming limits).
+   */
   readonly project: string;
   /** Bucket (and dataset) location, e.g. `europe-west1` or `EU`. */
   readonly location: string;

@@ -35,7 +35,7 @@ export interface GcpRegistryCleanupArgs {
 }
 
 export interface GcpRegistryArgs {
-  /** Project that holds the repository. */
+  /** Project that holds the repository. A plain string: planning needs it (the repository URLs are plan-time values). */
   readonly project: string;
   /** Region of the repository (the environment's primary region). */
   readonly location: string;

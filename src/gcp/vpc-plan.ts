@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { contains, isPrivate, mustParseCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
@@ -54,8 +55,8 @@ export interface GcpNatArgs {
 }
 
 export interface GcpVpcArgs {
-  /** Project that owns the network. */
-  readonly project: string;
+  /** Project that owns the network. Not needed for planning: may be another resource's output (a project created in the same stack). */
+  readonly project: pulumi.Input<string>;
   /** The VPC's private range: every subnet is carved from or must lie in it. GCP networks have no range of their own; this one is the contract. */
   readonly cidr: string;
   /** Regions in order. A region's position is its slot in each carved subnet group: append new regions at the end. */

@@ -35,6 +35,16 @@ export class GcpVpc extends pulumi.ComponentResource {
   readonly subnetIds: pulumi.Output<Record<string, string>>;
   /** Subnets keyed `<name>-<region>`, with their CIDRs (known at plan time). */
   readonly subnets: pulumi.Output<Record<string, GcpSubnetInfo>>;
+  /** Subnet ids keyed `<name>-<region>`: a plain map (the keys are known at plan time), one output per subnet. */
+  readonly subnetIdsByKey: Readonly<Record<string, pulumi.Output<string>>>;
+  /** Subnet self links keyed `<name>-<region>`. */
+  readonly subnetSelfLinksByKey: Readonly<Record<string, pulumi.Output<string>>>;
+  /** Subnets keyed `<name>-<region>` with name, region, tier and CIDRs, as plain data. */
+  readonly subnetsByKey: Readonly<Record<string, GcpSubnetInfo>>;
+  /** The VPC's range (the `cidr` arg). */
+  readonly cidr: string;
+  /** The project that owns the network (the `project` arg). */
+  readonly project: pulumi.Input<string>;
   /** The plan this component was built from (plain data). */
   readonly plan: GcpVpcPlan;
 
@@ -43,6 +53,8 @@ export class GcpVpc extends pulumi.ComponentResource {
     const plan = validated("GcpVpc", planGcpVpc, name, args);
     super("landing-zone:index:GcpVpc", name, args, opts);
     this.plan = plan;
+    this.cidr = args.cidr;
+    this.project = args.project;
     const project = args.project;
     const flow = { ...GCP_VPC_DEFAULTS.flowLogs, ...args.flowLogs };
     const nat = { ...GCP_VPC_DEFAULTS.nat, ...args.nat };
@@ -155,9 +167,12 @@ export class GcpVpc extends pulumi.ComponentResource {
     this.networkSelfLink = this.network.selfLink;
     this.networkName = this.network.name;
     this.subnetIds = pulumi.all(Object.fromEntries(Object.entries(this.subnetworks).map(([k, s]) => [k, s.id])));
-    this.subnets = pulumi.output(Object.fromEntries(plan.subnets.map((s) => [`${s.name}-${s.location}`, {
+    this.subnetIdsByKey = Object.fromEntries(Object.entries(this.subnetworks).map(([k, s]) => [k, s.id]));
+    this.subnetSelfLinksByKey = Object.fromEntries(Object.entries(this.subnetworks).map(([k, s]) => [k, s.selfLink]));
+    this.subnetsByKey = Object.fromEntries(plan.subnets.map((s) => [`${s.name}-${s.location}`, {
       name: s.gcpName, region: s.location, tier: s.tier, cidr: s.cidr, secondaryRanges: s.secondaryRanges,
-    }])));
+    }]));
+    this.subnets = pulumi.output({ ...this.subnetsByKey });
     this.registerOutputs({
       networkId: this.networkId,
       networkSelfLink: this.networkSelfLink,

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { joinPath, Problems, validated } from "../core/errors";
 
 /** Workload identity pool and provider ids: 4–32 lowercase letters, digits or hyphens; the prefix `gcp-` is reserved. */
@@ -10,8 +11,8 @@ export const GCP_WIF_DEFAULT_MAPPING: Readonly<Record<string, string>> = {
 };
 
 export interface GcpWorkloadIdentityArgs {
-  /** Project that holds the pool. */
-  readonly project: string;
+  /** Project that holds the pool. Not needed for planning: may be another resource's output. */
+  readonly project: pulumi.Input<string>;
   /** Pool id (4–32 characters). A deleted pool's id stays taken for 30 days. @default the component name */
   readonly poolId?: string;
   /** OIDC provider id (4–32 characters). @default "ci" */

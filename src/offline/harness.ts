@@ -1,7 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "node:path";
 import { readStackFile } from "../config/load";
-import { main } from "../program/landing-zone";
+import { Problems } from "../core/errors";
+import { checkIntents, validateIntents } from "../intents/check";
+import type { IntentSet } from "../intents/types";
+import { planConfig } from "../planner/environment";
+import { deployLandingZone } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
 import { mockCall, mockOutputs } from "./mock-outputs";
@@ -117,6 +121,32 @@ type Callback = (err: unknown, resp: unknown) => void;
  * at a time per process: Pulumi's runtime state is global.
  */
 export async function runOffline(program: () => unknown, opts: OfflineRunOptions = {}): Promise<Inventory> {
+  return isolatedRun(() => runInStore(program, opts));
+}
+
+/**
+ * Pulumi's runtime state (monitor, config, pending registrations, the RPC queue) lives in a store
+ * that `getStore()` takes from an AsyncLocalStorage when one is active, as Pulumi's own Automation
+ * API and provider server do per run. Each offline run gets a fresh store, so work a failed run
+ * left behind (registrations inside applies, a component's `registerOutputs`) keeps talking to
+ * that run's mock monitor instead of the next run's, where it was recorded as the next run's
+ * resource or rejected as "unknown resource". The run also waits for that work before it fails.
+ * These are internals of `@pulumi/pulumi` (pinned exactly); `test/testkit` covers them.
+ */
+function isolatedRun<T>(run: () => Promise<T>): Promise<T> {
+  const state = require("@pulumi/pulumi/runtime/state") as { withLocalStorage<R>(fn: () => R): R };
+  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+  return state.withLocalStorage(async () => {
+    try {
+      return await run();
+    } catch (err) {
+      await settings.waitForRPCs().catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+async function runInStore(program: () => unknown, opts: OfflineRunOptions): Promise<Inventory> {
   const project = opts.project ?? "landing-zone";
   const stack = opts.stack ?? "dev";
   const savedLimit = Error.stackTraceLimit;
@@ -226,6 +256,11 @@ function resourceOptions(req: any): Record<string, unknown> {
 export interface StackFileRunOptions extends Omit<OfflineRunOptions, "config" | "secretKeys" | "stack"> {
   /** Stack name. @default taken from the file name `Pulumi.<stack>.yaml` */
   readonly stack?: string;
+  /**
+   * Intents checked besides the stack's own (its defaults and `landing-zone:intents`); `false`
+   * checks none. @default {}
+   */
+  readonly intents?: IntentSet | false;
 }
 
 /** The stack name a `Pulumi.<stack>.yaml` file is for. */
@@ -237,10 +272,25 @@ export function stackNameOf(file: string): string {
 /**
  * Runs the landing zone's own stack program against a `Pulumi.<stack>.yaml`: the config is
  * loaded into Pulumi's runtime exactly as `pulumi up` would see it (secure values replaced by a
- * placeholder, still secret), then `main()` reads and validates it and builds every component.
- * A config error is thrown as `LandingZoneValidationError` before any resource is registered.
+ * placeholder, still secret), planned like `main()` plans it (`planConfig`) and deployed from the
+ * plan; the stack's intents are checked over the inventory (`inv.intents`). A config error is
+ * thrown as `LandingZoneValidationError` before any resource is registered.
  */
 export async function planStackFile(file: string, opts: StackFileRunOptions = {}): Promise<Inventory> {
   const cfg = readStackFile(file);
-  return runOffline(() => main(file), { ...opts, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  const { intents, ...run } = opts;
+  // What main() does, with the plan kept: the config is planned once (every check, nothing
+  // registered on a problem) and the same plan gives the stack's intents.
+  const plan = planConfig(cfg.values, file);
+  if (intents) {
+    // Extra intents are checked against the stack's names before anything is deployed.
+    const problems = new Problems();
+    validateIntents(intents, plan.intents.catalogue, "intents", problems);
+    problems.throwIfAny("intents");
+  }
+  const inv = await runOffline(() => deployLandingZone(plan), { ...run, stack: opts.stack ?? stackNameOf(file), config: cfg.runtimeConfig, secretKeys: cfg.secretKeys });
+  if (intents === false) return inv;
+  const own = plan.intents.intents;
+  const all = { required: [...(own.required ?? []), ...(intents?.required ?? [])], forbidden: [...(own.forbidden ?? []), ...(intents?.forbidden ?? [])] };
+  return { ...inv, intents: checkIntents(inv, all, plan.intents.catalogue).results };
 }

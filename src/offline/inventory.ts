@@ -1,3 +1,5 @@
+import type { IntentResult } from "../intents/types";
+
 /** One resource as `pulumi up` would register it. */
 export interface InventoryResource {
   readonly urn: string;
@@ -42,6 +44,8 @@ export interface Inventory {
   /** Stack outputs, secrets as `"[secret]"`. */
   readonly outputs: Readonly<Record<string, unknown>>;
   readonly findings: readonly Finding[];
+  /** Intent results (docs/intents.md), when the plan checked intents. */
+  readonly intents?: readonly IntentResult[];
 }
 
 /** Serialises an inventory the same way every time: sorted keys, two-space indent, trailing newline. */

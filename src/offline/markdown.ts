@@ -1,5 +1,6 @@
 import { cloudOf, cloudTitle, renderDiagram } from "./diagram";
 import { type Finding, type Inventory, type InventoryResource, isProvider, PROVIDER_PREFIX } from "./inventory";
+import { renderIntentsMarkdown } from "./intents-report";
 import { resourceCounts } from "./tree";
 
 /**
@@ -23,6 +24,7 @@ export function renderMarkdown(inv: Inventory): string {
   parts.push(`## Components\n\n${componentTable(inv)}`);
   parts.push(`## Clouds\n\n${cloudTable(inv)}`);
   parts.push(`## Policy findings\n\n${findingsSection(inv.findings)}`);
+  if (inv.intents !== undefined) parts.push(`## Intents\n\n${renderIntentsMarkdown(inv.intents)}`);
   parts.push(`## Diagram\n\n\`\`\`mermaid\n${renderDiagram(inv)}\`\`\``);
   parts.push(`<details><summary>Resources by type</summary>\n\n${typeTable(inv)}\n</details>`);
   return `${parts.join("\n\n")}\n`;

@@ -1,3 +1,5 @@
+import { checkIntents } from "../intents/check";
+import type { IntentCatalogue, IntentResult, IntentSet } from "../intents/types";
 import type { Waiver } from "../policy/evaluate";
 import { type Rule, tokenOf } from "../policy/rule";
 import { planStackFile, runOffline, type OfflineRunOptions, type StackFileRunOptions } from "./harness";
@@ -60,6 +62,32 @@ export class PolicyTestResult {
     return this.findings.filter((f) => f.rule === rule && (resource === undefined || f.urn === resource || f.urn.endsWith(`::${resource}`)));
   }
 
+  /** Intent results (empty when no intents were checked). */
+  get intents(): readonly IntentResult[] {
+    return this.inventory.intents ?? [];
+  }
+
+  /** Intents that do not hold: a required path blocked or a forbidden one open. */
+  get brokenIntents(): readonly IntentResult[] {
+    return this.intents.filter((r) => !r.ok);
+  }
+
+  /** Throws unless every checked intent holds, naming the deciding hop of each broken one. */
+  expectIntentsHold(): void {
+    const broken = this.brokenIntents;
+    if (broken.length > 0) {
+      throw new Error(`expected every intent to hold, ${broken.length} broken:\n  ${broken.map((r) =>
+        `${r.expect} "${r.name}" (${r.detail}): ${r.culprit ? `${r.culprit.kind} ${r.culprit.name}: ${r.culprit.detail}` : "no instance in the plan"}`).join("\n  ")}`);
+    }
+  }
+
+  /** The result of the intent with this name (see `intentName`); throws listing the names there are. */
+  intent(name: string): IntentResult {
+    const found = this.intents.find((r) => r.name === name);
+    if (!found) throw new Error(`no intent named "${name}"; intents are:\n  ${this.intents.map((r) => r.name).join("\n  ") || "(none)"}`);
+    return found;
+  }
+
   /** Throws unless nothing blocks: no mandatory finding left unwaived. */
   expectNoMandatoryFindings(): void {
     if (this.blocking.length > 0) {
@@ -89,6 +117,10 @@ export interface PolicyTestOptions extends Omit<OfflineRunOptions, "policies"> {
   readonly extraRules?: readonly Rule[];
   /** Rules turned off, each with its recorded reason (shown in the findings). @default [] */
   readonly waivers?: readonly Waiver[];
+  /** Intents to check over the plan (docs/intents.md). @default none */
+  readonly intents?: IntentSet;
+  /** What the intents' tier, range and identity names stand for in your program. @default no tiers, ranges or identities */
+  readonly catalogue?: IntentCatalogue;
 }
 
 /**
@@ -101,12 +133,19 @@ export interface PolicyTestOptions extends Omit<OfflineRunOptions, "policies"> {
  * ```
  */
 export async function runPolicyTest(program: () => unknown, opts: PolicyTestOptions = {}): Promise<PolicyTestResult> {
-  const { extraRules, waivers, ...run } = opts;
-  return new PolicyTestResult(await runOffline(program, { ...run, policies: { extraRules: extraRules ?? [], waivers: waivers ?? [] } }));
+  const { extraRules, waivers, intents, catalogue, ...run } = opts;
+  const inv = await runOffline(program, { ...run, policies: { extraRules: extraRules ?? [], waivers: waivers ?? [] } });
+  if (intents === undefined) return new PolicyTestResult(inv);
+  return new PolicyTestResult({ ...inv, intents: checkIntents(inv, intents, catalogue ?? { onPremises: {}, otherRanges: {} }).results });
 }
 
-/** Plans a `Pulumi.<stack>.yaml` with the landing zone's stack program offline, and checks the policies. */
-export async function runStackFileTest(file: string, opts: Omit<PolicyTestOptions, "config" | "secretKeys"> & StackFileRunOptions = {}): Promise<PolicyTestResult> {
+/**
+ * Plans a `Pulumi.<stack>.yaml` with the landing zone's stack program offline, and checks the
+ * policies and the stack's intents (its defaults, `landing-zone:intents`, plus `intents`).
+ */
+export async function runStackFileTest(file: string, opts: Omit<PolicyTestOptions, "config" | "secretKeys" | "intents" | "catalogue"> & StackFileRunOptions = {}): Promise<PolicyTestResult> {
   const { extraRules, waivers, ...run } = opts;
   return new PolicyTestResult(await planStackFile(file, { ...run, policies: { extraRules: extraRules ?? [], waivers: waivers ?? [] } }));
 }
+
+export { checkIntents };

@@ -7,6 +7,7 @@ import { AuditPlan, planAudit } from "./audit";
 import { ConnectivityPlan, planConnectivity } from "./connectivity";
 import { FirewallPlan, planFirewall } from "./firewall";
 import { IamPlan, planIam } from "./iam";
+import { IntentsPlan, planIntents } from "./intents";
 import { environmentLabels } from "./names";
 import { NetworkPlan, planNetwork, planWellFormedNetworks } from "./network";
 import { planRegistry, RegistryPlan } from "./registry";
@@ -30,6 +31,8 @@ export interface EnvironmentPlan {
   readonly connectivity: ConnectivityPlan;
   readonly audit: AuditPlan;
   readonly registry: RegistryPlan;
+  /** Intents checked over the plan's inventory (docs/intents.md). */
+  readonly intents: IntentsPlan;
 }
 
 /**
@@ -45,11 +48,12 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
   const connectivity = planConnectivity(spec, network, problems);
   const audit = planAudit(spec, problems);
   const registry = planRegistry(spec, network, problems);
+  const intents = planIntents({ spec, iam, network, firewall, registry }, problems);
   return {
     spec,
     labels: environmentLabels(spec),
     gcpServices: spec.gcp ? gcpLandingZoneServices(spec) : [],
-    network, firewall, iam, connectivity, audit, registry,
+    network, firewall, iam, connectivity, audit, registry, intents,
   };
 }
 

@@ -1,9 +1,9 @@
-import { AlicloudSecurityGroupsPlan, AlicloudSecurityGroupsPlanArgs, planAlicloudSecurityGroups } from "../alicloud/security-groups-plan";
+import { AlicloudSecurityGroupsPlan, AlicloudSecurityGroupsPlanArgs, alicloudVswitchRefs, planAlicloudSecurityGroups } from "../alicloud/security-groups-plan";
 import type { AlicloudVpcPlan } from "../alicloud/vpc-plan";
 import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/schema";
 import type { Problems } from "../core/errors";
-import { GcpFirewallPlan, GcpFirewallPlanArgs, planGcpFirewall } from "../gcp/firewall-plan";
+import { gcpFirewallSubnets, GcpFirewallPlan, GcpFirewallPlanArgs, planGcpFirewall } from "../gcp/firewall-plan";
 import type { GcpVpcPlan } from "../gcp/vpc-plan";
 import { onPremisesRanges } from "./connectivity";
 import { environmentLabels, firewallName } from "./names";
@@ -37,12 +37,10 @@ function ruleModelArgs<F extends Pick<GcpFirewallPlanArgs, "tiers" | "rules" | "
 export function gcpFirewallArgs(spec: EnvironmentSpec, vpc: GcpVpcPlan): GcpFirewallPlanArgs {
   const gcp = spec.gcp!;
   const fw = gcp.firewall ?? {};
-  const subnets: Record<string, string[]> = {};
-  for (const s of vpc.subnets) (subnets[s.name] ??= []).push(s.cidr);
   return {
     project: gcp.project,
     vpcCidr: gcp.network.cidr,
-    subnets,
+    subnets: gcpFirewallSubnets(vpc),
     ...ruleModelArgs(spec, fw),
     targetBy: fw.targetBy,
   };
@@ -59,10 +57,9 @@ export function alicloudServiceEndpoints(spec: EnvironmentSpec, vpc: AlicloudVpc
 export function alicloudFirewallArgs(spec: EnvironmentSpec, vpc: AlicloudVpcPlan): AlicloudSecurityGroupsPlanArgs {
   const ali = spec.alicloud!;
   const fw = ali.firewall ?? {};
-  const vswitches = Object.fromEntries(vpc.subnets.map((s) => [`${s.name}-${s.location}`, { subnet: s.name, public: s.tier === "public", cidr: s.cidr }]));
   return {
     vpcCidr: ali.vpc.cidr,
-    vswitches,
+    vswitches: alicloudVswitchRefs(vpc),
     ...ruleModelArgs(spec, fw),
     networkAcls: fw.networkAcls,
     serviceEndpoints: alicloudServiceEndpoints(spec, vpc),

@@ -38,3 +38,4 @@ export { alicloudVpnArgs, alicloudVpnPlacement, gcpHaVpnArgs, onPremisesRanges, 
 export { alicloudBudgetArgs, alicloudLoggingArgs, gcpBudgetArgs, gcpLoggingArgs, planAudit, type AuditPlan } from "./audit";
 export { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs, planRegistry, registryVswitch, type RegistryPlan } from "./registry";
 export { gcpLandingZoneServices } from "./services";
+export { defaultIntents, intentCatalogue, planIntents, type IntentsPlan } from "./intents";

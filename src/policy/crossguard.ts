@@ -1,9 +1,67 @@
-import type { EnforcementLevel, PolicyComplianceFramework, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { appliesTo, checkRuleSet, type Waiver, waiverCovers } from "./evaluate";
-import type { Rule, RuleInfo, StackResource } from "./rule";
+import type { Enforcement, Rule, RuleInfo, Severity, StackResource } from "./rule";
 
-/** A CrossGuard policy built from a rule. */
-export type LandingZonePolicy = ResourceValidationPolicy | StackValidationPolicy;
+// The policies below have `@pulumi/policy`'s shapes (`PolicyPack` takes them as they are), but the
+// public types are declared here: `@pulumi/policy`'s own declarations do not compile in a project
+// without `skipLibCheck`, and the library's declarations must.
+
+/** A compliance framework a policy maps to (`@pulumi/policy`'s `PolicyComplianceFramework`). */
+export interface ComplianceFramework {
+  readonly name: string;
+  readonly version: string;
+  readonly reference: string;
+  readonly specification: string;
+}
+
+/** Reports a violation, optionally on another resource (`@pulumi/policy`'s `ReportViolation`). */
+export type ReportViolation = (message: string, urn?: string) => void;
+
+/** What a resource policy reads of `@pulumi/policy`'s `ResourceValidationArgs`. */
+export interface PolicyResourceArgs {
+  readonly type: string;
+  readonly props: Record<string, any>;
+  readonly urn: string;
+  readonly name: string;
+  getConfig<T extends object>(): T;
+  /** Marks the resource not applicable; throws (ends the validation), as in `@pulumi/policy`. */
+  notApplicable(reason?: string): never;
+}
+
+/** What a stack policy reads of `@pulumi/policy`'s `StackValidationArgs`. */
+export interface PolicyStackArgs {
+  readonly resources: readonly {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly props: Record<string, any>;
+    readonly dependencies: readonly { readonly urn: string }[];
+  }[];
+  getConfig<T extends object>(): T;
+}
+
+/** What every CrossGuard policy built from a rule carries. */
+export interface LandingZonePolicyInfo {
+  readonly name: string;
+  readonly description: string;
+  readonly enforcementLevel: Enforcement;
+  readonly severity: Severity;
+  readonly framework?: ComplianceFramework;
+  readonly tags: string[];
+  readonly configSchema: typeof CROSSGUARD_WAIVER_SCHEMA;
+}
+
+/** A resource policy (`@pulumi/policy`'s `ResourceValidationPolicy`). */
+export interface LandingZoneResourcePolicy extends LandingZonePolicyInfo {
+  validateResource(args: PolicyResourceArgs, reportViolation: ReportViolation): void;
+}
+
+/** A stack policy (`@pulumi/policy`'s `StackValidationPolicy`). */
+export interface LandingZoneStackPolicy extends LandingZonePolicyInfo {
+  validateStack(args: PolicyStackArgs, reportViolation: ReportViolation): void;
+}
+
+/** A CrossGuard policy built from a rule: pass the list to `new PolicyPack(name, { policies })`. */
+export type LandingZonePolicy = LandingZoneResourcePolicy | LandingZoneStackPolicy;
 
 /** Options of `toPolicies`. */
 export interface ToPoliciesOptions {
@@ -17,14 +75,14 @@ const FRAMEWORKS: Readonly<Record<string, string>> = {
 };
 
 /** The CIS framework of a rule's source (`CIS GCP Foundations v4.0 3.6; …`), if it has one. */
-export function frameworkOf(rule: RuleInfo): PolicyComplianceFramework | undefined {
+export function frameworkOf(rule: RuleInfo): ComplianceFramework | undefined {
   const m = /^CIS (GCP Foundations|Alibaba Cloud) v([\d.]+) ([\d.]+)/.exec(rule.source);
   if (!m) return undefined;
   return { name: FRAMEWORKS[m[1]!]!, version: m[2]!, reference: m[3]!, specification: rule.description };
 }
 
 /** Pack config of every policy: waivers for single resources, each with its reason. */
-const WAIVER_SCHEMA = {
+export const CROSSGUARD_WAIVER_SCHEMA = {
   properties: {
     waivers: {
       type: "array" as const,
@@ -47,16 +105,16 @@ function findWaiver(list: readonly PackWaiver[], urn: string, name?: string): Pa
   return list.find((w) => waiverCovers(w, urn, name));
 }
 
-function common(rule: Rule): Omit<ResourceValidationPolicy, "validateResource"> {
+function common(rule: Rule): LandingZonePolicyInfo {
   const framework = frameworkOf(rule);
   return {
     name: rule.id,
     description: `${rule.description} ${rule.rationale} (${rule.source})`,
-    enforcementLevel: rule.enforcement as EnforcementLevel,
+    enforcementLevel: rule.enforcement,
     severity: rule.severity,
     ...(framework ? { framework } : {}),
     tags: [rule.id.split("-")[0]!, rule.kind],
-    configSchema: WAIVER_SCHEMA,
+    configSchema: CROSSGUARD_WAIVER_SCHEMA,
   };
 }
 

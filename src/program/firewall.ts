@@ -1,4 +1,4 @@
-import { AlicloudSecurityGroups } from "../alicloud/security-groups";
+import { AlicloudSecurityGroups, alicloudVswitchRefs } from "../alicloud/security-groups";
 import { GcpFirewall } from "../gcp/firewall";
 import { deployArgs } from "../planner/step";
 import type { AreaOutputs, LandingZoneContext } from "./context";
@@ -14,7 +14,7 @@ export function deployFirewall(ctx: LandingZoneContext): AreaOutputs {
   }
   if (firewall.alicloud && ctx.alicloudVpc) {
     const vpc = ctx.alicloudVpc;
-    const vswitches = Object.fromEntries(Object.entries(firewall.alicloud.args.vswitches).map(([k, v]) => [k, { ...v, id: vpc.vswitches[k]!.id }]));
+    const vswitches = alicloudVswitchRefs(vpc.plan, vpc.vswitchIdsByKey);
     const sgs = new AlicloudSecurityGroups(firewall.alicloud.name, deployArgs(firewall.alicloud, { vpcId: vpc.vpcId, vswitches }),
       { provider: ctx.alicloudProvider });
     outputs.alicloudSecurityGroupIds = sgs.securityGroupIds;

@@ -225,6 +225,11 @@ export function describe(decl: tsTypes.Node): string | undefined {
 
 let extended: AnalyzerClass | undefined;
 
+/** Whether a type is a Pulumi resource class (it has `urn` and `getProvider`, as `pulumi.Resource` does). */
+function isResourceType(type: tsTypes.Type): boolean {
+  return type.isClassOrInterface() && type.getProperty("urn") !== undefined && type.getProperty("getProvider") !== undefined;
+}
+
 /** Builds the analyzer subclass over Pulumi's analyzer (once). */
 function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
   return class LandingZoneAnalyzer extends base {
@@ -302,6 +307,16 @@ function extendedAnalyzer(base: AnalyzerClass): AnalyzerClass {
           const declared = this.checker.getTypeOfSymbolAtLocation(symbol, decl);
           const nonNull = this.checker.getNonNullableType(declared);
           return isOutputType(nonNull) || outputRecordValue(nonNull, this.checker) !== undefined;
+        });
+      }
+      // Args that take a resource object (`vpc: GcpVpc`) are TypeScript-only: other languages use
+      // the plain form beside them (`network`, `vpcCidr`, `subnets`).
+      if (context.inputOutput !== INPUT_OUTPUT_OUTPUT) {
+        symbols = symbols.filter((symbol) => {
+          const decl = symbol.valueDeclaration;
+          if (!decl) return true;
+          const type = this.checker.getNonNullableType(this.checker.getTypeOfSymbolAtLocation(symbol, decl));
+          return !isResourceType(type);
         });
       }
       return super.analyzeSymbols(context, symbols);

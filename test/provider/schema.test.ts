@@ -26,12 +26,12 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   GcpVpc: {
     required: ["cidr", "project", "regions", "subnets"],
     inputs: ["allowPublicRange", "cidr", "flowLogs", "googleApisAccess", "labels", "locationSlots", "mtu", "namePrefix", "nat", "project", "regions", "routingMode", "secondaryCidr", "subnets"],
-    outputs: ["networkId", "networkName", "networkSelfLink", "subnetIds", "subnets"],
+    outputs: ["networkId", "networkName", "networkSelfLink", "subnetIds", "subnetIdsByKey", "subnetSelfLinksByKey", "subnets"],
   },
   AlicloudVpc: {
     required: ["cidr", "subnets", "zones"],
     inputs: ["allowPublicRange", "cidr", "deletionProtection", "locationSlots", "namePrefix", "nat", "resourceGroupId", "subnets", "tags", "zones"],
-    outputs: ["natPublicIp", "subnets", "vpcId", "vswitchIds"],
+    outputs: ["natPublicIp", "subnets", "vpcId", "vswitchIds", "vswitchIdsByKey"],
   },
   GcpLogging: {
     required: ["location", "project"],
@@ -78,15 +78,17 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
     inputs: ["customPolicies", "members", "production", "robot", "tags"],
     outputs: ["groupNames", "robotRoleArn", "robotRoleName"],
   },
+  // `vpc` (the VPC component) is TypeScript-only; other languages give the plain form, which the
+  // component requires when `vpc` is absent (LZ_VPC_ARG_MISSING), so the schema cannot mark it required.
   GcpFirewall: {
-    required: ["network", "project", "subnets", "vpcCidr"],
+    required: [],
     inputs: ["adminPorts", "adminSources", "denyAllEgress", "namePrefix", "network", "onPremisesRanges", "project", "ranges", "rules", "subnets", "targetBy", "tiers", "vpcCidr"],
     outputs: ["firewallNames", "tierIdentities"],
   },
   AlicloudSecurityGroups: {
-    required: ["vpcCidr", "vpcId", "vswitches"],
+    required: [],
     inputs: ["adminPorts", "adminSources", "denyAllEgress", "namePrefix", "networkAcls", "onPremisesRanges", "ranges", "resourceGroupId", "rules", "serviceEndpoints", "tags", "tiers", "vpcCidr", "vpcId", "vswitches"],
-    outputs: ["networkAclIds", "securityGroupIds"],
+    outputs: ["networkAclIds", "networkAclIdsByGroup", "securityGroupIds", "securityGroupIdsByTier"],
   },
   GcpHaVpn: {
     required: ["advertisedRanges", "network", "peer", "project", "region"],
@@ -163,7 +165,9 @@ describe("multi-language package schema", () => {
     expect(vpc.subnets).toEqual({ type: "object", additionalProperties: { $ref: refOf("GcpSubnetInfo") }, description: expect.any(String) });
     expect(schema.types[token("GcpSubnetInfo")]!.required).toEqual(["cidr", "name", "region", "secondaryRanges", "tier"]);
     // natPublicIp is Output<string | undefined>: optional, so not in `required`.
-    expect(resource("AlicloudVpc").required).toEqual(["subnets", "vpcId", "vswitchIds"]);
+    expect(resource("AlicloudVpc").required).toEqual(["subnets", "vpcId", "vswitchIds", "vswitchIdsByKey"]);
+    // A plain record of outputs (known keys, one output each) is a map of strings as well.
+    expect(vpc.subnetIdsByKey).toEqual({ type: "object", additionalProperties: { type: "string" }, description: expect.any(String) });
   });
 
   it("exposes a record of outputs as a map output", () => {

@@ -1,0 +1,132 @@
+import { parseCidr, type Cidr } from "../core/cidr";
+import { parseProviderPortRange } from "../core/ports";
+import type { Inventory, InventoryResource } from "../offline/inventory";
+import { mockOutputs } from "../offline/mock-outputs";
+import type { Hop } from "./types";
+
+/** One packet of a connection: protocol, destination port and the two addresses. */
+export interface Flow {
+  readonly protocol: "tcp" | "udp" | "icmp";
+  readonly port: number;
+  readonly src: number;
+  readonly dst: number;
+}
+
+/** The unsigned 32-bit value of a dotted quad, or undefined. */
+export function ipValue(text: string): number | undefined {
+  const p = parseCidr(`${text}/32`);
+  return p.ok ? p.cidr.start : undefined;
+}
+
+/** A CIDR (or a bare address) parsed, or undefined when it is not IPv4. */
+export function cidrValue(text: unknown): Cidr | undefined {
+  if (typeof text !== "string") return undefined;
+  const p = parseCidr(text.includes("/") ? text : `${text}/32`);
+  if (p.ok) return p.cidr;
+  // Provider inputs may carry host bits (e.g. a router interface 169.254.1.1/30): take the block.
+  const [addr, len] = text.split("/");
+  const a = ipValue(addr ?? "");
+  const n = Number(len);
+  if (a === undefined || !Number.isInteger(n) || n < 0 || n > 32) return undefined;
+  const start = n === 0 ? 0 : (a & (~0 << (32 - n))) >>> 0;
+  return { text, start, end: start + 2 ** (32 - n) - 1, prefix: n };
+}
+
+export function inCidr(ip: number, cidr: unknown): boolean {
+  const c = cidrValue(cidr);
+  return c !== undefined && c.start <= ip && ip <= c.end;
+}
+
+/** The first host address of a block (network address + 1 for blocks larger than /31). */
+export function hostOf(cidr: string): number {
+  const c = cidrValue(cidr)!;
+  return c.prefix >= 31 ? c.start : c.start + 1;
+}
+
+export function ipText(n: number): string {
+  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+}
+
+const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = { "6": "tcp", "17": "udp", "1": "icmp" };
+
+/** Whether a rule's protocol (`tcp`, `6`, `all`, `-1`, …) covers the flow's. */
+export function protocolMatches(ruleProtocol: unknown, flow: Pick<Flow, "protocol">): boolean {
+  if (ruleProtocol === undefined) return true;
+  const p = String(ruleProtocol).toLowerCase();
+  if (p === "all" || p === "-1") return true;
+  return (PROTOCOL_NUMBERS[p] ?? p) === flow.protocol;
+}
+
+/** Whether a provider port text (`"22"`, `"8000-8099"`, `"22/22"`, `"-1/-1"`) covers `port`; icmp has no ports. */
+export function portMatches(text: unknown, flow: Pick<Flow, "protocol" | "port">): boolean {
+  if (flow.protocol === "icmp") return true;
+  const r = parseProviderPortRange(text === undefined ? undefined : String(text));
+  return r.ok && r.range.from <= flow.port && flow.port <= r.range.to;
+}
+
+/** The last path segment of a self link or id (`projects/p/global/networks/core` → `core`). */
+export function lastSegment(ref: unknown): string {
+  return typeof ref === "string" ? ref.split("/").pop() ?? ref : "";
+}
+
+/**
+ * The inventory with look-ups the checker needs: by type, and by the id or output value other
+ * resources use to refer to a resource (offline, the mock runtime's ids and outputs).
+ */
+export class Index {
+  private readonly byType = new Map<string, InventoryResource[]>();
+  private readonly byRef = new Map<string, InventoryResource>();
+
+  constructor(readonly inventory: Inventory) {
+    for (const r of inventory.resources) {
+      if (!r.custom) continue;
+      const list = this.byType.get(r.type) ?? [];
+      list.push(r);
+      this.byType.set(r.type, list);
+      const { id, outputs } = mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>);
+      for (const v of [id, ...Object.values(outputs ?? {})]) {
+        if (typeof v === "string" && v !== "" && !this.byRef.has(v)) this.byRef.set(v, r);
+      }
+    }
+  }
+
+  of(type: string): readonly InventoryResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  /** The resource an id (or id-like output such as a system route table id) belongs to. */
+  ref(value: unknown): InventoryResource | undefined {
+    return typeof value === "string" ? this.byRef.get(value) : undefined;
+  }
+
+  /** The id the resource is referred to by. */
+  idOf(r: InventoryResource): string {
+    return mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>).id;
+  }
+
+  /** An output value of the resource (offline, from the mock runtime). */
+  outputOf(r: InventoryResource, key: string): unknown {
+    return mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>).outputs?.[key];
+  }
+}
+
+export function input<T = unknown>(r: InventoryResource, key: string): T | undefined {
+  return r.inputs[key] as T | undefined;
+}
+
+export function list<T = unknown>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+export function hop(kind: string, verdict: Hop["verdict"], name: string, detail: string, urn?: string): Hop {
+  return { kind, verdict, name, detail, ...(urn !== undefined ? { urn } : {}) };
+}
+
+/** The provider-side name of a resource (its `name`-like input) or its Pulumi name. */
+export function nameOf(r: InventoryResource): string {
+  for (const k of ["name", "securityGroupName", "vswitchName", "routeTableName", "networkAclName", "policyName", "roleName", "vpnConnectionName", "natGatewayName", "snatEntryName"]) {
+    const v = r.inputs[k];
+    if (typeof v === "string") return v;
+  }
+  return r.name;
+}
