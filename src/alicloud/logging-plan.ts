@@ -19,11 +19,26 @@ export interface AlicloudLoggingArgs {
   readonly flowLogVpcId?: pulumi.Input<string>;
   /** Days the flow-log logstore keeps records. @default 30 */
   readonly flowLogRetentionDays?: number;
+  /**
+   * KMS key (id) of the audit data: the OSS bucket's default encryption becomes SSE-KMS with it
+   * (and the ActionTrail role may use it to write there), and with `kmsRoleArn` the logstores use
+   * it too (BYOK). Pass `AlicloudKeys.keyIds.audit`. @default OSS-managed and SLS service keys
+   */
+  readonly kmsKeyId?: pulumi.Input<string>;
+  /**
+   * RAM role Simple Log Service assumes to use `kmsKeyId` for the logstores (`AlicloudKeys.logServiceRoleArn`).
+   * A logstore's encryption is fixed when it is created: this cannot be added to an existing logstore.
+   * @default none (logstores use SLS service keys)
+   */
+  readonly kmsRoleArn?: pulumi.Input<string>;
   /** Production: WORM-lock the OSS bucket, protect and retain audit storage. @default false */
   readonly production?: boolean;
   /** Tags for children that take tags. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
+
+/** What the ActionTrail role may do with the bucket's KMS key to write SSE-KMS objects: create data keys and read them back. */
+export const ALICLOUD_OSS_KMS_WRITER_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as const;
 
 export const ALICLOUD_LOGGING_DEFAULTS = { retentionDays: 365, oss: false, flowLogRetentionDays: 30 } as const;
 
@@ -78,6 +93,10 @@ export function planAlicloudLogging(name: string, args: AlicloudLoggingArgs, pat
   }
   const roleName = nameOf(name, "actiontrail");
   checkAlicloudName(roleName, joinPath(path, "name"), problems, 1, 64, "RAM role name");
+  if (args.kmsRoleArn !== undefined && args.kmsKeyId === undefined) {
+    problems.add("LZ_SLS_KMS_ROLE", joinPath(path, "kmsRoleArn"), "kmsRoleArn is set but kmsKeyId is not: the logstores have no key to use it for",
+      "set kmsKeyId to the key the role may use, or remove kmsRoleArn");
+  }
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
   return { slsProjectName, ossBucketName, trailName, trailStoreName, roleName };
 }

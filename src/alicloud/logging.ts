@@ -5,14 +5,14 @@ import { nameOf } from "../core/naming";
 import { ramPolicyDocument, RamStatement } from "../core/personas";
 import { ramTrustPolicy } from "./trust";
 import { keepInProduction } from "../resource-options";
-import { AlicloudLoggingArgs, ALICLOUD_LOGGING_DEFAULTS, ALICLOUD_LOGSTORES, AlicloudLoggingPlan, planAlicloudLogging } from "./logging-plan";
+import { AlicloudLoggingArgs, ALICLOUD_LOGGING_DEFAULTS, ALICLOUD_LOGSTORES, ALICLOUD_OSS_KMS_WRITER_ACTIONS, AlicloudLoggingPlan, planAlicloudLogging } from "./logging-plan";
 
 export * from "./logging-plan";
 
 /**
  * An ActionTrail trail (all regions, read and write events) delivering to an SLS project and
  * logstore with retention, and optionally to an OSS bucket (private ACL, versioning, SSE, WORM
- * in production); a least-privilege RAM role ActionTrail assumes to write there; VPC flow logs
+ * in production); with `kmsKeyId` the bucket uses SSE-KMS and (with `kmsRoleArn`) the logstores BYOK; a least-privilege RAM role ActionTrail assumes to write there; VPC flow logs
  * into the same SLS project. In production the audit storage is protected and retained.
  */
 export class AlicloudLogging extends pulumi.ComponentResource {
@@ -40,6 +40,11 @@ export class AlicloudLogging extends pulumi.ComponentResource {
       description: "Landing zone audit logs (ActionTrail, VPC flow logs)",
       tags,
     }, keep);
+    // Logstores: SLS service keys, or BYOK with the landing zone's key through the SLS role.
+    // Fixed at creation: SLS refuses to switch an existing logstore between the two.
+    const encryptConf = args.kmsKeyId !== undefined && args.kmsRoleArn !== undefined
+      ? { enable: true, encryptType: "default", userCmkInfo: { cmkKeyId: args.kmsKeyId, arn: args.kmsRoleArn, regionId: args.region } }
+      : { enable: true, encryptType: "default" };
     this.trailStore = new alicloud.log.Store(nameOf(name, ALICLOUD_LOGSTORES.trail), {
       projectName: this.slsProject.projectName,
       logstoreName: plan.trailStoreName,
@@ -48,7 +53,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
       autoSplit: true,
       maxSplitShardCount: 64,
       appendMeta: true,
-      encryptConf: { enable: true, encryptType: "default" },
+      encryptConf,
     }, keep);
 
     const slsProjectArn = pulumi.interpolate`acs:log:${args.region}:${account.accountId}:project/${this.slsProject.projectName}`;
@@ -77,7 +82,9 @@ export class AlicloudLogging extends pulumi.ComponentResource {
       // OSS refuses versioning on a bucket with a WORM retention policy (and the reverse); WORM
       // already blocks every overwrite and delete, so production has WORM and no versioning.
       if (!production) new alicloud.oss.BucketVersioning(bucketName, { bucket: this.bucket.bucket, status: "Enabled" }, { parent: this });
-      new alicloud.oss.BucketServerSideEncryption(bucketName, { bucket: this.bucket.bucket, sseAlgorithm: "AES256" }, { parent: this });
+      new alicloud.oss.BucketServerSideEncryption(bucketName, args.kmsKeyId === undefined
+        ? { bucket: this.bucket.bucket, sseAlgorithm: "AES256" }
+        : { bucket: this.bucket.bucket, sseAlgorithm: "KMS", kmsMasterKeyId: args.kmsKeyId }, { parent: this });
       new alicloud.oss.BucketPublicAccessBlock(bucketName, { bucket: this.bucket.bucket, blockPublicAccess: true }, { parent: this });
       if (production) {
         new alicloud.oss.BucketWorm(bucketName, {
@@ -92,6 +99,9 @@ export class AlicloudLogging extends pulumi.ComponentResource {
         resources: [`acs:oss:*:*:${bucketName}`, `acs:oss:*:*:${bucketName}/*`],
       });
     }
+    // Writing to an SSE-KMS bucket takes the writer's own permission to use the key.
+    const kmsKeyArn = args.kmsKeyId !== undefined && plan.ossBucketName !== undefined
+      ? pulumi.interpolate`acs:kms:${args.region}:${account.accountId}:key/${args.kmsKeyId}` : undefined;
 
     this.role = new alicloud.ram.Role(plan.roleName, {
       roleName: plan.roleName,
@@ -102,7 +112,8 @@ export class AlicloudLogging extends pulumi.ComponentResource {
     const policy = new alicloud.ram.Policy(plan.roleName, {
       policyName: plan.roleName,
       description: "Write access to the landing zone's audit log destinations only",
-      policyDocument: ramPolicyDocument(statements),
+      policyDocument: kmsKeyArn === undefined ? ramPolicyDocument(statements)
+        : kmsKeyArn.apply((arn) => ramPolicyDocument([...statements, { effect: "Allow", actions: ALICLOUD_OSS_KMS_WRITER_ACTIONS, resources: [arn] }])),
       tags,
     }, keep);
     const attachment = new alicloud.ram.RolePolicyAttachment(plan.roleName, {
@@ -132,7 +143,7 @@ export class AlicloudLogging extends pulumi.ComponentResource {
         shardCount: 2,
         autoSplit: true,
         maxSplitShardCount: 64,
-        encryptConf: { enable: true, encryptType: "default" },
+        encryptConf,
       }, keep);
       this.flowLog = new alicloud.vpc.FlowLog(nameOf(name, "vpc-flow"), {
         flowLogName: nameOf(name, "vpc-flow"),

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -98,9 +97,12 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
   return inv.findings.some(isBlocking) || broken.length > 0 ? EXIT.policyViolation : EXIT.ok;
 }
 
-if (require.main === module) {
-  runPlan(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (e) => {
+/** Runs the plan with `argv` and sets the process exit code (3 on an unexpected error). */
+export function main(argv: readonly string[]): Promise<void> {
+  return runPlan(argv).then((code) => { process.exitCode = code; }, (e) => {
     process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     process.exitCode = 3;
   });
 }
+
+if (require.main === module) void main(process.argv.slice(2));

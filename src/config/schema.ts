@@ -5,6 +5,7 @@ import { auditSection } from "./sections/audit";
 import { connectivitySection } from "./sections/connectivity";
 import { firewallSection } from "./sections/firewall";
 import { iamSection } from "./sections/iam";
+import { keysSection } from "./sections/keys";
 import { intentsSection } from "./sections/intents";
 import { registrySection } from "./sections/registry";
 
@@ -22,6 +23,7 @@ export const gcpConfig = z.strictObject({
   ...firewallSection.gcp,
   ...iamSection.gcp,
   ...connectivitySection.gcp,
+  ...keysSection.gcp,
   ...auditSection.gcp,
   ...registrySection.gcp,
 });
@@ -48,6 +50,7 @@ export const alicloudConfig = z.strictObject({
   ...firewallSection.alicloud,
   ...iamSection.alicloud,
   ...connectivitySection.alicloud,
+  ...keysSection.alicloud,
   ...auditSection.alicloud,
   ...registrySection.alicloud,
 });
@@ -71,6 +74,7 @@ export const environmentConfig = z.strictObject({
   ...firewallSection.root,
   ...iamSection.root,
   ...connectivitySection.root,
+  ...keysSection.root,
   ...auditSection.root,
   ...registrySection.root,
   ...intentsSection.root,

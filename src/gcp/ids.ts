@@ -20,6 +20,28 @@ export function checkKmsKeyName(keyName: string, path: string, problems: Problem
   return undefined;
 }
 
+/**
+ * The Cloud KMS location a key must be in to protect data stored in `location`: the same
+ * location in lower case, with the `EU` multi-region named `europe` in Cloud KMS
+ * (`US` → `us`, `ASIA` → `asia`, `europe-west1` → `europe-west1`).
+ */
+export function kmsLocationFor(location: string): string {
+  const l = location.toLowerCase();
+  return l === "eu" ? "europe" : l;
+}
+
+/**
+ * Checks a CMEK for data stored in `location`: a Cloud KMS key name (`LZ_KMS_KEY`) in the
+ * matching Cloud KMS location (`LZ_KMS_KEY_LOCATION`); `what` names the data, e.g. "the bucket".
+ */
+export function checkKmsKeyFor(keyName: string, location: string, path: string, problems: Problems, what: string): void {
+  const keyLocation = checkKmsKeyName(keyName, path, problems);
+  if (keyLocation !== undefined && keyLocation !== kmsLocationFor(location)) {
+    problems.add("LZ_KMS_KEY_LOCATION", path, `the key is in "${keyLocation}" but ${what} is in "${location}"`,
+      `use a key in Cloud KMS location "${kmsLocationFor(location)}"`);
+  }
+}
+
 /** Checks a billing account id, `XXXXXX-XXXXXX-XXXXXX` (upper-case hex); reports under `path`. */
 export function checkBillingAccount(id: string, path: string, problems: Problems): void {
   if (!/^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$/.test(id)) {

@@ -1,9 +1,10 @@
 import type * as gcp from "@pulumi/gcp";
+import type * as pulumi from "@pulumi/pulumi";
 import { checkAuditRetention } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
-import { checkKmsKeyName, checkPubsubTopicName } from "./ids";
+import { checkKmsKeyFor, checkPubsubTopicName } from "./ids";
 
 /** Audit log kinds a sink can route. */
 export const GCP_AUDIT_LOG_KINDS = ["activity", "data_access", "system_event", "policy"] as const;
@@ -51,8 +52,13 @@ export interface GcpLoggingArgs {
   readonly production?: boolean;
   /** Storage-class transitions. @default { nearlineAfterDays: 30, coldlineAfterDays: 90, archiveAfterDays: 365 } */
   readonly lifecycle?: GcpLogLifecycleArgs;
-  /** CMEK key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`); the Cloud Storage agent needs encrypter/decrypter on it. @default Google-managed keys */
-  readonly kmsKeyName?: string;
+  /**
+   * CMEK key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`) of the bucket and the BigQuery
+   * dataset, in their location (`EU` → `europe`); the Cloud Storage and BigQuery service agents
+   * need encrypter/decrypter on it (`GcpKeys` grants it: pass its `readyKeyNames.audit`, which
+   * resolves once the grants exist). @default Google-managed keys
+   */
+  readonly kmsKeyName?: pulumi.Input<string>;
   /** Bucket name (global, 3–63). @default "<project>-<component name>" */
   readonly bucketName?: string;
   /** Also route the audit logs to a BigQuery dataset. @default false */
@@ -132,7 +138,8 @@ export function planGcpLogging(name: string, args: GcpLoggingArgs, path: string,
     problems.add("LZ_LIFECYCLE_ORDER", joinPath(path, "lifecycle"), `ages ${ages.join(", ")} must be whole days, at least 1 and strictly increasing (nearline < coldline < archive)`,
       "use e.g. nearlineAfterDays: 30, coldlineAfterDays: 90, archiveAfterDays: 365");
   }
-  if (args.kmsKeyName !== undefined) checkKmsKeyName(args.kmsKeyName, joinPath(path, "kmsKeyName"), problems);
+  // A key that is still an Output (e.g. GcpKeys' readyKeyNames) was checked where it was planned.
+  if (typeof args.kmsKeyName === "string") checkKmsKeyFor(args.kmsKeyName, args.location, joinPath(path, "kmsKeyName"), problems, "the audit bucket");
   const bucketName = args.bucketName ?? nameOf(args.project, name);
   if (!BUCKET_NAME.test(bucketName) || bucketName.includes("goog")) {
     problems.add("LZ_BUCKET_NAME", joinPath(path, "bucketName"), `bucket name "${bucketName}" must be 3–63 lowercase letters, digits, - or _, start and end alphanumeric, and not contain "goog"`,

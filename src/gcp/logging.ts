@@ -9,7 +9,7 @@ export * from "./logging-plan";
 /**
  * Audit log sinks (project, folder or organization level) into a locked-down Cloud Storage
  * bucket (uniform access, public access prevention, retention instead of versioning, colder classes
- * over time, optional CMEK), optionally also into BigQuery and Pub/Sub. Each sink's writer
+ * over time, optional CMEK), optionally also into BigQuery (same CMEK) and Pub/Sub. Each sink's writer
  * identity gets exactly the role its destination needs. In production the retention is
  * locked and the audit storage is protected and retained on delete.
  */
@@ -71,6 +71,7 @@ export class GcpLogging extends pulumi.ComponentResource {
         location: args.location,
         description: "Audit logs routed by the landing zone",
         deleteContentsOnDestroy: false,
+        defaultEncryptionConfiguration: args.kmsKeyName === undefined ? undefined : { kmsKeyName: args.kmsKeyName },
         labels,
       }, keep);
       destinations.bigquery = pulumi.interpolate`bigquery.googleapis.com/projects/${project}/datasets/${this.dataset.datasetId}`;

@@ -4,7 +4,7 @@ import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
 import { checkPersona, personaRegistryAccess, RegistryAccess } from "../core/personas";
 import { checkGcpMemberFormat } from "./iam-plan";
-import { checkKmsKeyName, GCP_SERVICE_ACCOUNT_ID } from "./ids";
+import { checkKmsKeyFor, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 
 /** Artifact Registry roles granted on the repository (never project-wide, never basic roles). */
 export const GCP_REGISTRY_ROLES = {
@@ -55,8 +55,13 @@ export interface GcpRegistryArgs {
   readonly immutableTags?: boolean;
   /** Image clean-up policies. @default keep 10 most recent, delete untagged after 14 days, not a dry run */
   readonly cleanup?: GcpRegistryCleanupArgs;
-  /** CMEK key (`projects/P/locations/<location>/keyRings/R/cryptoKeys/K`), in the repository's location. @default Google-managed encryption */
-  readonly kmsKeyName?: string;
+  /**
+   * CMEK key (`projects/P/locations/<location>/keyRings/R/cryptoKeys/K`), in the repository's
+   * location; the Artifact Registry service agent needs encrypter/decrypter on it (`GcpKeys`
+   * grants it: pass its `readyKeyNames.registry`). Immutable: changing it replaces the repository.
+   * @default Google-managed encryption
+   */
+  readonly kmsKeyName?: pulumi.Input<string>;
   /** Also create a remote repository `<repositoryId>-dockerhub` that proxies (and scans) Docker Hub. @default false */
   readonly dockerHubProxy?: boolean;
   /**
@@ -164,13 +169,8 @@ export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: strin
   const cleanupPath = joinPath(path, "cleanup");
   checkRegistryRetention(args.cleanup?.keepCount, joinPath(cleanupPath, "keepCount"), "keepCount", problems);
   checkRegistryRetention(args.cleanup?.deleteUntaggedAfterDays, joinPath(cleanupPath, "deleteUntaggedAfterDays"), "deleteUntaggedAfterDays", problems);
-  if (args.kmsKeyName !== undefined) {
-    const keyLocation = checkKmsKeyName(args.kmsKeyName, joinPath(path, "kmsKeyName"), problems);
-    if (keyLocation !== undefined && keyLocation !== args.location) {
-      problems.add("LZ_KMS_KEY_LOCATION", joinPath(path, "kmsKeyName"), `the key is in "${keyLocation}" but the repository is in "${args.location}"`,
-        "use a key in the repository's location");
-    }
-  }
+  // A key that is still an Output (e.g. GcpKeys' readyKeyNames) was checked where it was planned.
+  if (typeof args.kmsKeyName === "string") checkKmsKeyFor(args.kmsKeyName, args.location, joinPath(path, "kmsKeyName"), problems, "the repository");
   let robotAccountId: string | undefined;
   if (args.robot ?? true) {
     robotAccountId = args.robotAccountId ?? nameOf(name, "ci");

@@ -9,13 +9,15 @@ import { deployLandingZone } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
 import { mockCall, mockOutputs } from "./mock-outputs";
+import { checkPulumiInternals, patchPulumiInternals, pulumiModules } from "./pulumi-internals";
 
-const SIG = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-const ASSET_SIGS = new Set(["c44067f5952c0a294b673a41bacd8c17", "0def7320c3a5731c473e5ecbe6d01bc7"]);
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+// Pulumi's serialisation signatures (checked by `checkPulumiInternals`).
+const SIG = pulumi.runtime.specialSigKey;
+const SECRET_SIG = pulumi.runtime.specialSecretSig;
+const RESOURCE_SIG = pulumi.runtime.specialResourceSig;
+const OUTPUT_VALUE_SIG = pulumi.runtime.specialOutputValueSig;
+const ASSET_SIGS = new Set([pulumi.runtime.specialAssetSig, pulumi.runtime.specialArchiveSig]);
+const UNKNOWN = pulumi.runtime.unknownValue;
 
 /** Text that stands for a secret value in inventories and outputs. */
 export const SECRET_MASK = "[secret]";
@@ -121,6 +123,7 @@ type Callback = (err: unknown, resp: unknown) => void;
  * at a time per process: Pulumi's runtime state is global.
  */
 export async function runOffline(program: () => unknown, opts: OfflineRunOptions = {}): Promise<Inventory> {
+  checkPulumiInternals(pulumiModules());
   return isolatedRun(() => runInStore(program, opts));
 }
 
@@ -149,8 +152,7 @@ function isolatedRun<T>(run: () => Promise<T>): Promise<T> {
 async function runInStore(program: () => unknown, opts: OfflineRunOptions): Promise<Inventory> {
   const project = opts.project ?? "landing-zone";
   const stack = opts.stack ?? "dev";
-  const savedLimit = Error.stackTraceLimit;
-  if (opts.fastStacks !== false) Error.stackTraceLimit = 0;
+  const restore = patchPulumiInternals({ fastStacks: opts.fastStacks !== false });
   try {
     pulumi.runtime.setAllConfig({ ...(opts.config ?? {}) }, [...(opts.secretKeys ?? [])]);
     await pulumi.runtime.setMocks({
@@ -217,7 +219,7 @@ async function runInStore(program: () => unknown, opts: OfflineRunOptions): Prom
     const findings: Finding[] = opts.policies === false ? [] : evaluatePolicies(resources, { stack, project, ...(opts.policies ?? {}) });
     return { project, stack, resources, outputs: sortKeys(outputs) as Record<string, unknown>, findings };
   } finally {
-    Error.stackTraceLimit = savedLimit;
+    restore();
   }
 }
 

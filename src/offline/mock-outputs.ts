@@ -38,6 +38,17 @@ function gcpName(name: string, inputs: Inputs): string {
   return typeof inputs.name === "string" ? inputs.name : name;
 }
 
+/**
+ * A Google service agent's email offline: the project number is `fakeNumber(<project id>)`, the
+ * number `getProject` answers, so every agent of one project shares it.
+ */
+function gcpServiceAgent(project: string, service: string): string {
+  const n = fakeNumber(project);
+  if (service === "storage.googleapis.com") return `service-${n}@gs-project-accounts.iam.gserviceaccount.com`;
+  if (service === "bigquery.googleapis.com") return `bq-${n}@bigquery-encryption.iam.gserviceaccount.com`;
+  return `service-${n}@gcp-sa-${service.split(".")[0]}.iam.gserviceaccount.com`;
+}
+
 /** `projects/P/regions/R/<collection>/N` with its compute self link. */
 function regional(collection: string): OutputsFn {
   return (name, inputs) => {
@@ -190,6 +201,13 @@ const TABLE: Record<string, OutputsFn> = {
     return { id, outputs: { name: inputs.repositoryId ?? name, location } };
   },
   "gcp:projects/service:Service": (name, inputs) => ({ id: `${gcpProject(inputs)}/${inputs.service ?? name}` }),
+  "gcp:projects/serviceIdentity:ServiceIdentity": (name, inputs) => {
+    const email = gcpServiceAgent(gcpProject(inputs), String(inputs.service ?? name));
+    return { id: `projects/${gcpProject(inputs)}/services/${inputs.service}`, outputs: { email, member: `serviceAccount:${email}` } };
+  },
+  "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember": (name, inputs) => ({
+    id: `${inputs.cryptoKeyId}/${inputs.role}/${inputs.member}`, outputs: { etag: `BwY${digest(name).slice(0, 8)}` },
+  }),
   // --- Alibaba network
   "alicloud:vpc/network:Network": ali("vpc", (id) => ({
     routerId: aliId("vrt", id), routeTableId: aliId("vtb", id), status: "Available",
@@ -241,6 +259,12 @@ const TABLE: Record<string, OutputsFn> = {
     const bucket = inputs.bucket ?? name;
     return { id: bucket, outputs: { extranetEndpoint: "oss-cn-hangzhou.aliyuncs.com", intranetEndpoint: "oss-cn-hangzhou-internal.aliyuncs.com" } };
   },
+  "alicloud:kms/key:Key": (name) => {
+    const h = digest("kms-key", name);
+    const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+    return { id, outputs: { arn: `acs:kms:cn-hangzhou:${MOCK_ALICLOUD_ACCOUNT}:key/${id}` } };
+  },
+  "alicloud:kms/alias:Alias": (name, inputs) => ({ id: inputs.aliasName ?? name }),
   "alicloud:cms/alarmContact:AlarmContact": (name, inputs) => ({ id: inputs.alarmContactName ?? name }),
   "alicloud:cms/alarmContactGroup:AlarmContactGroup": (name, inputs) => ({ id: inputs.alarmContactGroupName ?? name }),
   // --- Alibaba registry
@@ -303,6 +327,13 @@ export function mockCall(token: string, args: Inputs): Inputs {
     case "gcp:organizations/getProject:getProject": {
       const projectId = args.projectId ?? "mock-project";
       return { projectId, number: fakeNumber(projectId), name: projectId, id: `projects/${projectId}` };
+    }
+    case "gcp:storage/getProjectServiceAccount:getProjectServiceAccount":
+    case "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": {
+      const project = args.project ?? "mock-project";
+      const email = gcpServiceAgent(project, token.startsWith("gcp:storage/") ? "storage.googleapis.com" : "bigquery.googleapis.com");
+      const common = { id: email, project, member: `serviceAccount:${email}` };
+      return token.startsWith("gcp:storage/") ? { ...common, emailAddress: email } : { ...common, email };
     }
     case "gcp:organizations/getClientConfig:getClientConfig":
       return { project: "mock-project", region: "us-central1", zone: "us-central1-a", accessToken: "offline" };

@@ -5,6 +5,7 @@ import type { EnvironmentSpec } from "../config/schema";
 import type { Problems } from "../core/errors";
 import { GcpBudgetArgs, planGcpBudget } from "../gcp/budget-plan";
 import { GcpLoggingArgs, GcpLoggingPlan, planGcpLogging } from "../gcp/logging-plan";
+import { gcpLandingZoneKeyName } from "./keys";
 import { auditName, budgetName, environmentLabels } from "./names";
 import { Planned, planStep } from "./step";
 
@@ -35,7 +36,8 @@ export function gcpLoggingArgs(spec: EnvironmentSpec): GcpLoggingArgs {
     retentionDays: l.retentionDays,
     production: spec.production,
     lifecycle: l.lifecycle,
-    kmsKeyName: l.kmsKeyName,
+    // The landing zone's audit key when keys are on (`gcp.keys`), unless the config names its own.
+    kmsKeyName: l.kmsKeyName ?? gcpLandingZoneKeyName(spec, "audit"),
     bucketName: l.bucketName,
     bigquery: l.bigquery,
     pubsub: l.pubsub,
@@ -105,7 +107,10 @@ export function planAudit(spec: EnvironmentSpec, problems: Problems): AuditPlan 
   const name = auditName(spec);
   const plan: { -readonly [K in keyof AuditPlan]: AuditPlan[K] } = { alicloudFlowLogs: spec.alicloud?.audit?.logging?.flowLogs ?? true };
   if (spec.gcp) {
-    plan.gcpLogging = planStep(planGcpLogging, name, gcpLoggingArgs(spec), keyPath(["gcp", "audit", "logging"]), problems, { labels: undefined });
+    // A key the keys area made is checked there (its location under gcp.keys.location), not here.
+    const ownKey = spec.gcp.audit?.logging?.kmsKeyName !== undefined;
+    plan.gcpLogging = planStep(planGcpLogging, name, gcpLoggingArgs(spec), keyPath(["gcp", "audit", "logging"]), problems,
+      ownKey ? { labels: undefined } : { labels: undefined, kmsKeyName: undefined });
     const budget = gcpBudgetArgs(spec);
     if (budget) plan.gcpBudget = planStep(planGcpBudget, budgetName(spec), budget, keyPath(["gcp", "audit", "budget"]), problems, { labels: undefined });
   }

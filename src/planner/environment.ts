@@ -7,6 +7,7 @@ import { AuditPlan, planAudit } from "./audit";
 import { ConnectivityPlan, planConnectivity } from "./connectivity";
 import { FirewallPlan, planFirewall } from "./firewall";
 import { IamPlan, planIam } from "./iam";
+import { KeysPlan, planKeys } from "./keys";
 import { IntentsPlan, planIntents } from "./intents";
 import { environmentLabels } from "./names";
 import { NetworkPlan, planNetwork, planWellFormedNetworks } from "./network";
@@ -29,6 +30,8 @@ export interface EnvironmentPlan {
   readonly firewall: FirewallPlan;
   readonly iam: IamPlan;
   readonly connectivity: ConnectivityPlan;
+  /** The landing zone's keys: planned before audit and registry, which use them. */
+  readonly keys: KeysPlan;
   readonly audit: AuditPlan;
   readonly registry: RegistryPlan;
   /** Intents checked over the plan's inventory (docs/intents.md). */
@@ -46,6 +49,7 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
   const firewall = planFirewall(spec, network, problems);
   const iam = planIam(spec, problems);
   const connectivity = planConnectivity(spec, network, problems);
+  const keys = planKeys(spec, problems);
   const audit = planAudit(spec, problems);
   const registry = planRegistry(spec, network, problems);
   const intents = planIntents({ spec, iam, network, firewall, registry }, problems);
@@ -53,7 +57,7 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
     spec,
     labels: environmentLabels(spec),
     gcpServices: spec.gcp ? gcpLandingZoneServices(spec) : [],
-    network, firewall, iam, connectivity, audit, registry, intents,
+    network, firewall, iam, connectivity, keys, audit, registry, intents,
   };
 }
 

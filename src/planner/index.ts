@@ -28,13 +28,14 @@
  *    `new C(p.name, deployArgs(p, { vpcId: ctx.alicloudVpc.vpcId }))`; add it to the list in
  *    `landing-zone.ts`. It never validates: problems belong to step 2.
  */
-export { auditName, budgetName, connectivityName, corePrefix, environmentLabels, firewallName, iamName, registryName } from "./names";
+export { auditName, budgetName, connectivityName, corePrefix, environmentLabels, firewallName, iamName, keysName, registryName } from "./names";
 export { deployArgs, planStep, type Planned } from "./step";
 export { planEnvironment, planEnvironmentInto, planConfig, parseEnvironment, type EnvironmentPlan } from "./environment";
 export { alicloudVpcArgs, cloudRanges, gcpVpcArgs, planNetwork, vpcRanges, type NetworkPlan } from "./network";
 export { alicloudFirewallArgs, gcpFirewallArgs, planFirewall, type FirewallPlan } from "./firewall";
 export { alicloudRamArgs, gcpIamArgs, planIam, type IamPlan } from "./iam";
 export { alicloudVpnArgs, alicloudVpnPlacement, gcpHaVpnArgs, onPremisesRanges, otherEnvironmentRanges, planConnectivity, type ConnectivityPlan } from "./connectivity";
+export { alicloudKeysArgs, alicloudKeysEnabled, gcpKeysArgs, gcpKeysEnabled, gcpLandingZoneKeyName, planKeys, type KeysPlan } from "./keys";
 export { alicloudBudgetArgs, alicloudLoggingArgs, gcpBudgetArgs, gcpLoggingArgs, planAudit, type AuditPlan } from "./audit";
 export { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs, planRegistry, registryVswitch, type RegistryPlan } from "./registry";
 export { gcpLandingZoneServices } from "./services";

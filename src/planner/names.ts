@@ -19,6 +19,8 @@ export const iamName = componentName("iam");
 export const workloadIdentityName = componentName("ci");
 /** Name of the environment's VPN components, e.g. `prod-vpn`. */
 export const connectivityName = componentName("vpn");
+/** Name of the environment's key components, e.g. `prod-keys` (also the GCP key ring id). */
+export const keysName = componentName("keys");
 /** Name of the environment's logging components, e.g. `prod-audit`. */
 export const auditName = componentName("audit");
 /** Name of the environment's budget components, e.g. `prod-budget`. */

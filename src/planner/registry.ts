@@ -6,6 +6,7 @@ import type { EnvironmentSpec } from "../config/schema";
 import type { Problems } from "../core/errors";
 import { PERSONAS } from "../core/personas";
 import { GcpRegistryArgs, GcpRegistryPlan, planGcpRegistry } from "../gcp/registry-plan";
+import { gcpLandingZoneKeyName } from "./keys";
 import { environmentLabels, iamName, registryName } from "./names";
 import type { NetworkPlan } from "./network";
 import { Planned, planStep } from "./step";
@@ -33,7 +34,8 @@ export function gcpRegistryArgs(spec: EnvironmentSpec): GcpRegistryArgs | undefi
     production: spec.production,
     immutableTags: r.immutableTags,
     cleanup: r.cleanup,
-    kmsKeyName: r.kmsKeyName,
+    // The landing zone's registry key when keys are on (`gcp.keys`), unless the config names its own.
+    kmsKeyName: r.kmsKeyName ?? gcpLandingZoneKeyName(spec, "registry"),
     dockerHubProxy: r.dockerHubProxy,
     members: gcp.iam?.members,
     readers: r.readers,
@@ -115,7 +117,10 @@ export function registryVswitch(spec: EnvironmentSpec, vpc: AlicloudVpcPlan): st
 export function planRegistry(spec: EnvironmentSpec, network: NetworkPlan, problems: Problems): RegistryPlan {
   const name = registryName(spec);
   const gcpArgs = gcpRegistryArgs(spec);
-  const gcp = gcpArgs ? planStep(planGcpRegistry, name, gcpArgs, keyPath(["gcp", "registry"]), problems, { members: undefined, labels: undefined }) : undefined;
+  // A key the keys area made is checked there (its location under gcp.keys.location), not here.
+  const ownKey = spec.gcp?.registry?.kmsKeyName !== undefined;
+  const gcp = gcpArgs ? planStep(planGcpRegistry, name, gcpArgs, keyPath(["gcp", "registry"]), problems,
+    ownKey ? { members: undefined, labels: undefined } : { members: undefined, labels: undefined, kmsKeyName: undefined }) : undefined;
   const wif = spec.gcp?.registry?.robotWorkloadIdentity;
   if (wif && wif.pool === undefined && spec.gcp?.workloadIdentity === undefined) {
     problems.add("LZ_WIF_POOL_MISSING", keyPath(["gcp", "registry", "robotWorkloadIdentity", "pool"]), "the robot's workload identity has no pool: none is given and gcp.workloadIdentity creates none",

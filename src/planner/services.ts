@@ -1,4 +1,5 @@
 import type { EnvironmentSpec } from "../config/schema";
+import { gcpKeysEnabled, gcpLandingZoneKeyName } from "./keys";
 import { gcpGoogleApisAccess } from "./network";
 
 /**
@@ -21,5 +22,8 @@ export function gcpLandingZoneServices(spec: EnvironmentSpec): string[] {
   if (audit?.logging?.bigquery) services.push("bigquery.googleapis.com");
   if (audit?.logging?.pubsub || (audit?.budget && audit.budget.pubsub !== false)) services.push("pubsub.googleapis.com");
   if (audit?.budget) services.push("billingbudgets.googleapis.com");
+  if (gcpKeysEnabled(spec)) services.push("cloudkms.googleapis.com"); // the landing zone's keys
+  // The registry key's grant needs the Artifact Registry agent, created by that API, before the registry area runs.
+  if (gcpLandingZoneKeyName(spec, "registry") !== undefined) services.push("artifactregistry.googleapis.com");
   return services;
 }

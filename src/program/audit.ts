@@ -4,6 +4,7 @@ import { GcpBudget } from "../gcp/budget";
 import { GcpLogging } from "../gcp/logging";
 import { deployArgs } from "../planner/step";
 import type { AreaOutputs, LandingZoneContext } from "./context";
+import { landingZoneKey } from "./keys";
 
 /**
  * Creates the planned audit components: audit logging on every enabled cloud (always), a budget
@@ -14,7 +15,9 @@ export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
   const outputs: AreaOutputs = {};
   const gcpOpts = { provider: ctx.gcpProvider };
   if (audit.gcpLogging) {
-    const logging = new GcpLogging(audit.gcpLogging.name, audit.gcpLogging.args, gcpOpts);
+    const logging = new GcpLogging(audit.gcpLogging.name, deployArgs(audit.gcpLogging, {
+      kmsKeyName: landingZoneKey(ctx.shared.gcpKeys, "audit", audit.gcpLogging.args.kmsKeyName),
+    }), gcpOpts);
     outputs.gcpAuditBucket = logging.bucketName;
     outputs.gcpAuditWriterIdentities = logging.writerIdentities;
   }
@@ -23,6 +26,9 @@ export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
   if (audit.alicloudLogging) {
     const logging = new AlicloudLogging(audit.alicloudLogging.name, deployArgs(audit.alicloudLogging, {
       flowLogVpcId: audit.alicloudFlowLogs ? ctx.alicloudVpc?.vpcId : undefined,
+      // The keys area's audit key: SSE-KMS on the OSS bucket; BYOK logstores through its SLS role.
+      kmsKeyId: ctx.shared.alicloudKeys?.keyIds.audit,
+      kmsRoleArn: ctx.plan.keys.alicloudLogstores ? ctx.shared.alicloudKeys?.logServiceRoleArn : undefined,
     }), aliOpts);
     outputs.alicloudAuditSlsProject = logging.slsProjectName;
     outputs.alicloudAuditTrail = logging.trailName;

@@ -1,7 +1,9 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
+import type { AlicloudKeys } from "../alicloud/keys";
 import type { AlicloudVpc } from "../alicloud/vpc";
 import type { EnvironmentSpec } from "../config/schema";
+import type { GcpKeys } from "../gcp/keys";
 import type { GcpVpc } from "../gcp/vpc";
 import type * as pulumi from "@pulumi/pulumi";
 import type { Persona } from "../core/personas";
@@ -36,6 +38,10 @@ export interface LandingZoneContext {
 export interface SharedValues {
   /** IAM area: the RAM group name of each persona that has a group (Alibaba). */
   alicloudPersonaGroups?: Partial<Record<Persona, pulumi.Input<string>>>;
+  /** Keys area: the GCP key ring and keys, for the audit and registry areas. */
+  gcpKeys?: GcpKeys;
+  /** Keys area: the Alibaba keys and the SLS role, for the audit area. */
+  alicloudKeys?: AlicloudKeys;
   /** IAM area: the resource name of the project's workload identity pool (GCP, with `gcp.workloadIdentity`). */
   gcpWorkloadIdentityPool?: pulumi.Input<string>;
 }

@@ -7,17 +7,18 @@ import { deployConnectivity } from "./connectivity";
 import type { AreaOutputs } from "./context";
 import { deployFirewall } from "./firewall";
 import { deployIam } from "./iam";
+import { deployKeys } from "./keys";
 import { deployNetwork } from "./network";
 import { deployRegistry } from "./registry";
 
 /**
  * Deploys an environment plan: network first, then the perimeter (firewalls, then IAM),
- * connectivity (VPN), audit (logging, budgets) and the registry. Creates components only (every
- * check ran in the planner). Returns the stack outputs.
+ * connectivity (VPN), keys (before the areas that use them), audit (logging, budgets) and the
+ * registry. Creates components only (every check ran in the planner). Returns the stack outputs.
  */
 export function deployLandingZone(plan: EnvironmentPlan): AreaOutputs {
   const { ctx, outputs } = deployNetwork(plan);
-  const areas = [deployFirewall, deployIam, deployConnectivity, deployAudit, deployRegistry];
+  const areas = [deployFirewall, deployIam, deployConnectivity, deployKeys, deployAudit, deployRegistry];
   for (const deploy of areas) {
     for (const [k, v] of Object.entries(deploy(ctx))) {
       if (k in outputs) throw new Error(`internal: two areas export the stack output "${k}"`);

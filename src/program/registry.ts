@@ -2,6 +2,7 @@ import { AlicloudRegistry } from "../alicloud/registry";
 import { GcpRegistry } from "../gcp/registry";
 import { deployArgs } from "../planner/step";
 import type { AreaOutputs, LandingZoneContext } from "./context";
+import { landingZoneKey } from "./keys";
 
 /**
  * Creates the planned registry components; returns their stack outputs. Runs last: the Alibaba
@@ -15,7 +16,8 @@ export function deployRegistry(ctx: LandingZoneContext): AreaOutputs {
     // The robot's pool: the configured one, else the project's pool the IAM area created.
     const wif = registry.gcp.args.robotWorkloadIdentity;
     const pool = wif?.pool === "" ? ctx.shared.gcpWorkloadIdentityPool : undefined;
-    const args = pool === undefined ? registry.gcp.args : deployArgs(registry.gcp, { robotWorkloadIdentity: { ...wif!, pool } });
+    const keyed = { kmsKeyName: landingZoneKey(ctx.shared.gcpKeys, "registry", registry.gcp.args.kmsKeyName) };
+    const args = pool === undefined ? deployArgs(registry.gcp, keyed) : deployArgs(registry.gcp, { ...keyed, robotWorkloadIdentity: { ...wif!, pool } });
     const gcpRegistry = new GcpRegistry(registry.gcp.name, args, { provider: ctx.gcpProvider });
     outputs.gcpRegistryUrl = gcpRegistry.url;
     if (gcpRegistry.remoteRepository) outputs.gcpRegistryProxyUrl = gcpRegistry.proxyUrl;

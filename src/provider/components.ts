@@ -18,6 +18,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentResourceConstructor>> 
   AlicloudBudget: lz.AlicloudBudget,
   GcpRegistry: lz.GcpRegistry,
   AlicloudRegistry: lz.AlicloudRegistry,
+  GcpKeys: lz.GcpKeys,
+  AlicloudKeys: lz.AlicloudKeys,
   GcpIam: lz.GcpIam,
   GcpWorkloadIdentity: lz.GcpWorkloadIdentity,
   AlicloudRam: lz.AlicloudRam,

@@ -65,6 +65,7 @@ describe("GcpLogging children", () => {
     const dataset = findResource(inv, "gcp:bigquery/dataset:Dataset", "prod-audit-bq");
     expect(dataset.inputs).toEqual({
       datasetId: "prod_audit", deleteContentsOnDestroy: false, description: "Audit logs routed by the landing zone",
+      defaultEncryptionConfiguration: { kmsKeyName: "projects/k/locations/europe/keyRings/r/cryptoKeys/audit" },
       labels: { environment: "prod" }, location: "EU", project: "acme-prod",
     });
     expect([dataset.protect, dataset.retainOnDelete]).toEqual([true, true]);

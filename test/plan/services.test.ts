@@ -8,9 +8,10 @@ describe("Google APIs before anything uses them", () => {
   it("enables the APIs through a bootstrap provider; the landing zone's provider depends on every one", async () => {
     const inv = await planStackFile("Pulumi.prod.yaml");
     const apis = inv.resources.filter((r) => r.type === SERVICE && r.parent === undefined);
+    // Prod has keys: Cloud KMS, and Artifact Registry for the agent its registry key is granted to.
     expect(apis.map((r) => r.inputs.service).sort()).toEqual([
-      "bigquery.googleapis.com", "billingbudgets.googleapis.com", "cloudresourcemanager.googleapis.com", "compute.googleapis.com",
-      "dns.googleapis.com", "iam.googleapis.com", "logging.googleapis.com", "monitoring.googleapis.com", "pubsub.googleapis.com", "storage.googleapis.com",
+      "artifactregistry.googleapis.com", "bigquery.googleapis.com", "billingbudgets.googleapis.com", "cloudkms.googleapis.com", "cloudresourcemanager.googleapis.com",
+      "compute.googleapis.com", "dns.googleapis.com", "iam.googleapis.com", "logging.googleapis.com", "monitoring.googleapis.com", "pubsub.googleapis.com", "storage.googleapis.com",
     ]);
     for (const api of apis) {
       expect(api.inputs).toMatchObject({ project: "acme-lz-prod", disableOnDestroy: false, disableDependentServices: false });
@@ -26,6 +27,7 @@ describe("Google APIs before anything uses them", () => {
     const inv = await planStackFile("Pulumi.dev.yaml");
     const services = inv.resources.filter((r) => r.type === SERVICE && r.parent === undefined).map((r) => r.inputs.service);
     expect(services).not.toContain("bigquery.googleapis.com");
+    expect(services).not.toContain("cloudkms.googleapis.com"); // no keys in dev
     expect(services).toContain("compute.googleapis.com");
   });
 });

@@ -33,6 +33,20 @@ const auditConfig = res(gcp.projects.IAMAuditConfig, "audit", { service: "allSer
 
 const BASELINE = [net, bucket, sink, denyAll, budget, aliVpc, flowLog, trail, aliBudget, cri, criRule, repo, scanning, auditConfig];
 
+// Keys: a GCP ring's key with its Cloud Storage agent grant, and the audit bucket created after it.
+const KEY = "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/audit";
+const gcpKey = res(gcp.kms.CryptoKey, "audit", { keyRing: "projects/p/locations/europe-west1/keyRings/r", name: "audit", rotationPeriod: "7776000s" });
+const gcsGrant = res(gcp.kms.CryptoKeyIAMMember, "audit-storage", { cryptoKeyId: KEY, role: "roles/cloudkms.cryptoKeyEncrypterDecrypter", member: "serviceAccount:service-1@gs-project-accounts.iam.gserviceaccount.com" });
+const keyedBucket = { ...bucket, inputs: { ...bucket.inputs, encryption: { defaultKmsKeyName: KEY } }, dependencies: [gcsGrant.urn] };
+const keyedRepo = { ...repo, inputs: { ...repo.inputs, kmsKeyName: "projects/p/locations/europe-west1/keyRings/other/cryptoKeys/images" } };
+const GCP_KEYED = [...BASELINE.filter((r) => r !== bucket && r !== repo), keyedBucket, keyedRepo, gcpKey, gcsGrant];
+// Alibaba: a key, an SSE-KMS bucket and a BYOK ActionTrail logstore.
+const aliKey = res(alicloud.kms.Key, "audit", { automaticRotation: "Enabled", rotationInterval: "7776000s" });
+const oss = res(alicloud.oss.Bucket, "oss", { bucket: "acme-audit" });
+const ossSse = res(alicloud.oss.BucketServerSideEncryption, "oss", { bucket: "acme-audit", sseAlgorithm: "KMS", kmsMasterKeyId: "key-1" });
+const trailStore = res(alicloud.log.Store, "trail", { logstoreName: "actiontrail_prod-trail", encryptConf: { enable: true, encryptType: "default", userCmkInfo: { cmkKeyId: "key-1", arn: "acs:ram::1:role/sls", regionId: "cn-hangzhou" } } });
+const ALI_KEYED = [...BASELINE, aliKey, oss, ossSse, trailStore];
+
 /** One change per violation: the stack without a resource, or with one resource replaced. */
 const CASES: readonly (readonly [string, string, readonly StackResource[], readonly (string | undefined)[]])[] = [
   ["gcp-audit-sink-all-audit-logs", "no sink", BASELINE.filter((r) => r !== sink), [undefined]],
@@ -50,11 +64,23 @@ const CASES: readonly (readonly [string, string, readonly StackResource[], reado
   ["alicloud-budget-present", "no AlicloudBudget", BASELINE.filter((r) => r !== aliBudget), [undefined]],
   ["alicloud-registry-cleanup", "no lifecycle rule", BASELINE.filter((r) => r !== criRule), [cri.urn]],
   ["gcp-registry-scanning-api", "no Container Scanning API", BASELINE.filter((r) => r !== scanning), [undefined]],
+  ["gcp-cmek-required", "the stack owns a key, the audit bucket and the registry do not use one", [...BASELINE, gcpKey], [bucket.urn, repo.urn]],
+  ["gcp-cmek-required", "no keys, but a production registry without CMEK", BASELINE.map((r) => (r === repo ? { ...repo, inputs: { ...repo.inputs, labels: { environment: "prod" } } } : r)), [repo.urn]],
+  ["gcp-cmek-grant-before-use", "the bucket does not wait for the grant", GCP_KEYED.map((r) => (r === keyedBucket ? { ...keyedBucket, dependencies: [] } : r)), [bucket.urn]],
+  ["gcp-cmek-grant-before-use", "the grant is to the BigQuery agent, not Cloud Storage's", GCP_KEYED.map((r) => (r === gcsGrant ? { ...gcsGrant, inputs: { ...gcsGrant.inputs, member: "serviceAccount:bq-1@bigquery-encryption.iam.gserviceaccount.com" } } : r)), [bucket.urn]],
+  ["alicloud-cmek-required", "the stack owns a key, the bucket uses AES256", ALI_KEYED.map((r) => (r === ossSse ? { ...ossSse, inputs: { bucket: "acme-audit", sseAlgorithm: "AES256" } } : r)), [oss.urn]],
+  ["alicloud-cmek-required", "the stack owns a key, the trail logstore uses SLS service keys", ALI_KEYED.map((r) => (r === trailStore ? { ...trailStore, inputs: { ...trailStore.inputs, encryptConf: { enable: true, encryptType: "default" } } } : r)), [trailStore.urn]],
 ];
 
 describe("stack rules", () => {
   it("pass the compliant baseline stack", () => {
     for (const r of LANDING_ZONE_RULES.filter((x): x is StackRule => x.kind === "stack")) expect(r.check(BASELINE), r.id).toEqual([]);
+  });
+  it("pass stacks that own keys and use them (GCP: grant before use; Alibaba: SSE-KMS and BYOK)", () => {
+    for (const id of ["gcp-cmek-required", "gcp-cmek-grant-before-use", "alicloud-cmek-required"]) {
+      expect(rule(id).check(GCP_KEYED), id).toEqual([]);
+      expect(rule(id).check(ALI_KEYED), id).toEqual([]);
+    }
   });
   it.each(CASES)("%s: %s", (id, _name, resources, urns) => {
     const found = rule(id).check(resources);

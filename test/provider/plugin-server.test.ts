@@ -20,5 +20,5 @@ describe("the component package, started the way the Pulumi CLI starts PulumiPlu
     expect(schema.name).toBe("landing-zone");
     expect(Object.keys(schema.resources).sort()).toEqual(Object.keys(COMPONENTS).map((c) => `landing-zone:index:${c}`).sort());
     expect(Object.values(schema.resources).every((r) => r.isComponent === true)).toBe(true);
-  }, 180_000); // ts-node compiles the package and the analyzer reads it: slow on a loaded machine
+  }, 600_000); // ts-node compiles the package and the analyzer reads it: minutes on a loaded machine
 });

@@ -45,7 +45,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   AlicloudLogging: {
     required: ["region"],
-    inputs: ["flowLogRetentionDays", "flowLogVpcId", "oss", "ossBucketName", "production", "region", "retentionDays", "slsProjectName", "tags"],
+    inputs: ["flowLogRetentionDays", "flowLogVpcId", "kmsKeyId", "kmsRoleArn", "oss", "ossBucketName", "production", "region", "retentionDays", "slsProjectName", "tags"],
     outputs: ["slsProjectName", "trailName"],
   },
   AlicloudBudget: {
@@ -62,6 +62,16 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
     required: ["namespace", "region"],
     inputs: ["accountId", "cleanup", "createInstance", "domain", "immutableTags", "instanceId", "instanceName", "instanceType", "namespace", "period", "personaGroups", "production", "region", "repositories", "robot", "robotOidc", "scan", "sync", "tags", "vpcId", "vswitchId"],
     outputs: ["instanceId", "robotRoleArn", "url", "vpcUrl"],
+  },
+  GcpKeys: {
+    required: ["location", "project"],
+    inputs: ["defaultKeys", "enableServices", "keyRingName", "keys", "labels", "location", "production", "project", "protectionLevel", "rotationDays"],
+    outputs: ["agentEmails", "readyKeyNames"],
+  },
+  AlicloudKeys: {
+    required: ["region"],
+    inputs: ["defaultKeys", "keys", "kmsInstanceId", "logServiceRole", "pendingWindowDays", "production", "region", "rotationDays", "tags"],
+    outputs: ["keyIds", "logServiceRoleArn"],
   },
   GcpIam: {
     required: ["project"],

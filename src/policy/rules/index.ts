@@ -2,6 +2,7 @@ import type { Rule } from "../rule";
 import { BUDGET_RULES } from "./budget";
 import { FIREWALL_RULES } from "./firewall";
 import { IAM_RULES } from "./iam";
+import { KEY_RULES } from "./keys";
 import { LABEL_RULES } from "./labels";
 import { LOGGING_RULES } from "./logging";
 import { NETWORK_RULES } from "./network";
@@ -11,6 +12,7 @@ import { VPN_RULES } from "./vpn";
 export * from "./budget";
 export * from "./firewall";
 export * from "./iam";
+export * from "./keys";
 export * from "./labels";
 export * from "./logging";
 export * from "./network";
@@ -19,5 +21,5 @@ export * from "./vpn";
 
 /** Every rule of the landing zone, by area. The CrossGuard pack and the offline plan both use this list. */
 export const LANDING_ZONE_RULES: readonly Rule[] = [
-  ...NETWORK_RULES, ...FIREWALL_RULES, ...IAM_RULES, ...VPN_RULES, ...LOGGING_RULES, ...REGISTRY_RULES, ...BUDGET_RULES, ...LABEL_RULES,
+  ...NETWORK_RULES, ...FIREWALL_RULES, ...IAM_RULES, ...VPN_RULES, ...LOGGING_RULES, ...REGISTRY_RULES, ...KEY_RULES, ...BUDGET_RULES, ...LABEL_RULES,
 ];

@@ -192,7 +192,7 @@ export const alicloudActiontrailPresent: StackRule = {
 };
 
 /** Logstores that hold audit events: ActionTrail's, or named for audit. */
-function isAuditLogstore(name: unknown): boolean {
+export function isAuditLogstore(name: unknown): boolean {
   return typeof name === "string" && /actiontrail|audit/i.test(name);
 }
 
