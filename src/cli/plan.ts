@@ -1,7 +1,8 @@
 import { Command, InvalidArgumentError } from "commander";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LandingZoneValidationError } from "../core/errors";
+import { LandingZoneValidationError, Problems } from "../core/errors";
+import { checkStackName } from "../core/naming";
 import { planStackFile } from "../offline/harness";
 import { inventoryToJson } from "../offline/inventory";
 import { renderIntentProblems } from "../offline/intents-report";
@@ -51,6 +52,14 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
   if ((opts.stack === undefined) === (opts.config === undefined)) {
     writeErr("error: give exactly one of --stack <env> and --config <file>\n");
     return EXIT.invalidConfig;
+  }
+  if (opts.stack !== undefined) {
+    const problems = new Problems();
+    checkStackName(opts.stack, "--stack", problems);
+    if (!problems.empty) {
+      writeErr(`${new LandingZoneValidationError("plan", problems.items).message}\n`);
+      return EXIT.invalidConfig;
+    }
   }
   const file = opts.config ?? path.resolve(`Pulumi.${opts.stack}.yaml`);
   if (!fs.existsSync(file)) {

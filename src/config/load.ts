@@ -58,24 +58,87 @@ function valueAt(root: unknown, path: readonly string[]): unknown {
   return at;
 }
 
-/** Parses the YAML of a stack file; unreadable or malformed files are reported as problems. */
+/** Largest stack file read: 1 MiB (this repository's own are a few KB). */
+export const STACK_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * Parses the YAML of a stack file; unreadable, too large or malformed files are reported as
+ * problems. Linear in the file's size: the parser's own duplicate-key check compares every key
+ * with every earlier key of its map (quadratic: 150 s for a 5 MB file), so it is turned off and
+ * `duplicateKey` finds duplicates with one set per map.
+ */
 function parseStackYaml(file: string): { config?: Record<string, unknown> } | null {
   const problems = new Problems();
   let text = "";
   try {
+    const size = fs.statSync(file).size;
+    if (size > STACK_FILE_MAX_BYTES) {
+      problems.add("LZ_STACK_FILE_TOO_LARGE", file, `is ${size} bytes; a stack file may have at most ${STACK_FILE_MAX_BYTES} (1 MiB)`,
+        "keep the stack file to this environment's settings; move bulk data (e.g. long lists) out of it");
+      problems.throwIfAny(file);
+    }
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
+    if (e instanceof LandingZoneValidationError) throw e;
     problems.add("LZ_STACK_FILE_READ", file, `cannot read the stack file: ${(e as Error).message}`, "pass the path of a Pulumi.<env>.yaml file");
     problems.throwIfAny(file);
   }
-  try {
-    return YAML.parse(text) as { config?: Record<string, unknown> } | null;
-  } catch (e) {
+  const invalid = (message: string) => {
     // The parser's first line already says where (line and column).
-    problems.add("LZ_STACK_FILE_YAML", file, `is not valid YAML: ${(e as Error).message.split("\n")[0]}`, "correct the YAML syntax (indentation, brackets, quotes)");
+    problems.add("LZ_STACK_FILE_YAML", file, `is not valid YAML: ${message.split("\n")[0]}`, "correct the YAML syntax (indentation, brackets, quotes)");
     problems.throwIfAny(file);
+  };
+  const lines = new YAML.LineCounter();
+  const doc = YAML.parseDocument(text, { uniqueKeys: false, lineCounter: lines, prettyErrors: true });
+  if (doc.errors.length > 0) invalid(doc.errors[0]!.message);
+  const dup = duplicateKey(doc);
+  if (dup !== undefined) {
+    const at = lines.linePos(dup.offset);
+    invalid(`Map keys must be unique; "${dup.key}" is repeated at line ${at.line}, column ${at.col}`);
+  }
+  try {
+    return doc.toJS() as { config?: Record<string, unknown> } | null;
+  } catch (e) {
+    invalid((e as Error).message);
     return null;
   }
+}
+
+/** The first key that repeats within its map, with its offset in the text (one set per map: linear). */
+function duplicateKey(doc: YAML.Document): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined;
+  YAML.visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = YAML.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (seen.has(key)) {
+          found = { key, offset: YAML.isNode(pair.key) ? pair.key.range?.[0] ?? 0 : 0 };
+          return YAML.visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Levenshtein distance of two short strings (one row of the table at a time). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** A namespace that is probably a typo of ours: `landingzone`, `Landing_Zone`, `landing-zones`, `lnading-zone`. */
+export function nearNamespace(ns: string): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return ns !== NAMESPACE && (norm(ns) === norm(NAMESPACE) || editDistance(ns.toLowerCase(), NAMESPACE) <= 2);
 }
 
 /** Reads a `Pulumi.<env>.yaml`: its `config:` map, with `secure:` values replaced by a placeholder. */
@@ -104,8 +167,12 @@ export function readStackFile(file: string): StackFileConfig {
     if (ns === NAMESPACE && key !== undefined) {
       values[key] = value;
       if (!ROOT_KEYS.includes(key)) unknownKeys.push(fullKey);
+    } else if (ns !== undefined && nearNamespace(ns)) {
+      plain.add("LZ_CONFIG_NAMESPACE", fullKey, `"${ns}:" is not this library's namespace "${NAMESPACE}:", so the setting would be ignored`,
+        `rename the key to ${NAMESPACE}:${key ?? ""}`);
     }
   }
+  plain.throwIfAny(file);
   return { values, runtimeConfig, secretKeys, unknownKeys };
 }
 

@@ -57,11 +57,18 @@ export interface BudgetBasics {
 
 const EMAIL = z.email();
 
+/** Largest budget amount: one trillion in the account's currency (amounts in cents stay exact below 2^53). */
+export const BUDGET_MAX_AMOUNT = 1_000_000_000_000;
+
 /** Checks amount, currency, thresholds and email addresses of a budget; reports every problem. */
 export function checkBudgetBasics(args: BudgetBasics, path: string, problems: Problems): void {
   if (typeof args.amount !== "number" || !Number.isFinite(args.amount) || args.amount <= 0) {
     problems.add("LZ_BUDGET_AMOUNT", joinPath(path, "amount"), `budget amount ${args.amount} is not above 0`,
       "set a positive amount in the billing account's currency, e.g. 500");
+  } else if (args.amount > BUDGET_MAX_AMOUNT) {
+    // Above this, amounts in cents are no longer exact as numbers, and the plan would show another amount.
+    problems.add("LZ_BUDGET_AMOUNT", joinPath(path, "amount"), `budget amount ${args.amount} is above ${BUDGET_MAX_AMOUNT.toLocaleString("en-US")}`,
+      `set the monthly amount in the billing account's currency, at most ${BUDGET_MAX_AMOUNT.toLocaleString("en-US")}`);
   } else if (Math.round(args.amount * 100) !== args.amount * 100) {
     problems.add("LZ_BUDGET_AMOUNT", joinPath(path, "amount"), `budget amount ${args.amount} has more than two decimals`,
       "round it to cents, e.g. 499.99");

@@ -51,3 +51,14 @@ export function checkKey(key: string, path: string, problems: Problems): void {
 export function nameOf(...parts: readonly (string | undefined)[]): string {
   return parts.filter((p): p is string => p !== undefined && p !== "").join("-");
 }
+
+/** Pulumi's stack name rule: letters, digits, `-`, `_` and `.`, at most 100 characters (no path separators). */
+export const STACK_NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/** Checks a stack name (e.g. `--stack`), which also names the file `Pulumi.<stack>.yaml`. */
+export function checkStackName(stack: string, path: string, problems: Problems): void {
+  if (!STACK_NAME.test(stack) || stack === "." || stack === "..") {
+    problems.add("LZ_STACK_NAME", path, `"${stack}" is not a stack name`,
+      "use letters, digits, -, _ and . only (at most 100 characters, no / or \\), e.g. dev; pass any other file with --config");
+  }
+}

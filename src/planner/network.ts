@@ -78,11 +78,31 @@ export function vpcRanges(spec: EnvironmentSpec): { cidr: string; path: string }
 }
 
 /**
+ * Locations belong to the environment's region: every Alibaba zone (of the VPC and of each
+ * subnet) starts with `landing-zone:alicloud.region` (zone `cn-hangzhou-i` in region
+ * `cn-hangzhou`). (A GCP zone given as a region is a format problem of the schema.)
+ */
+export function checkLocations(spec: EnvironmentSpec, problems: Problems): void {
+  const ali = spec.alicloud;
+  if (ali) {
+    const inRegion = (zone: string, path: readonly (string | number)[]) => {
+      if (!zone.startsWith(`${ali.region}-`)) {
+        problems.add("LZ_ZONE_REGION", keyPath(path), `zone "${zone}" is not in region ${ali.region}`,
+          `use a zone of ${ali.region} (e.g. ${ali.region}-i), or set landing-zone:alicloud.region to the zone's region`);
+      }
+    };
+    ali.zones.forEach((z, i) => inRegion(z, ["alicloud", "zones", i]));
+    for (const [name, subnet] of Object.entries(ali.vpc.subnets)) subnet.zones?.forEach((z, i) => inRegion(z, ["alicloud", "vpc", "subnets", name, "zones", i]));
+  }
+}
+
+/**
  * Plans each cloud's VPC once (labels are checked under `landing-zone:labels`), then checks that
  * the VPC ranges of both clouds are disjoint.
  */
 export function planNetwork(spec: EnvironmentSpec, problems: Problems): NetworkPlan {
   const before = problems.items.length;
+  checkLocations(spec, problems);
   const gcp = spec.gcp ? planStep(planGcpVpc, corePrefix(spec), gcpVpcArgs(spec), keyPath(["gcp", "network"]), problems, { labels: undefined }) : undefined;
   const gcpClean = problems.items.length === before;
   const mid = problems.items.length;
