@@ -29,6 +29,7 @@ export * from "./resource-options";
 export * from "./gcp/firewall"; export * from "./alicloud/security-groups"; export * from "./core/rules";
 export * from "./gcp/ha-vpn"; export * from "./alicloud/vpn"; export * from "./core/bgp";
 export * from "./core/ports";
+export * from "./gcp/security-alerts"; export * from "./alicloud/security-alerts"; export * from "./core/alerts"; export * from "./core/alerts-gcp"; export * from "./core/alerts-alicloud";
 
 // Stack program
 export { buildLandingZone, deployLandingZone } from "./program/landing-zone";

@@ -7,6 +7,7 @@ export * from "./budget";
 export * from "./logging";
 export * from "./ram";
 export * from "./registry";
+export * from "./security-alerts";
 export * from "./security-groups";
 export * from "./trust";
 export * from "./vpc";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { distinctList, labelValue } from "./common";
 import { alicloudVpcConfig, gcpNetworkConfig } from "./network";
+import { alertsSection } from "./sections/alerts";
 import { auditSection } from "./sections/audit";
 import { connectivitySection } from "./sections/connectivity";
 import { firewallSection } from "./sections/firewall";
@@ -25,6 +26,7 @@ export const gcpConfig = z.strictObject({
   ...connectivitySection.gcp,
   ...keysSection.gcp,
   ...auditSection.gcp,
+  ...alertsSection.gcp,
   ...registrySection.gcp,
 });
 
@@ -52,6 +54,7 @@ export const alicloudConfig = z.strictObject({
   ...connectivitySection.alicloud,
   ...keysSection.alicloud,
   ...auditSection.alicloud,
+  ...alertsSection.alicloud,
   ...registrySection.alicloud,
 });
 
@@ -76,6 +79,7 @@ export const environmentConfig = z.strictObject({
   ...connectivitySection.root,
   ...keysSection.root,
   ...auditSection.root,
+  ...alertsSection.root,
   ...registrySection.root,
   ...intentsSection.root,
 }).superRefine((spec, ctx) => {

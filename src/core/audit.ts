@@ -90,9 +90,14 @@ export function checkBudgetBasics(args: BudgetBasics, path: string, problems: Pr
       problems.add("LZ_BUDGET_THRESHOLD_DUPLICATE", p, "a threshold is listed twice", "list each percentage once");
     }
   }
-  for (const [key, email] of Object.entries(args.emails ?? {})) {
+  checkEmails(args.emails, joinPath(path, "emails"), problems);
+}
+
+/** Checks email recipients keyed by name (`LZ_EMAIL_INVALID` per bad address under `path.<key>`). */
+export function checkEmails(emails: Readonly<Record<string, string>> | undefined, path: string, problems: Problems): void {
+  for (const [key, email] of Object.entries(emails ?? {})) {
     if (!EMAIL.safeParse(email).success) {
-      problems.add("LZ_EMAIL_INVALID", joinPath(joinPath(path, "emails"), key), `"${email}" is not a valid email address`,
+      problems.add("LZ_EMAIL_INVALID", joinPath(path, key), `"${email}" is not a valid email address`,
         "use an address such as finance@example.com");
     }
   }

@@ -1,4 +1,7 @@
 // The pure models both clouds share (no Pulumi imports): re-exported by every entry point.
+export * from "./alerts";
+export * from "./alerts-alicloud";
+export * from "./alerts-gcp";
 export * from "./audit";
 export * from "./bgp";
 export * from "./cidr";

@@ -8,5 +8,6 @@ export * from "./ha-vpn";
 export * from "./iam";
 export * from "./logging";
 export * from "./registry";
+export * from "./security-alerts";
 export * from "./vpc";
 export * from "./workload-identity";

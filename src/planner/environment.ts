@@ -3,6 +3,7 @@ import { keyPath } from "../config/issues";
 import { parseSpec } from "../config/load";
 import { checkLabels } from "../core/labels";
 import { Problems } from "../core/errors";
+import { AlertsPlan, planAlerts } from "./alerts";
 import { AuditPlan, planAudit } from "./audit";
 import { ConnectivityPlan, planConnectivity } from "./connectivity";
 import { FirewallPlan, planFirewall } from "./firewall";
@@ -33,6 +34,7 @@ export interface EnvironmentPlan {
   /** The landing zone's keys: planned before audit and registry, which use them. */
   readonly keys: KeysPlan;
   readonly audit: AuditPlan;
+  readonly alerts: AlertsPlan;
   readonly registry: RegistryPlan;
   /** Intents checked over the plan's inventory (docs/intents.md). */
   readonly intents: IntentsPlan;
@@ -51,13 +53,14 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
   const connectivity = planConnectivity(spec, network, problems);
   const keys = planKeys(spec, problems);
   const audit = planAudit(spec, problems);
+  const alerts = planAlerts(spec, audit, problems);
   const registry = planRegistry(spec, network, problems);
   const intents = planIntents({ spec, iam, network, firewall, registry }, problems);
   return {
     spec,
     labels: environmentLabels(spec),
     gcpServices: spec.gcp ? gcpLandingZoneServices(spec) : [],
-    network, firewall, iam, connectivity, keys, audit, registry, intents,
+    network, firewall, iam, connectivity, keys, audit, alerts, registry, intents,
   };
 }
 

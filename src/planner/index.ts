@@ -27,14 +27,18 @@
  *    with `new C(p.name, p.args)` or, when it needs ids of earlier components,
  *    `new C(p.name, deployArgs(p, { vpcId: ctx.alicloudVpc.vpcId }))`; add it to the list in
  *    `landing-zone.ts`. It never validates: problems belong to step 2.
+ *
+ * The security alerts area (`alerts.ts`) is an example of step 2 depending on an earlier area's
+ * plan: it searches the audit plan's ActionTrail logstore and reuses the budget's channels.
  */
-export { auditName, budgetName, connectivityName, corePrefix, environmentLabels, firewallName, iamName, keysName, registryName } from "./names";
+export { alertsName, auditName, budgetName, connectivityName, corePrefix, environmentLabels, firewallName, iamName, keysName, registryName } from "./names";
 export { deployArgs, planStep, type Planned } from "./step";
 export { planEnvironment, planEnvironmentInto, planConfig, parseEnvironment, type EnvironmentPlan } from "./environment";
 export { alicloudVpcArgs, cloudRanges, gcpVpcArgs, planNetwork, vpcRanges, type NetworkPlan } from "./network";
 export { alicloudFirewallArgs, gcpFirewallArgs, planFirewall, type FirewallPlan } from "./firewall";
 export { alicloudRamArgs, gcpIamArgs, planIam, type IamPlan } from "./iam";
 export { alicloudVpnArgs, alicloudVpnPlacement, gcpHaVpnArgs, onPremisesRanges, otherEnvironmentRanges, planConnectivity, type ConnectivityPlan } from "./connectivity";
+export { alicloudSecurityAlertsArgs, gcpAlertRecipients, gcpSecurityAlertsArgs, planAlerts, type AlertsPlan } from "./alerts";
 export { alicloudKeysArgs, alicloudKeysEnabled, gcpKeysArgs, gcpKeysEnabled, gcpLandingZoneKeyName, planKeys, type KeysPlan } from "./keys";
 export { alicloudBudgetArgs, alicloudLoggingArgs, gcpBudgetArgs, gcpLoggingArgs, planAudit, type AuditPlan } from "./audit";
 export { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs, planRegistry, registryVswitch, type RegistryPlan } from "./registry";

@@ -25,5 +25,7 @@ export const keysName = componentName("keys");
 export const auditName = componentName("audit");
 /** Name of the environment's budget components, e.g. `prod-budget`. */
 export const budgetName = componentName("budget");
+/** Name of the environment's security alert components, e.g. `prod-alerts`. */
+export const alertsName = componentName("alerts");
 /** Name of the environment's registry components, e.g. `prod-registry`. */
 export const registryName = componentName("registry");

@@ -13,9 +13,9 @@ export function gcpLandingZoneServices(spec: EnvironmentSpec): string[] {
     "compute.googleapis.com", // VPC, subnets, NAT, firewall, HA VPN
     "iam.googleapis.com", // service accounts, custom roles
     "cloudresourcemanager.googleapis.com", // project IAM grants and audit config
-    "logging.googleapis.com", // audit sinks
+    "logging.googleapis.com", // audit sinks, log-based metrics of the security alerts
     "storage.googleapis.com", // the audit bucket
-    "monitoring.googleapis.com", // budget notification channels
+    "monitoring.googleapis.com", // notification channels, security alert policies
   ];
   // Private zones for Google APIs and Artifact Registry (GcpVpc googleApisAccess).
   if (gcpGoogleApisAccess(spec) !== "off") services.push("dns.googleapis.com");

@@ -21,7 +21,10 @@ export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
     outputs.gcpAuditBucket = logging.bucketName;
     outputs.gcpAuditWriterIdentities = logging.writerIdentities;
   }
-  if (audit.gcpBudget) outputs.gcpBudgetName = new GcpBudget(audit.gcpBudget.name, audit.gcpBudget.args, gcpOpts).budgetName;
+  if (audit.gcpBudget) {
+    ctx.shared.gcpBudget = new GcpBudget(audit.gcpBudget.name, audit.gcpBudget.args, gcpOpts);
+    outputs.gcpBudgetName = ctx.shared.gcpBudget.budgetName;
+  }
   const aliOpts = { provider: ctx.alicloudProvider };
   if (audit.alicloudLogging) {
     const logging = new AlicloudLogging(audit.alicloudLogging.name, deployArgs(audit.alicloudLogging, {
@@ -30,6 +33,7 @@ export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
       kmsKeyId: ctx.shared.alicloudKeys?.keyIds.audit,
       kmsRoleArn: ctx.plan.keys.alicloudLogstores ? ctx.shared.alicloudKeys?.logServiceRoleArn : undefined,
     }), aliOpts);
+    ctx.shared.alicloudLogging = logging;
     outputs.alicloudAuditSlsProject = logging.slsProjectName;
     outputs.alicloudAuditTrail = logging.trailName;
   }

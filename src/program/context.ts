@@ -1,7 +1,9 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
 import type { AlicloudKeys } from "../alicloud/keys";
+import type { AlicloudLogging } from "../alicloud/logging";
 import type { AlicloudVpc } from "../alicloud/vpc";
+import type { GcpBudget } from "../gcp/budget";
 import type { EnvironmentSpec } from "../config/schema";
 import type { GcpKeys } from "../gcp/keys";
 import type { GcpVpc } from "../gcp/vpc";
@@ -44,6 +46,10 @@ export interface SharedValues {
   alicloudKeys?: AlicloudKeys;
   /** IAM area: the resource name of the project's workload identity pool (GCP, with `gcp.workloadIdentity`). */
   gcpWorkloadIdentityPool?: pulumi.Input<string>;
+  /** Audit area: the GCP budget, whose email channels the security alerts reuse. */
+  gcpBudget?: GcpBudget;
+  /** Audit area: the Alibaba audit logging, whose ActionTrail logstore the security alerts search. */
+  alicloudLogging?: AlicloudLogging;
 }
 
 /** Stack outputs an area adds; keys must be unique across areas. */

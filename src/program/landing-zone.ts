@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { EnvironmentSpec } from "../config/schema";
 import { NAMESPACE } from "../config/issues";
 import { EnvironmentPlan, planConfig, planEnvironment } from "../planner/environment";
+import { deployAlerts } from "./alerts";
 import { deployAudit } from "./audit";
 import { deployConnectivity } from "./connectivity";
 import type { AreaOutputs } from "./context";
@@ -13,12 +14,12 @@ import { deployRegistry } from "./registry";
 
 /**
  * Deploys an environment plan: network first, then the perimeter (firewalls, then IAM),
- * connectivity (VPN), keys (before the areas that use them), audit (logging, budgets) and the
- * registry. Creates components only (every check ran in the planner). Returns the stack outputs.
+ * connectivity (VPN), keys (before the areas that use them), audit (logging, budgets), security
+ * alerts and the registry. Creates components only (every check ran in the planner). Returns the stack outputs.
  */
 export function deployLandingZone(plan: EnvironmentPlan): AreaOutputs {
   const { ctx, outputs } = deployNetwork(plan);
-  const areas = [deployFirewall, deployIam, deployConnectivity, deployKeys, deployAudit, deployRegistry];
+  const areas = [deployFirewall, deployIam, deployConnectivity, deployKeys, deployAudit, deployAlerts, deployRegistry];
   for (const deploy of areas) {
     for (const [k, v] of Object.entries(deploy(ctx))) {
       if (k in outputs) throw new Error(`internal: two areas export the stack output "${k}"`);

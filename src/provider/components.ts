@@ -27,6 +27,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentResourceConstructor>> 
   AlicloudSecurityGroups: lz.AlicloudSecurityGroups,
   GcpHaVpn: lz.GcpHaVpn,
   AlicloudVpn: lz.AlicloudVpn,
+  GcpSecurityAlerts: lz.GcpSecurityAlerts,
+  AlicloudSecurityAlerts: lz.AlicloudSecurityAlerts,
 };
 
 /** Public components deliberately not exposed to other languages, with the reason. */

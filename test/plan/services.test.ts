@@ -36,12 +36,14 @@ describe.each(["dev", "staging", "prod"])("the %s stack's providers", (stack) =>
   it("creates every GCP and Alibaba resource with the environment's explicit provider, never an ambient default", async () => {
     const inv = await planStackFile(`Pulumi.${stack}.yaml`);
     const base = `urn:pulumi:${stack}::landing-zone::pulumi:providers`;
+    // SLS alert users, groups and action policies live in the SLS alert resource centre's region (docs/alerts.md).
+    const alertCentre = `urn:pulumi:${stack}::landing-zone::landing-zone:index:AlicloudSecurityAlerts$pulumi:providers:alicloud::${stack}-alerts-alert-centre`;
     for (const r of inv.resources.filter((x) => x.custom && /^(gcp|alicloud):/.test(x.type))) {
       // The budget bills its API calls to a quota project through the budget component's own provider.
       const budget = `urn:pulumi:${stack}::landing-zone::landing-zone:index:GcpBudget$pulumi:providers:gcp::${stack}-budget-billing`;
       const expected = r.type.startsWith("gcp:")
         ? [`${base}:gcp::${stack}-gcp`, `${base}:gcp::${stack}-gcp-bootstrap`, ...(r.type === "gcp:billing/budget:Budget" ? [budget] : [])]
-        : [`${base}:alicloud::${stack}-alicloud`];
+        : r.type === "alicloud:log/resourceRecord:ResourceRecord" ? [alertCentre] : [`${base}:alicloud::${stack}-alicloud`];
       expect(expected, `${r.urn} uses ${r.provider}`).toContain(r.provider);
     }
   });

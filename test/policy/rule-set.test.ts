@@ -62,6 +62,10 @@ describe("the landing zone rule set", () => {
     ["gcp-budget-present", "stack", "medium", "advisory"],
     ["gcp-budget-notifies", "resource", "medium", "mandatory"],
     ["alicloud-budget-present", "stack", "medium", "advisory"],
+    ["gcp-security-alerts", "stack", "medium", "advisory"],
+    ["gcp-security-alerts-prod", "stack", "high", "mandatory"],
+    ["alicloud-security-alerts", "stack", "medium", "advisory"],
+    ["alicloud-security-alerts-prod", "stack", "high", "mandatory"],
     ["cost-labels", "resource", "medium", "mandatory"],
     ]);
   });

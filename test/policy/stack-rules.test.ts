@@ -1,7 +1,8 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
 import { describe, expect, it } from "vitest";
-import { filterTakesAllAuditLogs, LANDING_ZONE_RULES, type StackResource, type StackRule, tokenOf } from "../../src/policy";
+import { ALICLOUD_SECURITY_ALERTS, GCP_SECURITY_ALERTS } from "../../src";
+import { filterTakesAllAuditLogs, isProductionStack, LANDING_ZONE_RULES, type StackResource, type StackRule, tokenOf } from "../../src/policy";
 
 function rule(id: string): StackRule {
   const r = LANDING_ZONE_RULES.find((x) => x.id === id);
@@ -31,7 +32,23 @@ const scanning = res(gcp.projects.Service, "scan", { service: "containerscanning
 
 const auditConfig = res(gcp.projects.IAMAuditConfig, "audit", { service: "allServices", auditLogConfigs: [{ logType: "ADMIN_READ" }] });
 
-const BASELINE = [net, bucket, sink, denyAll, budget, aliVpc, flowLog, trail, aliBudget, cri, criRule, repo, scanning, auditConfig];
+// The CIS security alerts: a metric + alert policy per GCP entry, an SLS alert per Alibaba entry.
+const gcpMetrics = GCP_SECURITY_ALERTS.map((a) => res(gcp.logging.Metric, `m-${a.id}`, { name: `lz-${a.id}`, filter: a.query }));
+const gcpPolicies = GCP_SECURITY_ALERTS.map((a, i) => res(gcp.monitoring.AlertPolicy, `p-${a.id}`, {
+  combiner: "OR", notificationChannels: ["projects/p/notificationChannels/1"],
+  conditions: [{ conditionThreshold: { filter: `metric.type = "logging.googleapis.com/user/lz-${a.id}"`, comparison: "COMPARISON_GT" } }],
+}, [gcpMetrics[i]!.urn]));
+const aliAlerts = ALICLOUD_SECURITY_ALERTS.map((a) => res(alicloud.log.Alert, `a-${a.id}`, {
+  version: "2.0", policyConfiguration: { alertPolicyId: "sls.builtin.dynamic", actionPolicyId: "lz-notify", repeatInterval: "1h" },
+  queryLists: [{ store: "actiontrail_lz-trail", query: `${a.query} | select count(1) as cnt`, start: "-5m", end: "now" }],
+}));
+const [fwMetric, fwPolicy] = [gcpMetrics[3]!, gcpPolicies[3]!];
+const rootAlert = aliAlerts.find((r) => r.name === "a-root-account-use")!;
+
+const BASELINE = [net, bucket, sink, denyAll, budget, aliVpc, flowLog, trail, aliBudget, cri, criRule, repo, scanning, auditConfig, ...gcpMetrics, ...gcpPolicies, ...aliAlerts];
+/** The baseline as a production stack (its network labelled environment: prod). */
+const PROD = BASELINE.map((r) => (r === net ? { ...net, inputs: { ...net.inputs, labels: { environment: "prod" } } } : r));
+const replace = (stack: readonly StackResource[], old: StackResource, inputs: Record<string, unknown>) => stack.map((r) => (r === old ? { ...old, inputs: { ...old.inputs, ...inputs } } : r));
 
 // Keys: a GCP ring's key with its Cloud Storage agent grant, and the audit bucket created after it.
 const KEY = "projects/p/locations/europe-west1/keyRings/r/cryptoKeys/audit";
@@ -70,6 +87,13 @@ const CASES: readonly (readonly [string, string, readonly StackResource[], reado
   ["gcp-cmek-grant-before-use", "the grant is to the BigQuery agent, not Cloud Storage's", GCP_KEYED.map((r) => (r === gcsGrant ? { ...gcsGrant, inputs: { ...gcsGrant.inputs, member: "serviceAccount:bq-1@bigquery-encryption.iam.gserviceaccount.com" } } : r)), [bucket.urn]],
   ["alicloud-cmek-required", "the stack owns a key, the bucket uses AES256", ALI_KEYED.map((r) => (r === ossSse ? { ...ossSse, inputs: { bucket: "acme-audit", sseAlgorithm: "AES256" } } : r)), [oss.urn]],
   ["alicloud-cmek-required", "the stack owns a key, the trail logstore uses SLS service keys", ALI_KEYED.map((r) => (r === trailStore ? { ...trailStore, inputs: { ...trailStore.inputs, encryptConf: { enable: true, encryptType: "default" } } } : r)), [trailStore.urn]],
+  ["gcp-security-alerts", "no firewall-change metric", BASELINE.filter((r) => r !== fwMetric), [undefined]],
+  ["gcp-security-alerts", "a metric with a narrower filter", replace(BASELINE, fwMetric, { filter: 'resource.type="gce_firewall_rule"' }), [undefined]],
+  ["gcp-security-alerts", "an alert policy that notifies nobody", replace(BASELINE, fwPolicy, { notificationChannels: [] }), [undefined]],
+  ["gcp-security-alerts-prod", "production without the firewall-change alert policy", PROD.filter((r) => r !== fwPolicy), [undefined]],
+  ["alicloud-security-alerts", "no root-account alert", BASELINE.filter((r) => r !== rootAlert), [undefined]],
+  ["alicloud-security-alerts", "an alert over another logstore", replace(BASELINE, rootAlert, { queryLists: [{ store: "vpc-flow-logs", query: "event.userIdentity.type: root-account" }] }), [undefined]],
+  ["alicloud-security-alerts-prod", "production with an alert that notifies no action policy", replace(PROD, rootAlert, { policyConfiguration: { alertPolicyId: "sls.builtin.dynamic", repeatInterval: "1h" } }), [undefined]],
 ];
 
 describe("stack rules", () => {
@@ -95,6 +119,20 @@ describe("stack rules", () => {
     expect(rule("gcp-audit-sink-all-audit-logs").check(aliOnly)).toEqual([]);
     expect(rule("gcp-budget-present").check(aliOnly)).toEqual([]);
     expect(rule("gcp-audit-config-present").check(aliOnly)).toEqual([]);
+  });
+  it("pass the compliant baseline as a production stack", () => {
+    expect(isProductionStack(PROD)).toBe(true);
+    expect(isProductionStack(BASELINE)).toBe(false);
+    for (const r of LANDING_ZONE_RULES.filter((x): x is StackRule => x.kind === "stack")) expect(r.check(PROD), r.id).toEqual([]);
+  });
+  it("report security alerts once: advisory outside production, mandatory in production", () => {
+    const noAlerts = BASELINE.filter((r) => !gcpMetrics.includes(r));
+    expect(rule("gcp-security-alerts").check(noAlerts)).toHaveLength(GCP_SECURITY_ALERTS.length);
+    expect(rule("gcp-security-alerts-prod").check(noAlerts)).toEqual([]);
+    const prodNoAlerts = PROD.filter((r) => !aliAlerts.includes(r));
+    expect(rule("alicloud-security-alerts").check(prodNoAlerts)).toEqual([]);
+    expect(rule("alicloud-security-alerts-prod").check(prodNoAlerts).map((v) => v.message)).toContain(
+      'no alert for "Root (Alibaba Cloud) account used" (CIS Alibaba Cloud v2.0, logging and monitoring: usage of the root account, alert root-account-use); add AlicloudSecurityAlerts (or an SLS 2.0 alert over the actiontrail_ logstore with the CIS query and an action policy)');
   });
   it("every stack rule has a case", () => {
     const tested = new Set(CASES.map((c) => c[0]));

@@ -110,6 +110,16 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
     inputs: ["asn", "avoidLinkLocalRanges", "bandwidth", "disasterRecoveryVswitchId", "dualTunnel", "healthCheck", "linkLocalRanges", "localSubnets", "onPremisesRanges", "paymentType", "peer", "region", "reservedRanges", "resourceGroupId", "routeTableIds", "routing", "sharedSecret", "tags", "vpcId", "vswitchId"],
     outputs: ["gatewayIps", "onPremisesConfig", "sharedSecrets"],
   },
+  GcpSecurityAlerts: {
+    required: ["project"],
+    inputs: ["emails", "entries", "labels", "notificationChannels", "project"],
+    outputs: ["alertIds"],
+  },
+  AlicloudSecurityAlerts: {
+    required: ["logstore", "region", "slsProjectName"],
+    inputs: ["actionPolicyId", "emails", "entries", "logstore", "region", "resourceRegion", "slsProjectName"],
+    outputs: ["actionPolicyId", "alertIds"],
+  },
 };
 
 describe("multi-language package schema", () => {

@@ -13,7 +13,7 @@ export const POLICY_REQUIRED_LABELS = ["environment", "owner", "cost-center"] as
 export const POLICY_LABEL_PROPERTIES: Readonly<Record<string, string>> = Object.fromEntries([
   ...[gcp.storage.Bucket, gcp.artifactregistry.Repository, gcp.compute.VPNTunnel, gcp.compute.HaVpnGateway, gcp.compute.Address,
     gcp.bigquery.Dataset, gcp.pubsub.Topic, gcp.kms.CryptoKey, gcp.secretmanager.Secret, gcp.organizations.Project].map((c) => [tokenOf(c), "labels"]),
-  [tokenOf(gcp.monitoring.NotificationChannel), "userLabels"],
+  ...[gcp.monitoring.NotificationChannel, gcp.monitoring.AlertPolicy].map((c) => [tokenOf(c), "userLabels"]),
   ...[alicloud.vpc.Network, alicloud.vpc.Switch, alicloud.vpc.NatGateway, alicloud.ecs.EipAddress, alicloud.vpc.RouteTable, alicloud.ecs.SecurityGroup,
     alicloud.vpc.FlowLog, alicloud.log.Project, alicloud.ram.Role, alicloud.ram.Policy, alicloud.oss.Bucket, alicloud.vpn.Gateway,
     alicloud.vpn.Connection, alicloud.vpn.CustomerGateway, alicloud.cr.RegistryEnterpriseInstance, alicloud.kms.Key].map((c) => [tokenOf(c), "tags"]),
