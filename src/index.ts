@@ -19,7 +19,7 @@ export * from "./planner";
 // Network
 export * from "./gcp/vpc";
 export * from "./alicloud/vpc";
-export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./alicloud/logging"; export * from "./alicloud/budget"; export * from "./core/audit";
+export * from "./gcp/logging"; export * from "./gcp/budget"; export * from "./alicloud/logging"; export * from "./alicloud/budget"; export * from "./alicloud/bss-budget"; export * from "./core/audit";
 export * from "./gcp/registry"; export * from "./alicloud/registry";
 export * from "./gcp/keys"; export * from "./alicloud/keys"; export * from "./core/keys";
 export * from "./gcp/iam";

@@ -89,6 +89,9 @@ describe("examples/alicloud-landing-zone", () => {
     expect(findResource(inv, "alicloud:actiontrail/trail:Trail", "audit-trail").inputs).toMatchObject({ eventRw: "All", status: "Enable" });
     expect(findResource(inv, "alicloud:vpc/flowLog:FlowLog", "audit-vpc-flow").inputs).toMatchObject({ resourceId: inv.outputs.vpcId, projectName: "audit-sls" });
     expect(findResource(inv, "alicloud:cms/alarmContactGroup:AlarmContactGroup", "budget-contacts").inputs).toMatchObject({ contacts: ["budget-platform"] });
+    expect(findResource(inv, "pulumi-nodejs:dynamic:Resource", "budget").inputs).toMatchObject({
+      budgetName: "budget", quota: "3000", cycleStartPeriod: "2027-01", cycleEndPeriod: "2027-12", endpoint: "business.aliyuncs.com",
+    });
   });
 
   it("exports what workload stacks read through a StackReference", () => {

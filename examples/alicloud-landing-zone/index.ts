@@ -2,7 +2,7 @@
 // with public and private vSwitches in two zones (NAT gateway with SNAT for the private ones),
 // tier security groups, a dual-tunnel VPN with BGP to the office, RAM persona groups, a
 // Container Registry Enterprise Edition namespace on an existing instance linked into the VPC,
-// ActionTrail into SLS plus VPC flow logs, and budget alert contacts. In your own project import
+// ActionTrail into SLS plus VPC flow logs, and a budget with its alert contacts. In your own project import
 // from "pulumi-landing-zone" instead of "../../src".
 import * as pulumi from "@pulumi/pulumi";
 import { AlicloudBudget, AlicloudLogging, AlicloudRam, AlicloudRegistry, AlicloudSecurityGroups, AlicloudVpc, AlicloudVpn, AlicloudVswitchRef } from "../../src";
@@ -64,6 +64,8 @@ export default function alicloudLandingZone() {
   const budget = new AlicloudBudget("budget", {
     amount: 3000,
     currency: "CNY",
+    startMonth: "2027-01",
+    endMonth: "2027-12",
     emails: { platform: "platform@acme.example" },
   });
 
@@ -82,5 +84,6 @@ export default function alicloudLandingZone() {
     registryPullPolicy: registry.pullPolicy.policyName,
     auditProject: audit.slsProjectName,
     budgetContactGroup: budget.contactGroupName,
+    budgetName: budget.budgetName,
   };
 }

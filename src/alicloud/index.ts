@@ -2,6 +2,7 @@
 // `@pulumi/alicloud` (and `@pulumi/random` for the VPN), never `@pulumi/gcp`.
 export * from "../core";
 export * from "../resource-options";
+export * from "./bss-budget";
 export * from "./budget";
 export * from "./logging";
 export * from "./ram";

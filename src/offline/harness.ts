@@ -23,6 +23,13 @@ const UNKNOWN = pulumi.runtime.unknownValue;
 export const SECRET_MASK = "[secret]";
 /** Text that stands for a value only known after `pulumi up`. */
 export const UNKNOWN_MASK = "[unknown]";
+/** Text that stands for a dynamic resource's serialised provider code (its `__provider` input). */
+export const DYNAMIC_PROVIDER_MASK = "[dynamic provider code]";
+
+/** Inputs as recorded: a dynamic resource's provider code (tens of KB, loader-dependent) is masked. */
+function recordedInputs(type: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  return type.startsWith("pulumi-nodejs:dynamic") && "__provider" in inputs ? { ...inputs, __provider: DYNAMIC_PROVIDER_MASK } : inputs;
+}
 
 /** Options of an offline run. */
 export interface OfflineRunOptions {
@@ -174,7 +181,7 @@ async function runInStore(program: () => unknown, opts: OfflineRunOptions): Prom
         retainOnDelete: req.getRetainondelete?.() === true,
         dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
         provider: providerUrn(req.getProvider?.()),
-        inputs: (maskSerialized(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>,
+        inputs: recordedInputs(req.getType(), (maskSerialized(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>),
         options: resourceOptions(req),
       };
       records.push(record);

@@ -39,8 +39,14 @@ export function cell(text: string): string {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** `gcp`, `alicloud`, … for a provider type token or a landing-zone component token (`landing-zone:index:GcpVpc` → `gcp`). */
-function cloudOfResource(r: Pick<InventoryResource, "type">): string {
+/**
+ * `gcp`, `alicloud`, … for a provider type token or a landing-zone component token (`landing-zone:index:GcpVpc` → `gcp`);
+ * a dynamic resource (e.g. the Alibaba budget) counts for its parent component's cloud.
+ */
+function cloudOfResource(r: Pick<InventoryResource, "type" | "parent">): string {
+  if (r.type.startsWith("pulumi-nodejs:dynamic") && r.parent) {
+    return cloudOfResource({ type: r.parent.split("::")[2]?.split("$").pop() ?? "" });
+  }
   if (r.type.startsWith("landing-zone:")) {
     const name = r.type.split(":").pop() ?? "";
     if (name.startsWith("Gcp")) return "gcp";

@@ -1,4 +1,4 @@
-import { AlicloudBudgetArgs, planAlicloudBudget } from "../alicloud/budget-plan";
+import { AlicloudBudgetArgs, AlicloudBudgetPlan, planAlicloudBudget } from "../alicloud/budget-plan";
 import { AlicloudLoggingArgs, AlicloudLoggingPlan, planAlicloudLogging } from "../alicloud/logging-plan";
 import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/schema";
@@ -17,7 +17,8 @@ export interface AuditPlan {
   readonly alicloudLogging?: Planned<AlicloudLoggingArgs, AlicloudLoggingPlan>;
   /** Whether the Alibaba VPC's flow logs go to the audit project (`alicloud.audit.logging.flowLogs`, default true). */
   readonly alicloudFlowLogs: boolean;
-  readonly alicloudBudget?: Planned<AlicloudBudgetArgs, void>;
+  /** The Alibaba budget (through the BSS OpenAPI unless `manageBudget: false`) and its alert contacts. */
+  readonly alicloudBudget?: Planned<AlicloudBudgetArgs, AlicloudBudgetPlan>;
 }
 
 /** `GcpLoggingArgs` from `landing-zone:gcp.audit.logging` (the spec must have a gcp section). */
@@ -84,7 +85,21 @@ export function alicloudLoggingArgs(spec: EnvironmentSpec): AlicloudLoggingArgs 
 export function alicloudBudgetArgs(spec: EnvironmentSpec): AlicloudBudgetArgs | undefined {
   const b = spec.alicloud?.audit?.budget;
   if (!b) return undefined;
-  return { amount: b.amount, currency: b.currency, thresholds: b.thresholds, emails: b.emails, lang: b.lang };
+  return {
+    amount: b.amount,
+    currency: b.currency,
+    thresholds: b.thresholds,
+    emails: b.emails,
+    lang: b.lang,
+    manageBudget: b.manageBudget,
+    budgetName: b.budgetName,
+    period: b.period,
+    startMonth: b.startMonth,
+    endMonth: b.endMonth,
+    accountIds: b.accountIds,
+    messageCenterContacts: b.messageCenterContacts,
+    endpoint: b.endpoint,
+  };
 }
 
 /** Plans audit logging and budgets (labels and tags are checked under `landing-zone:labels`). */

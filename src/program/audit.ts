@@ -40,6 +40,7 @@ export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
   if (audit.alicloudBudget) {
     const budget = new AlicloudBudget(audit.alicloudBudget.name, audit.alicloudBudget.args, aliOpts);
     outputs.alicloudBudgetContactGroup = budget.contactGroupName;
+    if (budget.budgetName) outputs.alicloudBudgetName = budget.budgetName;
     outputs.alicloudBudgetSettings = budget.settings;
   }
   return outputs;

@@ -1,8 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { AlicloudBudget } from "../../src/alicloud/budget";
+import { describe, expect, it, vi } from "vitest";
+import * as net from "node:net";
+import { AlicloudBudget, AlicloudBudgetArgs } from "../../src/alicloud/budget";
 import { componentProblems } from "../helpers";
 import { GcpBudget, GcpBudgetArgs } from "../../src/gcp/budget";
-import { runOffline } from "../../src/offline/harness";
+import { DYNAMIC_PROVIDER_MASK, runOffline } from "../../src/offline/harness";
 import { findResource } from "../../src/offline/inventory";
 
 const ARGS: GcpBudgetArgs = {
@@ -101,12 +102,35 @@ describe("GcpBudget", () => {
   });
 });
 
-describe("AlicloudBudget (no budget API: alarm contacts only)", () => {
-  it("creates one CloudMonitor contact per email and a group holding them", async () => {
+const ALI: AlicloudBudgetArgs = {
+  amount: 80000, currency: "CNY", startMonth: "2027-01", endMonth: "2027-12",
+  emails: { finance: "finance@acme.example", platform: "platform@acme.example" },
+};
+
+describe("AlicloudBudget", () => {
+  it("creates the budget through the BSS dynamic provider, one CloudMonitor contact per email and a group, without touching the network", async () => {
+    const connect = vi.spyOn(net.Socket.prototype, "connect");
     const inv = await runOffline(() => {
-      const b = new AlicloudBudget("prod-budget", { amount: 80000, currency: "CNY", emails: { finance: "finance@acme.example", platform: "platform@acme.example" } });
-      return { settings: b.settings };
+      const b = new AlicloudBudget("prod-budget", ALI);
+      return { settings: b.settings, budgetName: b.budgetName };
     }, { stack: "test" });
+    expect(connect).not.toHaveBeenCalled();
+    connect.mockRestore();
+    const budget = findResource(inv, "pulumi-nodejs:dynamic:Resource", "prod-budget");
+    expect(budget.parent).toBe(findResource(inv, "landing-zone:index:AlicloudBudget", "prod-budget").urn);
+    expect(budget.inputs).toEqual({
+      __provider: DYNAMIC_PROVIDER_MASK,
+      budgetName: "prod-budget", budgetType: "CONSUME", metric: "REQUIRE_AMOUNT", cycleType: "MONTHLY", quotaType: "FIXED", quota: "80000",
+      cycleStartPeriod: "2027-01", cycleEndPeriod: "2027-12", comment: "landing-zone prod-budget (CNY)",
+      warnConfs: [
+        { name: "actual-50pct", warnTarget: "ACTUAL", thresholdType: "FIXED", thresholdValue: "40000" },
+        { name: "actual-90pct", warnTarget: "ACTUAL", thresholdType: "FIXED", thresholdValue: "72000" },
+        { name: "actual-100pct", warnTarget: "ACTUAL", thresholdType: "FIXED", thresholdValue: "80000" },
+        { name: "forecast-100pct", warnTarget: "FORECAST", thresholdType: "FIXED", thresholdValue: "80000" },
+      ],
+      queryFilter: [],
+      endpoint: "business.aliyuncs.com",
+    });
     expect(findResource(inv, "alicloud:cms/alarmContact:AlarmContact", "prod-budget-finance").inputs).toEqual({
       alarmContactName: "prod-budget-finance", channelsMail: "finance@acme.example", describe: "Budget alerts of prod-budget: finance", lang: "en",
     });
@@ -114,27 +138,76 @@ describe("AlicloudBudget (no budget API: alarm contacts only)", () => {
       alarmContactGroupName: "prod-budget-contacts", contacts: ["prod-budget-finance", "prod-budget-platform"], describe: "Budget alert recipients of prod-budget",
     });
     expect(inv.outputs.settings).toEqual({ actualThresholds: [50, 90, 100], amount: 80000, currency: "CNY", forecastThresholds: [100] });
+    expect(inv.outputs.budgetName).toBe("prod-budget");
+  });
+
+  it("filters by account, notifies Message Center contacts, rounds thresholds to cents and uses the international endpoint", async () => {
+    const inv = await runOffline(() => {
+      new AlicloudBudget("intl-budget", {
+        ...ALI, amount: 1234.5, budgetName: "acme_intl_budget", thresholds: { actual: [87.5], forecast: [] },
+        accountIds: ["1234567890123456", "6543210987654321"], messageCenterContacts: ["finance", "platform"], endpoint: "business.ap-southeast-1.aliyuncs.com",
+      });
+    }, { stack: "test" });
+    expect(findResource(inv, "pulumi-nodejs:dynamic:Resource", "intl-budget").inputs).toMatchObject({
+      budgetName: "acme_intl_budget", quota: "1234.5",
+      warnConfs: [{ name: "actual-87.5pct", warnTarget: "ACTUAL", thresholdType: "FIXED", thresholdValue: "1080.19", mscContacts: ["finance", "platform"] }],
+      queryFilter: [{ code: "RESOURCE_OWNER_ACCOUNT", selectType: "IN", values: ["1234567890123456", "6543210987654321"] }],
+      endpoint: "business.ap-southeast-1.aliyuncs.com",
+    });
+  });
+
+  it("keeps only the contacts and the settings with manageBudget: false, without months", async () => {
+    const inv = await runOffline(() => {
+      new AlicloudBudget("dev-budget", { amount: 100, emails: { finance: "finance@acme.example" }, manageBudget: false });
+    }, { stack: "test" });
+    expect(inv.resources.map((r) => r.type).sort()).toEqual([
+      "alicloud:cms/alarmContact:AlarmContact", "alicloud:cms/alarmContactGroup:AlarmContactGroup", "landing-zone:index:AlicloudBudget",
+    ]);
   });
 
   it("sends Chinese notifications with CloudMonitor's own language code zh-cn, also when asked for zh_CN", async () => {
     const inv = await runOffline(() => {
-      new AlicloudBudget("cn-budget", { amount: 100, emails: { finance: "finance@acme.example" }, lang: "zh-cn" });
-      new AlicloudBudget("cn2-budget", { amount: 100, emails: { finance: "finance@acme.example" }, lang: "zh_CN" });
+      new AlicloudBudget("cn-budget", { ...ALI, emails: { finance: "finance@acme.example" }, lang: "zh-cn" });
+      new AlicloudBudget("cn2-budget", { ...ALI, emails: { finance: "finance@acme.example" }, lang: "zh_CN" });
     }, { stack: "test" });
     expect(findResource(inv, "alicloud:cms/alarmContact:AlarmContact", "cn-budget-finance").inputs.lang).toBe("zh-cn");
     expect(findResource(inv, "alicloud:cms/alarmContact:AlarmContact", "cn2-budget-finance").inputs.lang).toBe("zh-cn");
   });
 
   it("rejects a notification language CloudMonitor does not know (a caller outside the config schema)", async () => {
-    expect(await componentProblems(() => new AlicloudBudget("dev-budget", { amount: 100, emails: { finance: "finance@acme.example" }, lang: "de" as never })))
+    expect(await componentProblems(() => new AlicloudBudget("dev-budget", { ...ALI, lang: "de" as never })))
       .toEqual([["LZ_BUDGET_LANG", "AlicloudBudget args.lang"]]);
   });
 
   it("rejects the same bad input as the GCP budget, and a budget nobody hears about", async () => {
-    expect(await componentProblems(() => new AlicloudBudget("dev-budget", { amount: 0, thresholds: { actual: [101, 1001] }, emails: {} }))).toEqual([
+    expect(await componentProblems(() => new AlicloudBudget("dev-budget", { ...ALI, amount: 0, thresholds: { actual: [101, 1001] }, emails: {} }))).toEqual([
       ["LZ_BUDGET_AMOUNT", "AlicloudBudget args.amount"],
       ["LZ_BUDGET_THRESHOLD", "AlicloudBudget args.thresholds.actual[1]"],
       ["LZ_BUDGET_NO_CONTACT", "AlicloudBudget args.emails"],
+    ]);
+  });
+
+  it("rejects every bad budget API setting at once, before anything is registered", async () => {
+    expect(await componentProblems(() => new AlicloudBudget("dev-budget", {
+      ...ALI, amount: 2e10, budgetName: "dev budget!", period: "DAILY" as never, startMonth: "2027-1", endMonth: undefined,
+      accountIds: ["12345", "1234567890123456"], messageCenterContacts: ["finance", "", "finance"], endpoint: "https://business.aliyuncs.com",
+    }))).toEqual([
+      ["LZ_BUDGET_NAME", "AlicloudBudget args.budgetName"],
+      ["LZ_BUDGET_AMOUNT", "AlicloudBudget args.amount"],
+      ["LZ_BUDGET_PERIOD", "AlicloudBudget args.period"],
+      ["LZ_BUDGET_MONTH", "AlicloudBudget args.startMonth"],
+      ["LZ_BUDGET_MONTH", "AlicloudBudget args.endMonth"],
+      ["LZ_BUDGET_ACCOUNT_ID", "AlicloudBudget args.accountIds[0]"],
+      ["LZ_BUDGET_MSC_CONTACT", "AlicloudBudget args.messageCenterContacts[1]"],
+      ["LZ_BUDGET_MSC_CONTACT", "AlicloudBudget args.messageCenterContacts"],
+      ["LZ_BUDGET_ENDPOINT", "AlicloudBudget args.endpoint"],
+    ]);
+  });
+
+  it("rejects an end month before the start month, and a component name that is no budget name", async () => {
+    expect(await componentProblems(() => new AlicloudBudget("dev.budget", { ...ALI, startMonth: "2027-06", endMonth: "2027-05" }))).toEqual([
+      ["LZ_BUDGET_NAME", "AlicloudBudget args"],
+      ["LZ_BUDGET_MONTH", "AlicloudBudget args.endMonth"],
     ]);
   });
 });

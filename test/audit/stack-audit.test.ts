@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
-import { parseEnvironment } from "../../src/planner";
+import { parseEnvironment, planEnvironment } from "../../src/planner";
 import { configProblems } from "../helpers";
 import { planStackFile } from "../../src/offline/harness";
 import { Inventory } from "../../src/offline/inventory";
@@ -37,7 +37,7 @@ describe("audit in the stack plans", () => {
     const physical = (inv: Inventory) => auditStorage(inv).map((r) => String(r.inputs.name ?? r.inputs.projectName ?? r.inputs.bucket ?? r.inputs.datasetId));
     const overlap = physical(dev).filter((n) => physical(prod).includes(n));
     expect(overlap).toEqual([]);
-    expect(prod.outputs).toMatchObject({ gcpAuditBucket: "acme-lz-prod-prod-audit", alicloudAuditSlsProject: "acme-lz-prod-audit", alicloudBudgetContactGroup: "prod-budget-contacts" });
+    expect(prod.outputs).toMatchObject({ gcpAuditBucket: "acme-lz-prod-prod-audit", alicloudAuditSlsProject: "acme-lz-prod-audit", alicloudBudgetContactGroup: "prod-budget-contacts", alicloudBudgetName: "prod-budget" });
   });
 
   it("protects the prod audit pipeline too: sinks and their write grants, the trail, its role and the flow log", async () => {
@@ -68,6 +68,29 @@ describe("audit in the stack plans", () => {
       ["LZ_AUDIT_RETENTION_TOO_SHORT", "landing-zone:alicloud.audit.logging.retentionDays"],
       ["LZ_EMAIL_INVALID", "landing-zone:alicloud.audit.budget.emails.platform"],
     ]);
+  });
+
+  it("plans the Alibaba budget from its config keys and reports bad ones under their paths", async () => {
+    const raw = structuredClone(readStackFile("Pulumi.prod.yaml").values) as Record<string, any>;
+    Object.assign(raw.alicloud.audit.budget, {
+      budgetName: "acme-prod", accountIds: ["1234567890123456"], messageCenterContacts: ["finance"], endpoint: "business.ap-southeast-1.aliyuncs.com",
+    });
+    const budget = planEnvironment(parseEnvironment(raw)).audit.alicloudBudget!;
+    expect(budget.plan.budget).toMatchObject({
+      budgetName: "acme-prod", cycleStartPeriod: "2027-01", cycleEndPeriod: "2029-12", endpoint: "business.ap-southeast-1.aliyuncs.com",
+      queryFilter: [{ code: "RESOURCE_OWNER_ACCOUNT", selectType: "IN", values: ["1234567890123456"] }],
+    });
+    expect(budget.plan.budget!.warnConfs.every((w) => w.mscContacts?.[0] === "finance")).toBe(true);
+
+    Object.assign(raw.alicloud.audit.budget, { startMonth: "2030-01", accountIds: ["42"], endpoint: "https://business.aliyuncs.com" });
+    expect(configProblems(raw)).toEqual([
+      ["LZ_BUDGET_MONTH", "landing-zone:alicloud.audit.budget.endMonth"],
+      ["LZ_BUDGET_ACCOUNT_ID", "landing-zone:alicloud.audit.budget.accountIds[0]"],
+      ["LZ_BUDGET_ENDPOINT", "landing-zone:alicloud.audit.budget.endpoint"],
+    ]);
+    delete raw.alicloud.audit.budget.startMonth;
+    raw.alicloud.audit.budget = { ...raw.alicloud.audit.budget, manageBudget: false, accountIds: undefined, endpoint: undefined };
+    expect(planEnvironment(parseEnvironment(raw)).audit.alicloudBudget!.plan.budget).toBeUndefined();
   });
 
   it("accepts a short retention outside production", () => {

@@ -50,8 +50,8 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   AlicloudBudget: {
     required: ["amount"],
-    inputs: ["amount", "currency", "emails", "lang", "thresholds"],
-    outputs: ["contactGroupName"],
+    inputs: ["accountIds", "amount", "budgetName", "currency", "emails", "endMonth", "endpoint", "lang", "manageBudget", "messageCenterContacts", "period", "startMonth", "thresholds"],
+    outputs: ["budgetName", "contactGroupName"],
   },
   GcpRegistry: {
     required: ["location", "project"],

@@ -69,6 +69,20 @@ export const auditSection = {
       budget: z.strictObject({
         ...budgetCommon,
         lang: z.enum(["en", "zh-cn"]).optional(),
+        /** Manage the budget through the BSS OpenAPI (false: contacts and exported settings only). */
+        manageBudget: z.boolean().optional(),
+        /** Budget name in Expense Management (default `<env>-budget`). */
+        budgetName: z.string().optional(),
+        period: z.enum(["MONTHLY"]).optional(),
+        /** First and last month the budget covers, `YYYY-MM` (required while the budget is managed). */
+        startMonth: z.string().optional(),
+        endMonth: z.string().optional(),
+        /** Count only these accounts' resources (16-digit UIDs, quoted). */
+        accountIds: z.array(z.string()).optional(),
+        /** Message Center contacts the budget's alerts go to. */
+        messageCenterContacts: z.array(z.string()).optional(),
+        /** BSS OpenAPI host (international site: business.ap-southeast-1.aliyuncs.com). */
+        endpoint: z.string().optional(),
       }).optional(),
     }).optional(),
   },

@@ -42,7 +42,7 @@ export const alicloudBudgetPresent: StackRule = {
   description: "A stack with Alibaba resources has the landing zone's budget alerts (AlicloudBudget).",
   severity: "medium",
   enforcement: "advisory",
-  rationale: "Spend nobody is alerted about is found on the invoice. Advisory: Alibaba budgets are set in the console (no API), this checks the alert contacts.",
+  rationale: "Spend nobody is alerted about is found on the invoice. Advisory: AlicloudBudget manages the budget through the BSS OpenAPI, and may keep only the alert contacts (manageBudget: false) where that API is not available to the account.",
   source: "landing-zone",
   check: (resources) => (resources.some((r) => r.type.startsWith("alicloud:")) && !resources.some((r) => r.type === ALICLOUD_BUDGET_COMPONENT)
     ? [{ message: "no AlicloudBudget; add one so budget alerts reach an owner" }] : []),
