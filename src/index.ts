@@ -10,7 +10,7 @@ export * from "./core/subnets";
 
 // Config
 export { parseSpec, readStackFile } from "./config/load";
-export { environmentConfig, type EnvironmentSpec } from "./config/schema";
+export type { AlicloudSpec, EnvironmentSpec, GcpSpec } from "./config/spec";
 export { STACK_FILE_SCHEMA_PATH, stackFileJsonSchema } from "./config/json-schema";
 
 // Environment planner (pure: config → every component's args and plan)

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as YAML from "yaml";
 import { LandingZoneValidationError, Problems } from "../core/errors";
 import { NAMESPACE, problemsFromIssue } from "./issues";
-import { environmentConfig, EnvironmentSpec, ROOT_KEYS } from "./schema";
+import { environmentConfig, ROOT_KEYS } from "./schema";
+import type { EnvironmentSpec } from "./spec";
 
 /**
  * Parses the raw `landing-zone:` namespace (keys without the prefix) against the schema only

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AlicloudSpec, EnvironmentSpec, GcpSpec } from "./spec";
 import { distinctList, labelValue } from "./common";
 import { alicloudVpcConfig, gcpNetworkConfig } from "./network";
 import { alertsSection } from "./sections/alerts";
@@ -97,10 +98,14 @@ export const environmentConfig = z.strictObject({
   }
 });
 
-/** The validated, typed environment: what the stack program builds from. */
-export type EnvironmentSpec = z.infer<typeof environmentConfig>;
-export type GcpSpec = NonNullable<EnvironmentSpec["gcp"]>;
-export type AlicloudSpec = NonNullable<EnvironmentSpec["alicloud"]>;
+/** What `environmentConfig` parses to; `src/config/spec.ts` prints it as plain types (`npm run spec:update`). */
+export type InferredEnvironmentSpec = z.infer<typeof environmentConfig>;
+
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends (<T>() => T extends B ? 1 : 2) ? true : false;
+/** Compile-time guard: fails to type-check when `spec.ts` is out of date (run `npm run spec:update`). */
+export const SPEC_TYPES_UP_TO_DATE: Same<EnvironmentSpec, InferredEnvironmentSpec> = true;
+
+export type { AlicloudSpec, EnvironmentSpec, GcpSpec };
 
 /** Top-level keys of the namespace (used to read them from Pulumi config). */
 export const ROOT_KEYS: readonly string[] = Object.keys(environmentConfig.shape);

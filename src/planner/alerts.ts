@@ -1,6 +1,6 @@
 import { type AlicloudSecurityAlertsArgs, type AlicloudSecurityAlertsPlan, planAlicloudSecurityAlerts } from "../alicloud/security-alerts-plan";
 import { keyPath } from "../config/issues";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
 import { type GcpSecurityAlertsArgs, type GcpSecurityAlertsPlan, planGcpSecurityAlerts } from "../gcp/security-alerts-plan";
 import type { AuditPlan } from "./audit";

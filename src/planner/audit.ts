@@ -1,7 +1,7 @@
 import { AlicloudBudgetArgs, AlicloudBudgetPlan, planAlicloudBudget } from "../alicloud/budget-plan";
 import { AlicloudLoggingArgs, AlicloudLoggingPlan, planAlicloudLogging } from "../alicloud/logging-plan";
 import { keyPath } from "../config/issues";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
 import { GcpBudgetArgs, planGcpBudget } from "../gcp/budget-plan";
 import { GcpLoggingArgs, GcpLoggingPlan, planGcpLogging } from "../gcp/logging-plan";

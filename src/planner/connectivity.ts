@@ -1,7 +1,7 @@
 import type { AlicloudVpcPlan } from "../alicloud/vpc-plan";
 import { AlicloudVpnPlan, AlicloudVpnPlanArgs, planAlicloudVpn } from "../alicloud/vpn-plan";
 import { keyPath } from "../config/issues";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import { checkOnPremisesRanges, ReservedRange } from "../core/bgp";
 import { checkCidr, parseCidr } from "../core/cidr";
 import type { Problems } from "../core/errors";

@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import { keyPath } from "../config/issues";
 import { parseSpec } from "../config/load";
 import { checkLabels } from "../core/labels";

@@ -1,7 +1,7 @@
 import { AlicloudSecurityGroupsPlan, AlicloudSecurityGroupsPlanArgs, alicloudVswitchRefs, planAlicloudSecurityGroups } from "../alicloud/security-groups-plan";
 import type { AlicloudVpcPlan } from "../alicloud/vpc-plan";
 import { keyPath } from "../config/issues";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
 import { gcpFirewallSubnets, GcpFirewallPlan, GcpFirewallPlanArgs, planGcpFirewall } from "../gcp/firewall-plan";
 import type { GcpVpcPlan } from "../gcp/vpc-plan";

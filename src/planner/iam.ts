@@ -1,7 +1,7 @@
 import { AlicloudRamArgs, planAlicloudRam } from "../alicloud/ram-plan";
 import { checkArnInAccount } from "../alicloud/account";
 import { keyPath } from "../config/issues";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
 import { GcpIamArgs, planGcpIam } from "../gcp/iam-plan";
 import { GcpWorkloadIdentityArgs, GcpWorkloadIdentityPlan, planGcpWorkloadIdentity } from "../gcp/workload-identity-plan";

@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import { keyPath } from "../config/issues";
 import type { Problems } from "../core/errors";
 import { isPersona, personaRegistryAccess } from "../core/personas";

@@ -1,6 +1,6 @@
 import { AlicloudKeysArgs, AlicloudKeysPlan, planAlicloudKeys } from "../alicloud/keys-plan";
 import { keyPath } from "../config/issues";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
 import { GcpKeyArgs, GcpKeysArgs, GcpKeysPlan, gcpKeysOf, planGcpKeys } from "../gcp/keys-plan";
 import { kmsLocationFor } from "../gcp/ids";

@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import { costLabels } from "../core/labels";
 
 /** The labels (GCP) and tags (Alibaba) every resource of the environment carries. */

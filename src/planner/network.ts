@@ -1,6 +1,7 @@
 import { AlicloudVpcArgs, AlicloudVpcPlan, planAlicloudVpc } from "../alicloud/vpc-plan";
 import { keyPath } from "../config/issues";
-import { alicloudConfig, EnvironmentSpec, gcpConfig } from "../config/schema";
+import { alicloudConfig, gcpConfig } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { ReservedRange } from "../core/bgp";
 import { mustParseCidr, overlaps, parseCidr } from "../core/cidr";
 import type { Problems } from "../core/errors";

@@ -2,7 +2,7 @@ import { ramGroupName } from "../alicloud/ram-plan";
 import { AlicloudRegistryArgs, AlicloudRegistryOidcArgs, AlicloudRegistryPlan, planAlicloudRegistry } from "../alicloud/registry-plan";
 import type { AlicloudVpcPlan } from "../alicloud/vpc-plan";
 import { keyPath } from "../config/issues";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
 import { PERSONAS } from "../core/personas";
 import { GcpRegistryArgs, GcpRegistryPlan, planGcpRegistry } from "../gcp/registry-plan";

@@ -1,4 +1,4 @@
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import { gcpKeysEnabled, gcpLandingZoneKeyName } from "./keys";
 import { gcpGoogleApisAccess } from "./network";
 

@@ -4,7 +4,7 @@ import type { AlicloudKeys } from "../alicloud/keys";
 import type { AlicloudLogging } from "../alicloud/logging";
 import type { AlicloudVpc } from "../alicloud/vpc";
 import type { GcpBudget } from "../gcp/budget";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import type { GcpKeys } from "../gcp/keys";
 import type { GcpVpc } from "../gcp/vpc";
 import type * as pulumi from "@pulumi/pulumi";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { EnvironmentSpec } from "../config/schema";
+import type { EnvironmentSpec } from "../config/spec";
 import { NAMESPACE } from "../config/issues";
 import { EnvironmentPlan, planConfig, planEnvironment } from "../planner/environment";
 import { deployAlerts } from "./alerts";
