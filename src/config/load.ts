@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as YAML from "yaml";
 import { LandingZoneValidationError, Problems } from "../core/errors";
-import { NAMESPACE, problemsFromIssue } from "./issues";
+import { keyPath, NAMESPACE, problemsFromIssue } from "./issues";
 import { environmentConfig, ROOT_KEYS } from "./schema";
 import type { EnvironmentSpec } from "./spec";
 
@@ -13,10 +13,48 @@ import type { EnvironmentSpec } from "./spec";
  * `src/planner/`.
  */
 export function parseSpec(raw: Record<string, unknown>, problems: Problems): EnvironmentSpec | undefined {
+  const before = problems.items.length;
+  reportProtoKeys(raw, [], problems);
   const result = environmentConfig.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success && problems.items.length === before) return result.data;
+  if (result.success) return undefined;
   for (const issue of result.error.issues) problems.addAll(problemsFromIssue(issue, raw));
   return undefined;
+}
+
+/**
+ * A `__proto__` key anywhere in the config (a label key, a collection key) would be dropped
+ * silently when the config is copied into plain objects: it is reported instead.
+ */
+function reportProtoKeys(value: unknown, path: readonly string[], problems: Problems): void {
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => reportProtoKeys(v, [...path, String(i)], problems));
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") {
+      problems.add("LZ_KEY_INVALID", keyPath([...path, key]), `key "${key}" is not allowed (JavaScript drops it from objects)`, "rename the key");
+    } else {
+      reportProtoKeys((value as Record<string, unknown>)[key], [...path, key], problems);
+    }
+  }
+}
+
+/**
+ * One `landing-zone:` value as Pulumi's runtime config holds it (`pulumi.runtime.allConfig()`):
+ * objects and lists are JSON, scalars are the text as written. A root key whose schema takes a
+ * string keeps its text, so an all-digit cost center (`costCenter: "4711"`) stays a string;
+ * other values are parsed as JSON (`production: true`).
+ */
+export function configValueFromText(key: string, text: string): unknown {
+  const shape = (environmentConfig.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[key];
+  if (shape?.safeParse(text).success) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** A stack file's config split into this namespace's keys and the names of its secret keys. */
@@ -166,7 +204,8 @@ export function readStackFile(file: string): StackFileConfig {
     runtimeConfig[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
     const [ns, key] = fullKey.includes(":") ? fullKey.split(/:(.*)/s) : [NAMESPACE, fullKey];
     if (ns === NAMESPACE && key !== undefined) {
-      values[key] = value;
+      // As the Pulumi runtime gives it to the program (`readNamespace`): scalars as text.
+      values[key] = configValueFromText(key, runtimeConfig[fullKey]!);
       if (!ROOT_KEYS.includes(key)) unknownKeys.push(fullKey);
     } else if (ns !== undefined && nearNamespace(ns)) {
       plain.add("LZ_CONFIG_NAMESPACE", fullKey, `"${ns}:" is not this library's namespace "${NAMESPACE}:", so the setting would be ignored`,

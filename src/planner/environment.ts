@@ -1,6 +1,7 @@
 import type { EnvironmentSpec } from "../config/spec";
 import { keyPath } from "../config/issues";
 import { parseSpec } from "../config/load";
+import { checkAlicloudTagLimits } from "../alicloud/tags";
 import { checkLabels } from "../core/labels";
 import { Problems } from "../core/errors";
 import { AlertsPlan, planAlerts } from "./alerts";
@@ -47,6 +48,12 @@ export interface EnvironmentPlan {
  */
 export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): EnvironmentPlan {
   checkLabels(spec.labels, keyPath(["labels"]), problems);
+  // Every Alibaba resource carries these labels as tags: Alibaba's limits are checked here, under
+  // the key the user wrote, before any component is planned or registered.
+  if (spec.alicloud) {
+    const all = environmentLabels(spec);
+    checkAlicloudTagLimits(all, keyPath(["labels"]), problems, Object.keys(all).length - Object.keys(spec.labels).length);
+  }
   const network = planNetwork(spec, problems);
   const firewall = planFirewall(spec, network, problems);
   const iam = planIam(spec, problems);

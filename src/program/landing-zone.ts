@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EnvironmentSpec } from "../config/spec";
 import { NAMESPACE } from "../config/issues";
+import { configValueFromText } from "../config/load";
 import { EnvironmentPlan, planConfig, planEnvironment } from "../planner/environment";
 import { deployAlerts } from "./alerts";
 import { deployAudit } from "./audit";
@@ -47,11 +48,7 @@ export function readNamespace(): Record<string, unknown> {
   for (const [fullKey, text] of Object.entries(pulumi.runtime.allConfig())) {
     const [ns, key] = fullKey.split(/:(.*)/s);
     if (ns !== NAMESPACE || key === undefined) continue;
-    try {
-      raw[key] = JSON.parse(text);
-    } catch {
-      raw[key] = text;
-    }
+    raw[key] = configValueFromText(key, text);
   }
   return raw;
 }

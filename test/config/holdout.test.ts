@@ -3,7 +3,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/plan";
-import { readStackFile, STACK_FILE_MAX_BYTES } from "../../src/config/load";
+import { configValueFromText, readStackFile, STACK_FILE_MAX_BYTES } from "../../src/config/load";
+import { planConfig } from "../../src/planner/environment";
 import { LandingZoneValidationError } from "../../src/core/errors";
 import { configProblems } from "../helpers";
 
@@ -74,4 +75,38 @@ describe("config values", () => {
     gcp.gcp.regions = ["europe-west1-b"];
     expect(configProblems(gcp)).toEqual([["LZ_CONFIG_FORMAT", "landing-zone:gcp.regions[0]"]]);
   });
+
+  it("labels break Alibaba's tag limits under the key the user wrote, before any component is planned", () => {
+    const reserved = structuredClone(BASE) as any;
+    reserved.labels = { "aliyun-team": "platform" };
+    expect(configProblems(reserved)).toEqual([["LZ_TAG_KEY_RESERVED", "landing-zone:labels.aliyun-team"]]);
+    const many = structuredClone(BASE) as any;
+    many.labels = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, "v"]));
+    // 17 here plus environment, owner, cost-center and managed-by: 21 tags on every Alibaba resource.
+    expect(configProblems(many)).toEqual([["LZ_TAGS_TOO_MANY", "landing-zone:labels"]]);
+    const gcpOnly = structuredClone(many) as any;
+    gcpOnly.clouds = ["gcp"];
+    delete gcpOnly.alicloud;
+    expect(() => planConfig(gcpOnly)).not.toThrow();
+  });
+
+  it("a __proto__ key is reported where it stands, not dropped", () => {
+    const raw = structuredClone(BASE) as any;
+    raw.labels = JSON.parse('{"__proto__": "x", "team": "platform"}');
+    expect(configProblems(raw)).toEqual([["LZ_KEY_INVALID", "landing-zone:labels.__proto__"]]);
+  });
+
+  it("an all-digit cost center stays a string, as Pulumi's runtime config gives it (quoted or not)", () => {
+    expect(configValueFromText("costCenter", "4711")).toBe("4711");
+    expect(configValueFromText("production", "true")).toBe(true);
+    expect(configValueFromText("labels", '{"team":"platform"}')).toEqual({ team: "platform" });
+    for (const written of ['"4711"', "4711"]) {
+      const file = path.join(tmp, "Pulumi.digits.yaml");
+      fs.writeFileSync(file, DEV_TEXT.replace(/landing-zone:costCenter: .*/, `landing-zone:costCenter: ${written}`));
+      const values = readStackFile(file).values;
+      expect(values.costCenter).toBe("4711");
+      expect(planConfig(values).spec.costCenter).toBe("4711");
+    }
+  });
 });
+
