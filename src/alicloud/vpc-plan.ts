@@ -1,7 +1,7 @@
 import { isPrivate, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
-import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
-import { PlannedSubnet, planSubnets, Tier } from "../core/subnets";
+import { checkAlicloudName, nameOf } from "../core/naming";
+import { checkSubnetKeys, PlannedSubnet, planSubnets, Tier } from "../core/subnets";
 import { checkAlicloudTags } from "./tags";
 
 /** Alibaba vSwitches are /16 to /29. */
@@ -114,12 +114,7 @@ export function planAlicloudVpc(name: string, args: AlicloudVpcArgs, path: strin
       "use a whole number of Mbit/s, e.g. 100");
   }
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
-  const badKeys = new Set<string>();
-  for (const key of Object.keys(args.subnets)) {
-    const n = problems.items.length;
-    checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
-    if (problems.items.length > n) badKeys.add(key);
-  }
+  const badKeys = checkSubnetKeys(args.subnets, path, problems);
 
   const planned = planSubnets({
     pool: args.cidr,

@@ -1,5 +1,6 @@
 import { Cidr, contains, firstFree, nthBlock, overlaps, parseCidr } from "./cidr";
 import { joinPath, Problems } from "./errors";
+import { checkKey } from "./naming";
 
 /** Whether a subnet faces the internet (public) or egresses only through NAT (private). */
 export type Tier = "public" | "private";
@@ -217,4 +218,15 @@ export function reportCrossOverlaps(
       }
     }
   }
+}
+
+/** Checks each subnet key of a VPC's `subnets` (under `<path>.subnets`); returns the keys that failed. */
+export function checkSubnetKeys(subnets: Readonly<Record<string, unknown>>, path: string, problems: Problems): Set<string> {
+  const bad = new Set<string>();
+  for (const key of Object.keys(subnets)) {
+    const n = problems.items.length;
+    checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
+    if (problems.items.length > n) bad.add(key);
+  }
+  return bad;
 }

@@ -2,9 +2,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { contains, isPrivate, mustParseCidr, parseCidr } from "../core/cidr";
 import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
-import { checkGcpName, checkKey, nameOf } from "../core/naming";
+import { checkGcpName, nameOf } from "../core/naming";
 import { GCP_PRIVATE_APIS_RANGE, GCP_RESTRICTED_APIS_RANGE } from "../core/rules";
-import { PlannedSubnet, planSubnets, reportCrossOverlaps, Tier } from "../core/subnets";
+import { checkSubnetKeys, PlannedSubnet, planSubnets, reportCrossOverlaps, Tier } from "../core/subnets";
 
 /** Smallest GCP IPv4 subnet range is /29; the largest we accept is /8. */
 export const GCP_SUBNET_MIN_PREFIX = 8;
@@ -223,12 +223,7 @@ export function planGcpVpc(name: string, args: GcpVpcArgs, path: string, problem
       "use a whole number from 2 to 65536, e.g. 64 (the default)");
   }
   if (args.labels) checkLabels(args.labels, joinPath(path, "labels"), problems);
-  const badKeys = new Set<string>();
-  for (const key of Object.keys(args.subnets)) {
-    const n = problems.items.length;
-    checkKey(key, joinPath(joinPath(path, "subnets"), key), problems);
-    if (problems.items.length > n) badKeys.add(key);
-  }
+  const badKeys = checkSubnetKeys(args.subnets, path, problems);
 
   const primaries = planSubnets({
     pool: args.cidr,
