@@ -62,7 +62,9 @@ export function planEnvironmentInto(spec: EnvironmentSpec, problems: Problems): 
   const audit = planAudit(spec, problems);
   const alerts = planAlerts(spec, audit, problems);
   const registry = planRegistry(spec, network, problems);
-  const intents = planIntents({ spec, iam, network, firewall, registry }, problems);
+  // Intents name tiers, ranges and identities of the other areas' plans: when an area failed its
+  // catalogue is incomplete, so intent problems would only be knock-ons (checked on the next run).
+  const intents = planIntents({ spec, iam, network, firewall, registry }, problems.empty ? problems : new Problems());
   return {
     spec,
     labels: environmentLabels(spec),

@@ -108,5 +108,13 @@ describe("config values", () => {
       expect(planConfig(values).spec.costCenter).toBe("4711");
     }
   });
-});
 
+  it("no knock-on problems from a VPC that failed to plan: nothing advertised, intents", () => {
+    const prod = readStackFile("Pulumi.prod.yaml").values;
+    const gcp = structuredClone(prod) as any;
+    gcp.gcp.network.cidr = "10.0.0.0/33";
+    // Before: also gcp.vpn.advertisedRanges (never set: derived from the VPC's subnets) and four
+    // intents.forbidden problems (the registry the intents name was not planned).
+    expect(configProblems(gcp)).toEqual([["LZ_CIDR_INVALID", "landing-zone:gcp.network.cidr"]]);
+  });
+});
