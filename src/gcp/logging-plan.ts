@@ -2,6 +2,7 @@ import type * as gcp from "@pulumi/gcp";
 import type * as pulumi from "@pulumi/pulumi";
 import { checkAuditRetention } from "../core/audit";
 import { joinPath, Problems, validated } from "../core/errors";
+import { SECONDS_PER_DAY } from "../core/keys";
 import { checkLabels } from "../core/labels";
 import { checkGcpName, checkKey, nameOf } from "../core/naming";
 import { checkKmsKeyFor, checkPubsubTopicName } from "./ids";
@@ -165,7 +166,7 @@ export function planGcpLogging(name: string, args: GcpLoggingArgs, path: string,
     datasetId: name.replace(/-/g, "_"),
     filter: auditLogFilter(kinds),
     destinations,
-    retentionSeconds: String(days * 86_400),
+    retentionSeconds: String(days * SECONDS_PER_DAY),
     lifecycle,
     ...(problems.items.length > before ? { destinations: [] } : {}),
   };

@@ -1,6 +1,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { validated } from "../core/errors";
+import { SECONDS_PER_DAY } from "../core/keys";
 import { nameOf } from "../core/naming";
 import { keepInProduction } from "../resource-options";
 import { GCP_WORKLOAD_IDENTITY_ROLE } from "./iam-plan";
@@ -70,7 +71,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
         cleanupPolicyDryRun: plan.cleanup.dryRun,
         cleanupPolicies: [
           { id: "keep-most-recent", action: "KEEP", mostRecentVersions: { keepCount: plan.cleanup.keepCount } },
-          { id: "delete-untagged", action: "DELETE", condition: { tagState: "UNTAGGED", olderThan: `${plan.cleanup.deleteUntaggedAfterDays * 86400}s` } },
+          { id: "delete-untagged", action: "DELETE", condition: { tagState: "UNTAGGED", olderThan: `${plan.cleanup.deleteUntaggedAfterDays * SECONDS_PER_DAY}s` } },
         ],
         kmsKeyName: args.kmsKeyName,
         deletionPolicy: production ? "PREVENT" : undefined,

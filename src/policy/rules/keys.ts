@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
-import { KEY_ROTATION_MAX_DAYS, rotationDaysOf } from "../../core/keys";
+import { KEY_ROTATION_MAX_DAYS, rotationDaysOf, rotationSeconds } from "../../core/keys";
 import { isAuditLogstore } from "./logging";
 import { fail, get, notApplicable, pass, type ResourceRule, type StackResource, type StackRule, tokenOf } from "../rule";
 
@@ -32,8 +32,8 @@ export const gcpKmsKeyRotation: ResourceRule = {
     const purpose = i.purpose ?? "ENCRYPT_DECRYPT";
     if (purpose !== "ENCRYPT_DECRYPT") return notApplicable(`purpose ${String(purpose)} keys do not rotate automatically`);
     const days = rotationDaysOf(i.rotationPeriod);
-    if (days === undefined) return fail(`rotationPeriod is ${JSON.stringify(i.rotationPeriod ?? "unset")}; set rotationPeriod: "${KEY_ROTATION_MAX_DAYS * 86_400}s" or shorter`);
-    return days <= KEY_ROTATION_MAX_DAYS ? pass : fail(`rotationPeriod is ${days} days; rotate every ${KEY_ROTATION_MAX_DAYS} days or less ("${KEY_ROTATION_MAX_DAYS * 86_400}s")`);
+    if (days === undefined) return fail(`rotationPeriod is ${JSON.stringify(i.rotationPeriod ?? "unset")}; set rotationPeriod: "${rotationSeconds(KEY_ROTATION_MAX_DAYS)}" or shorter`);
+    return days <= KEY_ROTATION_MAX_DAYS ? pass : fail(`rotationPeriod is ${days} days; rotate every ${KEY_ROTATION_MAX_DAYS} days or less ("${rotationSeconds(KEY_ROTATION_MAX_DAYS)}")`);
   },
 };
 
@@ -138,7 +138,7 @@ export const alicloudKmsKeyRotation: ResourceRule = {
     if (i.automaticRotation !== "Enabled") return fail(`automaticRotation is ${String(i.automaticRotation ?? "unset (Disabled)")}; set automaticRotation: "Enabled" with a rotationInterval`);
     const days = rotationDaysOf(i.rotationInterval);
     const max = i.dkmsInstanceId === undefined ? ALI_DEFAULT_KEY_ROTATION_DAYS : KEY_ROTATION_MAX_DAYS;
-    if (days === undefined) return fail(`rotationInterval is ${JSON.stringify(i.rotationInterval ?? "unset")}; set e.g. "${max * 86_400}s"`);
+    if (days === undefined) return fail(`rotationInterval is ${JSON.stringify(i.rotationInterval ?? "unset")}; set e.g. "${rotationSeconds(max)}"`);
     return days <= max ? pass : fail(`rotationInterval is ${days} days; rotate every ${max} days or less`);
   },
 };
