@@ -315,7 +315,10 @@ function same(a: unknown, b: unknown): boolean {
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** Input problems the API would reject; the component reports these earlier with `Problems` codes. */
+/** Local endpoints (`127.0.0.1:8080`, `localhost`, `[::1]:80`), the only ones plain HTTP may reach. */
+const LOOPBACK = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/;
+
+/** Input problems the API would reject (and plain HTTP to a remote endpoint); the component reports these earlier with `Problems` codes. */
 export function checkBudgetInputs(news: Partial<BssBudgetInputs>): pulumi.dynamic.CheckFailure[] {
   const failures: pulumi.dynamic.CheckFailure[] = [];
   for (const key of ["budgetName", "budgetType", "metric", "cycleType", "quotaType", "quota", "cycleStartPeriod", "cycleEndPeriod"] as const) {
@@ -327,6 +330,11 @@ export function checkBudgetInputs(news: Partial<BssBudgetInputs>): pulumi.dynami
   }
   if (!Array.isArray(news.warnConfs)) failures.push({ property: "warnConfs", reason: "warnConfs must be a list" });
   if (!Array.isArray(news.queryFilter)) failures.push({ property: "queryFilter", reason: "queryFilter must be a list" });
+  // Plain HTTP would carry the access key id, the STS token and a replayable signature in clear text.
+  const protocol = news.protocol ?? "https";
+  if (protocol !== "https" && !(protocol === "http" && LOOPBACK.test(news.endpoint ?? ""))) {
+    failures.push({ property: "protocol", reason: `protocol "${String(protocol)}" with endpoint "${news.endpoint ?? BSS_DEFAULT_ENDPOINT}": use https (http only for a local test endpoint on 127.0.0.1 or localhost)` });
+  }
   return failures;
 }
 

@@ -122,6 +122,16 @@ describe("BSS budget dynamic provider against a local BSS OpenAPI", () => {
     ]);
   });
 
+  it("refuses plain HTTP except to a local test endpoint", async () => {
+    const remote = inputs({ endpoint: "business.aliyuncs.com", protocol: "http" });
+    expect((await fast.check!(inputs(), remote)).failures).toEqual([
+      { property: "protocol", reason: 'protocol "http" with endpoint "business.aliyuncs.com": use https (http only for a local test endpoint on 127.0.0.1 or localhost)' },
+    ]);
+    expect((await fast.check!(inputs(), inputs({ protocol: "ftp" }))).failures?.map((f) => f.property)).toEqual(["protocol"]);
+    expect((await fast.check!(inputs(), inputs({ endpoint: "localhost:8080", protocol: "http" }))).failures).toEqual([]);
+    expect((await fast.check!(inputs(), inputs({ endpoint: "business.aliyuncs.com", protocol: undefined }))).failures).toEqual([]);
+  });
+
   it("explains a budget name that already exists", async () => {
     await fast.create(inputs());
     const e = await failure(fast.create(inputs()));
