@@ -6,7 +6,7 @@ import { aliAcl, aliInstance, type AliInstance, aliRoute, aliSecurityGroup, aliS
 import { aliAuthorizeOidc, aliAuthorizeUser, type RamCheck } from "./alicloud-ram";
 import { gcpAdvertised, gcpApiEnabled, gcpFirewall, gcpInstance, type GcpInstance, gcpNat, gcpResolve, gcpRoute } from "./gcp-network";
 import { gcpAuthorize, type GcpRepositoryRef } from "./gcp-iam";
-import { cidrValue, type Flow, hop, Index, inCidr, input, ipValue } from "./net";
+import { type Flow, hop, hostOf, Index, inCidr, input, ipValue } from "./net";
 import { type AuthIntent, type Hop, type Intent, type IntentCatalogue, type IntentResult, type IntentSet, isAuthIntent, type ReachIntent } from "./types";
 
 /** An internet address standing for "anyone": a rule admitting it admits the internet. */
@@ -202,7 +202,7 @@ class Checker {
       if (to.kind === "google-api") return srcs.map((s) => this.gcpToApi(s, to.host, port, protocol));
       if (to.kind === "internet") return srcs.map((s) => ({ detail: `${s.label} -> internet`, hops: this.gcpOut(s, flow(s.ip, ipValue(INTERNET_ADDRESS)!), false) }));
       if (to.kind === "range") {
-        return srcs.flatMap((s) => to.cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.gcpOut(s, flow(s.ip, cidrValue(c)!.start + 1), to.onPrem) })));
+        return srcs.flatMap((s) => to.cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.gcpOut(s, flow(s.ip, hostOf(c)), to.onPrem) })));
       }
     }
     if (from.kind === "alicloud-tier") {
@@ -215,18 +215,17 @@ class Checker {
       if (to.kind === "internet" || to.kind === "range") {
         const cidrs = to.kind === "internet" ? [`${INTERNET_ADDRESS}/32`] : to.cidrs;
         const onPrem = to.kind === "range" && to.onPrem;
-        return srcs.flatMap((s) => cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.aliOut(s, flow(s.ip, cidrValue(c)!.prefix === 32 ? cidrValue(c)!.start : cidrValue(c)!.start + 1), onPrem) })));
+        return srcs.flatMap((s) => cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.aliOut(s, flow(s.ip, hostOf(c)), onPrem) })));
       }
     }
     if (from.kind === "range" || from.kind === "internet") {
       const cidrs = from.kind === "internet" ? [`${INTERNET_ADDRESS}/32`] : from.cidrs;
       const onPrem = from.kind === "range" && from.onPrem;
-      const srcIp = (c: string) => (cidrValue(c)!.prefix === 32 ? cidrValue(c)!.start : cidrValue(c)!.start + 1);
       if (to.kind === "gcp-tier") {
-        return this.gcpInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoGcp(srcIp(c), d, flow(srcIp(c), d.ip), onPrem) })));
+        return this.gcpInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoGcp(hostOf(c), d, flow(hostOf(c), d.ip), onPrem) })));
       }
       if (to.kind === "alicloud-tier") {
-        return this.aliInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoAli(srcIp(c), d, flow(srcIp(c), d.ip), onPrem) })));
+        return this.aliInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoAli(hostOf(c), d, flow(hostOf(c), d.ip), onPrem) })));
       }
     }
     return "this pair of endpoints is not modelled (cross-cloud paths, or a source that cannot start a connection)";

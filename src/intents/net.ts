@@ -46,10 +46,13 @@ export function inCidr(ip: number, cidr: unknown): boolean {
   return c !== undefined && c.start <= ip && ip <= c.end;
 }
 
-/** The first host address of a block (network address + 1 for blocks larger than /31). */
+/**
+ * The address a flow to or from a range is checked with: the address itself for a /32, else the
+ * first address after the network address.
+ */
 export function hostOf(cidr: string): number {
   const c = cidrValue(cidr)!;
-  return c.prefix >= 31 ? c.start : c.start + 1;
+  return c.prefix === 32 ? c.start : c.start + 1;
 }
 
 const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = { "6": "tcp", "17": "udp", "1": "icmp" };
