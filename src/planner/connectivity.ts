@@ -4,7 +4,7 @@ import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/spec";
 import { checkOnPremisesRanges, ReservedRange } from "../core/bgp";
 import { checkCidr, parseCidr } from "../core/cidr";
-import { Problems } from "../core/errors";
+import type { Problems } from "../core/errors";
 import { GcpHaVpnPlan, GcpHaVpnPlanArgs, planGcpHaVpn } from "../gcp/ha-vpn-plan";
 import type { GcpVpcPlan } from "../gcp/vpc-plan";
 import { connectivityName, environmentLabels } from "./names";
@@ -140,12 +140,10 @@ export function planConnectivity(spec: EnvironmentSpec, network: NetworkPlan, pr
         `use one of ${spec.gcp.regions.join(", ")} (the VPN attaches to the VPC there)`);
     }
     // Advertised ranges default to the VPC's subnets: when the VPC itself failed to plan (its own
-    // problem is reported), "nothing advertised" would only be a knock-on of that.
+    // problem is reported), they are the network area's to report, like the keys below.
     const derived = spec.gcp.vpn.advertisedRanges === undefined && network.gcp.plan.subnets.length === 0;
-    const sink = derived ? new Problems() : problems;
-    gcp = planStep(planGcpHaVpn, name, gcpHaVpnArgs(spec, network.gcp.plan), keyPath(["gcp", "vpn"]), sink,
-      { onPremisesRanges: valid, reservedRanges: [], labels: undefined });
-    if (derived) problems.addAll(sink.items.filter((p) => p.code !== "LZ_VPN_NO_ADVERTISED"));
+    gcp = planStep(planGcpHaVpn, name, gcpHaVpnArgs(spec, network.gcp.plan), keyPath(["gcp", "vpn"]), problems,
+      { onPremisesRanges: valid, reservedRanges: [], labels: undefined, ...(derived ? { advertisedRanges: {} } : {}) });
     // When the GCP plan failed, its pinned ranges still count as taken for the Alibaba check.
     gcpLinkLocal = gcp.plan.tunnels.length > 0 ? gcp.plan.tunnels.map((t) => t.bgp.range) : Object.values(spec.gcp.vpn.linkLocalRanges ?? {});
   }
