@@ -1,5 +1,6 @@
+import { ipv4Text } from "../core/cidr";
 import type { InventoryResource } from "../offline/inventory";
-import { cidrValue, type Flow, hop, Index, inCidr, input, ipText, list, nameOf, portMatches, protocolMatches } from "./net";
+import { cidrValue, type Flow, hop, Index, inCidr, input, list, nameOf, portMatches, protocolMatches } from "./net";
 import type { Hop } from "./types";
 
 const SWITCH = "alicloud:vpc/switch:Switch";
@@ -47,7 +48,7 @@ export function aliInstance(ix: Index, vswitchName: string, securityGroup: strin
  * is dropped and other egress accepted (a basic security group's defaults).
  */
 export function aliSecurityGroup(ix: Index, direction: "ingress" | "egress", inst: AliInstance, peer: { ip: number; group?: InventoryResource }, flow: Flow): Hop {
-  const what = `${direction} ${flow.protocol}/${flow.port} ${direction === "egress" ? "to" : "from"} ${ipText(peer.ip)} at ${inst.label}`;
+  const what = `${direction} ${flow.protocol}/${flow.port} ${direction === "egress" ? "to" : "from"} ${ipv4Text(peer.ip)} at ${inst.label}`;
   const sg = inst.securityGroup;
   if (!sg) return hop("security-group", "block", "no security group", `${what}: the instance has no security group in the plan`);
   const id = ix.idOf(sg);
@@ -88,7 +89,7 @@ function aclOf(ix: Index, inst: AliInstance): InventoryResource | undefined {
  */
 export function aliAcl(ix: Index, direction: "ingress" | "egress", inst: AliInstance, peerIp: number, flow: Flow): Hop {
   const acl = aclOf(ix, inst);
-  const what = `${direction} ${flow.protocol}/${flow.port} ${direction === "egress" ? "to" : "from"} ${ipText(peerIp)} at ${inst.label}`;
+  const what = `${direction} ${flow.protocol}/${flow.port} ${direction === "egress" ? "to" : "from"} ${ipv4Text(peerIp)} at ${inst.label}`;
   if (!acl) return hop("acl", "pass", "no network ACL", `${what}: vSwitch ${nameOf(inst.vswitch)} has no network ACL`);
   if (inCidr(peerIp, input(inst.vswitch, "cidrBlock")) || ACL_ALWAYS_ALLOWED.some((c) => inCidr(peerIp, c))) {
     return hop("acl", "pass", nameOf(acl), `${what}: network ACLs do not filter it (same vSwitch, DNS resolver or metadata server)`, acl.urn);
@@ -167,9 +168,9 @@ export function aliRoute(ix: Index, inst: AliInstance, dst: number, learned: rea
   if (!best) {
     const why = !table.system && vpnLearned(ix, inst.vpcId, learned).some((c) => inCidr(dst, c.name.split(" ")[0]))
       ? `; the VPN gateway's routes reach only the system route table, add a route entry (nexthopType VpnGateway) to ${table.name}` : "";
-    return { hop: hop("route", "block", table.name, `${table.name} of ${inst.label} has no route to ${ipText(dst)}${why}`, table.urn), next: "none" };
+    return { hop: hop("route", "block", table.name, `${table.name} of ${inst.label} has no route to ${ipv4Text(dst)}${why}`, table.urn), next: "none" };
   }
-  return { hop: hop("route", "pass", best.name, `${ipText(dst)} from ${inst.label} takes ${best.name} in ${table.name}`, best.urn ?? table.urn), next: best.next, ...(best.nexthopId ? { nexthopId: best.nexthopId } : {}) };
+  return { hop: hop("route", "pass", best.name, `${ipv4Text(dst)} from ${inst.label} takes ${best.name} in ${table.name}`, best.urn ?? table.urn), next: best.next, ...(best.nexthopId ? { nexthopId: best.nexthopId } : {}) };
 }
 
 /** Whether the NAT gateway has an SNAT entry for the instance's vSwitch (or a source CIDR covering it). */
@@ -189,8 +190,8 @@ export function aliVpnConnection(ix: Index, vpcId: string, onPrem: number, dst: 
   const conns = ix.of(VPN_CONNECTION).filter((c) => gateways.includes(String(input(c, "vpnGatewayId"))));
   if (conns.length === 0) return hop("vpn", "block", "no VPN connection", `no VPN connection of a gateway in ${vpcId}`);
   const c = conns.find((c) => list<string>(input(c, "remoteSubnets")).some((r) => inCidr(onPrem, r)) && list<string>(input(c, "localSubnets")).some((l) => inCidr(dst, l)));
-  return c ? hop("vpn", "pass", nameOf(c), `VPN connection ${nameOf(c)} carries ${ipText(onPrem)} <-> ${ipText(dst)}`, c.urn)
-    : hop("vpn", "block", nameOf(conns[0]!), `no VPN connection has ${ipText(onPrem)} in its remote subnets and ${ipText(dst)} in its local subnets`, conns[0]!.urn);
+  return c ? hop("vpn", "pass", nameOf(c), `VPN connection ${nameOf(c)} carries ${ipv4Text(onPrem)} <-> ${ipv4Text(dst)}`, c.urn)
+    : hop("vpn", "block", nameOf(conns[0]!), `no VPN connection has ${ipv4Text(onPrem)} in its remote subnets and ${ipv4Text(dst)} in its local subnets`, conns[0]!.urn);
 }
 
 export function aliVpcOf(ix: Index, inst: AliInstance): InventoryResource | undefined {

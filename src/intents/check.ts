@@ -1,3 +1,4 @@
+import { ipv4Text } from "../core/cidr";
 import { GCP_GOOGLE_APIS_RANGES } from "../core/rules";
 import { joinPath, Problems } from "../core/errors";
 import type { Inventory } from "../offline/inventory";
@@ -5,7 +6,7 @@ import { aliAcl, aliInstance, type AliInstance, aliRoute, aliSecurityGroup, aliS
 import { aliAuthorizeOidc, aliAuthorizeUser, type RamCheck } from "./alicloud-ram";
 import { gcpAdvertised, gcpApiEnabled, gcpFirewall, gcpInstance, type GcpInstance, gcpNat, gcpResolve, gcpRoute } from "./gcp-network";
 import { gcpAuthorize, type GcpRepositoryRef } from "./gcp-iam";
-import { cidrValue, type Flow, hop, Index, inCidr, input, ipText, ipValue } from "./net";
+import { type Flow, hop, hostOf, Index, inCidr, input, ipValue } from "./net";
 import { type AuthIntent, type Hop, type Intent, type IntentCatalogue, type IntentResult, type IntentSet, isAuthIntent, type ReachIntent } from "./types";
 
 /** An internet address standing for "anyone": a rule admitting it admits the internet. */
@@ -201,7 +202,7 @@ class Checker {
       if (to.kind === "google-api") return srcs.map((s) => this.gcpToApi(s, to.host, port, protocol));
       if (to.kind === "internet") return srcs.map((s) => ({ detail: `${s.label} -> internet`, hops: this.gcpOut(s, flow(s.ip, ipValue(INTERNET_ADDRESS)!), false) }));
       if (to.kind === "range") {
-        return srcs.flatMap((s) => to.cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.gcpOut(s, flow(s.ip, cidrValue(c)!.start + 1), to.onPrem) })));
+        return srcs.flatMap((s) => to.cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.gcpOut(s, flow(s.ip, hostOf(c)), to.onPrem) })));
       }
     }
     if (from.kind === "alicloud-tier") {
@@ -214,18 +215,17 @@ class Checker {
       if (to.kind === "internet" || to.kind === "range") {
         const cidrs = to.kind === "internet" ? [`${INTERNET_ADDRESS}/32`] : to.cidrs;
         const onPrem = to.kind === "range" && to.onPrem;
-        return srcs.flatMap((s) => cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.aliOut(s, flow(s.ip, cidrValue(c)!.prefix === 32 ? cidrValue(c)!.start : cidrValue(c)!.start + 1), onPrem) })));
+        return srcs.flatMap((s) => cidrs.map((c) => ({ detail: `${s.label} -> ${c}`, hops: this.aliOut(s, flow(s.ip, hostOf(c)), onPrem) })));
       }
     }
     if (from.kind === "range" || from.kind === "internet") {
       const cidrs = from.kind === "internet" ? [`${INTERNET_ADDRESS}/32`] : from.cidrs;
       const onPrem = from.kind === "range" && from.onPrem;
-      const srcIp = (c: string) => (cidrValue(c)!.prefix === 32 ? cidrValue(c)!.start : cidrValue(c)!.start + 1);
       if (to.kind === "gcp-tier") {
-        return this.gcpInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoGcp(srcIp(c), d, flow(srcIp(c), d.ip), onPrem) })));
+        return this.gcpInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoGcp(hostOf(c), d, flow(hostOf(c), d.ip), onPrem) })));
       }
       if (to.kind === "alicloud-tier") {
-        return this.aliInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoAli(srcIp(c), d, flow(srcIp(c), d.ip), onPrem) })));
+        return this.aliInstances(to.tier, to.location).flatMap((d) => cidrs.map((c) => ({ detail: `${c} -> ${d.label}`, hops: this.intoAli(hostOf(c), d, flow(hostOf(c), d.ip), onPrem) })));
       }
     }
     return "this pair of endpoints is not modelled (cross-cloud paths, or a source that cannot start a connection)";
@@ -247,7 +247,7 @@ class Checker {
       () => gcpFirewall(this.ix, "EGRESS", s, { ip: f.dst }, f),
       () => {
         const r = gcpRoute(this.ix, s, f.dst, this.learned());
-        if (viaVpn) return r.next === "vpn" ? r.hop : hop("route", "block", `no route to ${ipText(f.dst)} over the VPN`, `${r.hop.detail}: no BGP-learned or static VPN route covers the on-premises address`, r.hop.urn);
+        if (viaVpn) return r.next === "vpn" ? r.hop : hop("route", "block", `no route to ${ipv4Text(f.dst)} over the VPN`, `${r.hop.detail}: no BGP-learned or static VPN route covers the on-premises address`, r.hop.urn);
         if (r.next !== "internet") return { ...r.hop, verdict: "block" };
         return [r.hop, gcpNat(this.ix, s)];
       },
@@ -274,7 +274,7 @@ class Checker {
         return [r.hop, gcpNat(this.ix, s)];
       },
     );
-    return { detail: `${s.label} -> ${host} (${ipText(ip)})`, hops };
+    return { detail: `${s.label} -> ${host} (${ipv4Text(ip)})`, hops };
   }
 
   private intoGcp(src: number, d: GcpInstance, f: Flow, viaVpn: boolean): Hop[] {
@@ -285,7 +285,7 @@ class Checker {
         if (!viaVpn) return [];
         const r = gcpRoute(this.ix, d, src, this.learned());
         return r.next === "vpn" ? { ...r.hop, detail: `replies: ${r.hop.detail}` }
-          : hop("route", "block", `no return route to ${ipText(src)}`, `replies from ${d.label} to ${ipText(src)} take ${r.hop.name}, not the VPN`, r.hop.urn);
+          : hop("route", "block", `no return route to ${ipv4Text(src)}`, `replies from ${d.label} to ${ipv4Text(src)} take ${r.hop.name}, not the VPN`, r.hop.urn);
       },
     );
   }
@@ -327,7 +327,7 @@ class Checker {
       },
       ...this.replies(s, undefined, f),
     );
-    return { detail: `${s.label} -> ${service} (${ipText(ip)})`, hops };
+    return { detail: `${s.label} -> ${service} (${ipv4Text(ip)})`, hops };
   }
 
   private aliToRegistry(s: AliInstance, port: number, protocol: Flow["protocol"]): Case {
@@ -356,7 +356,7 @@ class Checker {
       () => aliAcl(this.ix, "ingress", { ...at, ip }, s.ip, f),
       ...this.replies(s, { ...at, ip }, f),
     );
-    return { detail: `${s.label} -> registry VPC endpoint (${ipText(ip)})`, hops };
+    return { detail: `${s.label} -> registry VPC endpoint (${ipv4Text(ip)})`, hops };
   }
 
   private aliOut(s: AliInstance, f: Flow, viaVpn: boolean): Hop[] {

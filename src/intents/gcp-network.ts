@@ -1,5 +1,6 @@
+import { ipv4Text } from "../core/cidr";
 import type { InventoryResource } from "../offline/inventory";
-import { type Flow, hop, Index, inCidr, input, ipText, lastSegment, list, portMatches, protocolMatches, cidrValue } from "./net";
+import { type Flow, hop, Index, inCidr, input, lastSegment, list, portMatches, protocolMatches, cidrValue } from "./net";
 import type { Hop } from "./types";
 
 const FIREWALL = "gcp:compute/firewall:Firewall";
@@ -97,7 +98,7 @@ export function gcpFirewall(ix: Index, direction: "INGRESS" | "EGRESS", inst: Gc
     .map((r) => ({ r, deny: flowMatches(input(r, "denies"), flow), allow: flowMatches(input(r, "allows"), flow), priority: Number(input(r, "priority") ?? 1000) }))
     .filter((m) => m.deny || m.allow)
     .sort((a, b) => a.priority - b.priority || Number(b.deny) - Number(a.deny) || ruleName(a.r).localeCompare(ruleName(b.r)));
-  const what = `${direction.toLowerCase()} ${flow.protocol}/${flow.port} ${direction === "EGRESS" ? "to" : "from"} ${ipText(peer.ip)} at ${inst.label}`;
+  const what = `${direction.toLowerCase()} ${flow.protocol}/${flow.port} ${direction === "EGRESS" ? "to" : "from"} ${ipv4Text(peer.ip)} at ${inst.label}`;
   const first = matches[0];
   if (!first) {
     return direction === "EGRESS"
@@ -178,8 +179,8 @@ export function gcpRoute(ix: Index, inst: GcpInstance, dst: number, learned: rea
   }
   choices.sort((a, b) => b.prefix - a.prefix || a.priority - b.priority || a.name.localeCompare(b.name));
   const best = choices[0];
-  if (!best) return { hop: hop("route", "block", "no route", `no route in network ${inst.network} covers ${ipText(dst)}`), next: "none" };
-  return { hop: hop("route", "pass", best.name, `${ipText(dst)} from ${inst.label} takes ${best.name}`, best.urn), next: best.next };
+  if (!best) return { hop: hop("route", "block", "no route", `no route in network ${inst.network} covers ${ipv4Text(dst)}`), next: "none" };
+  return { hop: hop("route", "pass", best.name, `${ipv4Text(dst)} from ${inst.label} takes ${best.name}`, best.urn), next: best.next };
 }
 
 /** Whether Cloud NAT translates the instance's subnet (a router NAT of its network and region). */

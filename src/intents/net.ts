@@ -1,5 +1,5 @@
-import { parseCidr, type Cidr } from "../core/cidr";
-import { parseProviderPortRange } from "../core/ports";
+import { cidrOf, parseCidr, type Cidr } from "../core/cidr";
+import { coversPort, parseProviderPortRange } from "../core/ports";
 import type { Inventory, InventoryResource } from "../offline/inventory";
 import { mockOutputs } from "../offline/mock-outputs";
 import type { Hop } from "./types";
@@ -18,9 +18,19 @@ export function ipValue(text: string): number | undefined {
   return p.ok ? p.cidr.start : undefined;
 }
 
-/** A CIDR (or a bare address) parsed, or undefined when it is not IPv4. */
+const parsedCidrs = new Map<string, Cidr | undefined>();
+
+/**
+ * A CIDR (or a bare address) parsed, or undefined when it is not IPv4. Memoised: the checker
+ * asks for the same rule and route ranges once per flow and hop.
+ */
 export function cidrValue(text: unknown): Cidr | undefined {
   if (typeof text !== "string") return undefined;
+  if (!parsedCidrs.has(text)) parsedCidrs.set(text, parseLenient(text));
+  return parsedCidrs.get(text);
+}
+
+function parseLenient(text: string): Cidr | undefined {
   const p = parseCidr(text.includes("/") ? text : `${text}/32`);
   if (p.ok) return p.cidr;
   // Provider inputs may carry host bits (e.g. a router interface 169.254.1.1/30): take the block.
@@ -28,8 +38,7 @@ export function cidrValue(text: unknown): Cidr | undefined {
   const a = ipValue(addr ?? "");
   const n = Number(len);
   if (a === undefined || !Number.isInteger(n) || n < 0 || n > 32) return undefined;
-  const start = n === 0 ? 0 : (a & (~0 << (32 - n))) >>> 0;
-  return { text, start, end: start + 2 ** (32 - n) - 1, prefix: n };
+  return { ...cidrOf(n === 0 ? 0 : (a & (~0 << (32 - n))) >>> 0, n), text };
 }
 
 export function inCidr(ip: number, cidr: unknown): boolean {
@@ -37,14 +46,13 @@ export function inCidr(ip: number, cidr: unknown): boolean {
   return c !== undefined && c.start <= ip && ip <= c.end;
 }
 
-/** The first host address of a block (network address + 1 for blocks larger than /31). */
+/**
+ * The address a flow to or from a range is checked with: the address itself for a /32, else the
+ * first address after the network address.
+ */
 export function hostOf(cidr: string): number {
   const c = cidrValue(cidr)!;
-  return c.prefix >= 31 ? c.start : c.start + 1;
-}
-
-export function ipText(n: number): string {
-  return [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join(".");
+  return c.prefix === 32 ? c.start : c.start + 1;
 }
 
 const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = { "6": "tcp", "17": "udp", "1": "icmp" };
@@ -61,7 +69,7 @@ export function protocolMatches(ruleProtocol: unknown, flow: Pick<Flow, "protoco
 export function portMatches(text: unknown, flow: Pick<Flow, "protocol" | "port">): boolean {
   if (flow.protocol === "icmp") return true;
   const r = parseProviderPortRange(text === undefined ? undefined : String(text));
-  return r.ok && r.range.from <= flow.port && flow.port <= r.range.to;
+  return r.ok && coversPort(r.range, flow.port);
 }
 
 /** The last path segment of a self link or id (`projects/p/global/networks/core` → `core`). */
@@ -76,6 +84,8 @@ export function lastSegment(ref: unknown): string {
 export class Index {
   private readonly byType = new Map<string, InventoryResource[]>();
   private readonly byRef = new Map<string, InventoryResource>();
+  /** The mock runtime's id and outputs per resource, computed once here rather than per look-up. */
+  private readonly mocked = new Map<InventoryResource, ReturnType<typeof mockOutputs>>();
 
   constructor(readonly inventory: Inventory) {
     for (const r of inventory.resources) {
@@ -83,7 +93,9 @@ export class Index {
       const list = this.byType.get(r.type) ?? [];
       list.push(r);
       this.byType.set(r.type, list);
-      const { id, outputs } = mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>);
+      const mocked = mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>);
+      this.mocked.set(r, mocked);
+      const { id, outputs } = mocked;
       for (const v of [id, ...Object.values(outputs ?? {})]) {
         if (typeof v === "string" && v !== "" && !this.byRef.has(v)) this.byRef.set(v, r);
       }
@@ -101,12 +113,16 @@ export class Index {
 
   /** The id the resource is referred to by. */
   idOf(r: InventoryResource): string {
-    return mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>).id;
+    return this.mock(r).id;
   }
 
   /** An output value of the resource (offline, from the mock runtime). */
   outputOf(r: InventoryResource, key: string): unknown {
-    return mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>).outputs?.[key];
+    return this.mock(r).outputs?.[key];
+  }
+
+  private mock(r: InventoryResource): ReturnType<typeof mockOutputs> {
+    return this.mocked.get(r) ?? mockOutputs(r.type, r.name, r.inputs as Record<string, unknown>);
   }
 }
 

@@ -201,3 +201,12 @@ describe("GCP IAM: repository bindings and workload identity", () => {
     expect(one([repo, reader], dev, "forbidden").ok).toBe(true);
   });
 });
+
+describe("GCP flows to a single-address range", () => {
+  it("check the /32's own address: an egress deny of exactly that address blocks, and is named", () => {
+    const catalogue = { ...GCP_CATALOGUE, otherRanges: { partner: "203.0.113.5/32" } };
+    const deny = gcpRule("deny-partner", { direction: "EGRESS", priority: 900, destinationRanges: ["203.0.113.5/32"], denies: [{ protocol: "all" }] });
+    const r = checkIntents(inventory([...gcpBase(), deny]), { required: [{ from: "gcp:app", to: "range:partner", port: 443 }] }, catalogue).results[0]!;
+    expect([r.ok, r.culprit?.kind, r.culprit?.name]).toEqual([false, "firewall", "deny-partner"]);
+  });
+});
