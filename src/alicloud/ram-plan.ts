@@ -95,6 +95,7 @@ function checkRamName(value: string, path: string, problems: Problems, what: str
   }
 }
 
+/** Shared with the component class, not public API. @internal */
 export function toStatements(spec: AlicloudCustomPolicySpec): RamStatement[] {
   return spec.statements.map((s) => ({ effect: s.effect as "Allow" | "Deny", actions: s.actions, resources: s.resources }));
 }

@@ -79,7 +79,7 @@ export const ALICLOUD_VPC_DEFAULTS = {
   nat: { enabled: true, eipBandwidth: 100 },
 } as const;
 
-/** The SNAT entry name of a private vSwitch: `<prefix>-nat-<subnet>-<zone>`. */
+/** The SNAT entry name of a private vSwitch: `<prefix>-nat-<subnet>-<zone>`. (Internal: shared with the component class, not public API.) @internal */
 export function snatEntryName(prefix: string, s: PlannedSubnet): string {
   return nameOf(prefix, "nat", s.name, s.location);
 }

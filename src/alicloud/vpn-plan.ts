@@ -101,10 +101,12 @@ export const ALICLOUD_IPSEC = { ipsecEncAlg: "aes256", ipsecAuthAlg: "sha256", i
 
 /** Phase 1 and 2 as the on-premises device must configure them, derived from `ALICLOUD_IKE` / `ALICLOUD_IPSEC`. */
 const groupNumber = (group: string): number => Number(group.replace(/^group/, ""));
+/** Shared with the component class, not public API. @internal */
 export const ALICLOUD_PEER_IKE: IkeProposal = {
   version: Number(ALICLOUD_IKE.ikeVersion.replace(/^ikev/, "")), mode: ALICLOUD_IKE.ikeMode, encryption: ALICLOUD_IKE.ikeEncAlg,
   integrity: ALICLOUD_IKE.ikeAuthAlg, dhGroup: groupNumber(ALICLOUD_IKE.ikePfs), lifetimeSeconds: ALICLOUD_IKE.ikeLifetime,
 };
+/** Shared with the component class, not public API. @internal */
 export const ALICLOUD_PEER_IPSEC: IpsecProposal = {
   protocol: "ESP", encryption: ALICLOUD_IPSEC.ipsecEncAlg, integrity: ALICLOUD_IPSEC.ipsecAuthAlg,
   pfsGroup: groupNumber(ALICLOUD_IPSEC.ipsecPfs), lifetimeSeconds: ALICLOUD_IPSEC.ipsecLifetime,
@@ -134,10 +136,12 @@ export interface AlicloudVpnPlan {
 /** VPN gateway, customer gateway and connection names and descriptions are at most 100 characters. */
 export const ALICLOUD_VPN_TEXT_MAX = 100;
 
+/** Shared with the component class, not public API. @internal */
 export function gatewayDescription(name: string): string {
   return `Site-to-site VPN to on-premises (${name})`;
 }
 
+/** Shared with the component class, not public API. @internal */
 export function customerGatewayDescription(name: string, key: string): string {
   return `On-premises VPN device (${key}) of ${name}`;
 }

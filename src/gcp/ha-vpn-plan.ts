@@ -65,7 +65,7 @@ export const GCP_VPN_CIPHERS: {
 /** IKE SA and IPsec SA lifetimes in seconds: fixed by Cloud VPN, not configurable. */
 export const GCP_VPN_LIFETIMES = { ike: 36000, ipsec: 10800 } as const;
 
-/** `GCP_VPN_CIPHERS` as the tunnels' `cipherSuite` input (mutable arrays), built once. */
+/** `GCP_VPN_CIPHERS` as the tunnels' `cipherSuite` input (mutable arrays), built once. (Internal: shared with the component class, not public API.) @internal */
 export const CIPHER_SUITE = {
   phase1: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase1).map(([k, v]) => [k, [...v]])),
   phase2: Object.fromEntries(Object.entries(GCP_VPN_CIPHERS.phase2).map(([k, v]) => [k, [...v]])),
@@ -77,7 +77,7 @@ const deviceName = (gcpName: string): string => DEVICE_NAMES[gcpName] ?? gcpName
 const withGcpName = (gcpName: string): string => `${deviceName(gcpName)} (${gcpName})`;
 const groupNumber = (group: string): number => Number(group.replace(/^Group-/, ""));
 
-/** Phase 1 and 2 as the on-premises device must configure them, derived from `GCP_VPN_CIPHERS`. */
+/** Phase 1 and 2 as the on-premises device must configure them, derived from `GCP_VPN_CIPHERS`. (Internal: shared with the component class, not public API.) @internal */
 export const GCP_PEER_IKE: IkeProposal = {
   version: 2,
   encryption: withGcpName(GCP_VPN_CIPHERS.phase1.encryptions[0]!),
@@ -86,6 +86,7 @@ export const GCP_PEER_IKE: IkeProposal = {
   dhGroup: groupNumber(GCP_VPN_CIPHERS.phase1.dhs[0]!),
   lifetimeSeconds: GCP_VPN_LIFETIMES.ike,
 };
+/** Shared with the component class, not public API. @internal */
 export const GCP_PEER_IPSEC: IpsecProposal = {
   protocol: "ESP",
   encryption: withGcpName(GCP_VPN_CIPHERS.phase2.encryptions[0]!),

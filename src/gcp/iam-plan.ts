@@ -230,6 +230,7 @@ export function gcpEffectiveRoles(args: GcpIamArgs): Record<Persona, string[]> {
   return out;
 }
 
+/** Shared with the component class, not public API. @internal */
 export function roleTail(role: string): string {
   if (role.startsWith("roles/")) return role.slice("roles/".length);
   if (role.startsWith("custom:")) return role.slice("custom:".length);

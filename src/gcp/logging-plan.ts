@@ -177,4 +177,5 @@ export function validatedGcpLogging(name: string, args: GcpLoggingArgs): GcpLogg
   return validated("GcpLogging", planGcpLogging, name, args);
 }
 
+/** The sink resource of any scope (project, folder or organization); the type of `GcpLogging.sinks`. */
 export type Sink = gcp.logging.ProjectSink | gcp.logging.FolderSink | gcp.logging.OrganizationSink;

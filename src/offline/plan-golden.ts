@@ -10,8 +10,7 @@ export const PLAN_GOLDEN_DIR = "test/plan-golden";
  * are left out (the policy tests own them). A changed default shows as a diff of this text.
  */
 export function planGoldenText(inv: Inventory): string {
-  const resources = [...inv.resources]
-    .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0))
-    .map((r) => ({ ...r, dependencies: [...r.dependencies].sort() }));
+  // Dependencies are already sorted in the inventory (`InventoryResource.dependencies`).
+  const resources = [...inv.resources].sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
   return `${JSON.stringify(sortKeys({ project: inv.project, stack: inv.stack, resources, outputs: inv.outputs }), null, 2)}\n`;
 }
