@@ -10,12 +10,16 @@
 //   - `runtime/rpc` `transferProperties(onto, label, props)`: creates each output property's
 //     `Output` when it is first read instead of up front (a GCP firewall has 27 output
 //     properties, a program reads a few); values, known-ness, secrecy and dependencies are the same;
-//   - the mock monitor's `registerResource(req, callback)`, wrapped by the harness to record each
-//     registration, and the serialisation signatures (`runtime.specialSigKey` …) it decodes.
+//   - the mock monitor's `registerResource(req, callback)`, replaced for the run's monitor by one that
+//     records each registration and answers without the protobuf round trip (`mock-monitor.ts`):
+//     the getters the SDK's `registerResource` calls on the response, that `deserializeProperties`
+//     reads the state only through `toJavaScript()`, the mock monitor's `newUrn`, `resources` and
+//     `transformCallbacks`, and the serialisation signatures (`runtime.specialSigKey` …) it decodes.
 //
 // When a Pulumi upgrade changes any of them, `checkPulumiInternals` throws an error naming the
 // installed version and each internal that changed, instead of planning something different.
 import { createRequire } from "node:module";
+import { RESPONSE_GETTERS } from "./mock-monitor";
 
 const requirePulumi = createRequire(require.resolve("@pulumi/pulumi"));
 
@@ -32,16 +36,22 @@ export interface PulumiInternalModules {
   /** `@pulumi/pulumi/runtime/debuggable` */
   readonly debuggable: { debuggablePromise?: unknown };
   /** `@pulumi/pulumi/runtime/rpc` */
-  readonly rpc: { transferProperties?: unknown; specialSigKey?: unknown; specialSecretSig?: unknown; specialResourceSig?: unknown;
+  readonly rpc: { transferProperties?: unknown; serializeProperties?: unknown; serializeProperty?: unknown; deserializeProperties?: unknown; specialSigKey?: unknown; specialSecretSig?: unknown; specialResourceSig?: unknown;
     specialOutputValueSig?: unknown; specialAssetSig?: unknown; specialArchiveSig?: unknown; unknownValue?: unknown };
   /** `@pulumi/pulumi/resource` */
-  readonly resource: { Resource?: { callsites?: unknown } };
+  readonly resource: { Resource?: { callsites?: unknown }; CustomResource?: { isInstance?: unknown }; ComponentResource?: { isInstance?: unknown } };
+  /** `@pulumi/pulumi/runtime/resource` (the SDK side of a registration) */
+  readonly resourceRuntime: { registerResource?: unknown };
+  /** `@pulumi/pulumi/asset` */
+  readonly asset: { Asset?: { isInstance?: unknown }; Archive?: { isInstance?: unknown } };
+  /** `@pulumi/pulumi/proto/resource_pb` */
+  readonly resourceProto: { Result?: { SUCCESS?: unknown } };
   /** `@pulumi/pulumi/output` */
   readonly output: { Output?: unknown };
   /** `@pulumi/pulumi/errors` */
   readonly errors: { isGrpcError?: unknown };
   /** `@pulumi/pulumi/runtime/mocks` */
-  readonly mocks: { MockMonitor?: { prototype?: Record<string, unknown> } };
+  readonly mocks: { MockMonitor?: (new (mocks: unknown) => Record<string, unknown>) & { prototype?: Record<string, unknown> } };
   /** `@pulumi/pulumi/runtime/state` (a fresh store per run) */
   readonly state: { withLocalStorage?: unknown };
   /** `@pulumi/pulumi/runtime/settings` (waiting for a failed run's work) */
@@ -54,6 +64,9 @@ export function pulumiModules(): PulumiInternalModules {
     debuggable: requirePulumi("./runtime/debuggable"),
     rpc: requirePulumi("./runtime/rpc"),
     resource: requirePulumi("./resource"),
+    resourceRuntime: requirePulumi("./runtime/resource"),
+    asset: requirePulumi("./asset"),
+    resourceProto: requirePulumi("./proto/resource_pb"),
     output: requirePulumi("./output"),
     errors: requirePulumi("./errors"),
     mocks: requirePulumi("./runtime/mocks"),
@@ -93,6 +106,7 @@ export function checkPulumiInternals(mods: PulumiInternalModules, version = PULU
     changed.push("runtime/rpc transferProperties' resolvers no longer take (v, isKnown, isSecret, deps = [], err)");
   }
   fn(mods.mocks.MockMonitor?.prototype?.registerResource, 2, "runtime/mocks MockMonitor.prototype.registerResource(req, callback)");
+  checkMockMonitor(mods, changed);
   fn(mods.state.withLocalStorage, 1, "runtime/state withLocalStorage(fn)");
   fn(mods.settings.waitForRPCs, undefined, "runtime/settings waitForRPCs()");
   for (const key of ["specialSigKey", "specialSecretSig", "specialResourceSig", "specialOutputValueSig", "specialAssetSig", "specialArchiveSig", "unknownValue"] as const) {
@@ -100,6 +114,53 @@ export function checkPulumiInternals(mods: PulumiInternalModules, version = PULU
   }
   if (changed.length > 0) throw new PulumiInternalsChangedError(version, changed);
 }
+
+/**
+ * What `mock-monitor.ts`'s `registerResource` relies on: the SDK calls only the known getters on
+ * the response and reads its state only through `toJavaScript()` (in `deserializeProperties`);
+ * the mock monitor has `newUrn(parent, type, name)`, `resources` and `transformCallbacks` maps
+ * and `mocks`; `serializeProperties(label, props, opts)`; the special types' `isInstance`.
+ */
+function checkMockMonitor(mods: PulumiInternalModules, changed: string[]): void {
+  const register = mods.resourceRuntime.registerResource;
+  if (typeof register !== "function") changed.push("runtime/resource registerResource is not a function");
+  else {
+    const getters = [...new Set(String(register).match(/\bresp\.(\w+)/g) ?? [])].map((g) => g.slice(5));
+    const unknown = getters.filter((g) => !(RESPONSE_GETTERS as readonly string[]).includes(g));
+    if (unknown.length > 0 || !getters.includes("getObject")) {
+      changed.push(`runtime/resource registerResource reads the response through ${getters.join(", ") || "nothing"}, not only ${RESPONSE_GETTERS.join(", ")}`);
+    }
+  }
+  const deserialize = mods.rpc.deserializeProperties;
+  if (typeof deserialize !== "function" || deserialize.length !== 2 || !/^[^{]*\(outputsStruct, keepUnknowns\)[^{]*\{[^]*outputsStruct\.toJavaScript\(\)/.test(String(deserialize)) ||
+    (String(deserialize).match(/outputsStruct/g) ?? []).length !== 2) {
+    changed.push("runtime/rpc deserializeProperties(outputsStruct, keepUnknowns) no longer reads the struct only through toJavaScript()");
+  }
+  if (typeof mods.rpc.serializeProperties !== "function" || mods.rpc.serializeProperties.length !== 3) {
+    changed.push("runtime/rpc serializeProperties(label, props, opts) is not a function of 3 parameters");
+  }
+  const Monitor = mods.mocks.MockMonitor;
+  if (typeof Monitor === "function") {
+    const monitor = new Monitor({});
+    if (!(monitor.resources instanceof Map) || !(monitor.transformCallbacks instanceof Map) || monitor.mocks === undefined) {
+      changed.push("runtime/mocks MockMonitor no longer has mocks, resources and transformCallbacks maps");
+    }
+    if (typeof monitor.newUrn !== "function" || (monitor.newUrn as Fn).length !== 3) changed.push("runtime/mocks MockMonitor.newUrn(parent, type, name) is not a function of 3 parameters");
+  }
+  if (typeof mods.resourceProto.Result?.SUCCESS !== "number") changed.push("proto/resource_pb Result.SUCCESS is not a number");
+  // Values of special types are told apart only by class or by a `__pulumi…` key.
+  const checks = [...new Set(String(mods.rpc.serializeProperty).match(/[\w.]+\.isInstance\(prop\)|\w+\.isUnknown\(prop\)|prop instanceof \w+/g) ?? [])].sort();
+  if (checks.join() !== SERIALIZE_CHECKS.join()) changed.push(`runtime/rpc serializeProperty tells special values apart by ${checks.join(", ") || "nothing"}, not ${SERIALIZE_CHECKS.join(", ")}`);
+  const classes = { "asset Asset": mods.asset.Asset, "asset Archive": mods.asset.Archive, "output Output": mods.output.Output as { isInstance?: unknown } | undefined,
+    "resource CustomResource": mods.resource.CustomResource, "resource ComponentResource": mods.resource.ComponentResource };
+  for (const [what, cls] of Object.entries(classes)) {
+    if (cls !== undefined && !/utils\.isInstance\(obj, "__pulumi\w+"\)/.test(String(cls.isInstance))) changed.push(`${what}.isInstance no longer checks a __pulumi… key`);
+  }
+}
+
+/** How `serializeProperty` recognises special values (`mock-monitor.ts` serialises the rest itself). */
+const SERIALIZE_CHECKS = ["asset.Archive.isInstance(prop)", "asset.Asset.isInstance(prop)", "output_1.Output.isInstance(prop)", "output_1.isUnknown(prop)",
+  "prop instanceof Array", "prop instanceof Promise", "resource_1.ComponentResource.isInstance(prop)", "resource_1.CustomResource.isInstance(prop)"];
 
 /** One output property's result, as `transferProperties`' resolver receives it. */
 type Settled = readonly [value: unknown, isKnown: boolean, isSecret: boolean, deps: unknown[], err: unknown];
