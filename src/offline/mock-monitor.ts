@@ -8,11 +8,12 @@
 // steps with the same values and answers with a plain object carrying the same getters, whose
 // state's `toJavaScript()` returns what the `Struct` round trip returns: a fresh copy with every
 // object's keys sorted. State made only of plain values (what the mocks return) is serialised
-// synchronously; anything else (resources, assets, outputs, promises) goes through Pulumi's own
-// `serializeProperties`. The request's inputs are decoded once and shared with the harness.
+// synchronously (`serializePlain`); anything else (resources, assets, outputs, promises) goes
+// through Pulumi's own `serializeProperties`. The request's inputs are decoded once and shared with the harness.
 //
 // `checkPulumiInternals` checks what this relies on: the getters the SDK calls on the response,
 // that it reads the state only through `toJavaScript()`, and the mock monitor's own members.
+import { NOT_PLAIN, serializePlain } from "./fast-serialize";
 import type { PulumiInternalModules } from "./pulumi-internals";
 
 type Fn = (...args: any[]) => any;
@@ -57,41 +58,6 @@ class PlainRegisterResponse {
 /** The getters of `RegisterResourceResponse` the SDK's `registerResource` may call (checked). */
 export const RESPONSE_GETTERS = ["getUrn", "getId", "getObject", "getPropertydependenciesMap", "getResult", "getUnknown"] as const;
 
-const NOT_PLAIN = Symbol("not plain");
-
-/**
- * `serializeProperties` of plain values, synchronously, with keys sorted as the `Struct` round
- * trip sorts them; `NOT_PLAIN` for a value that needs Pulumi's own (asynchronous) serialisation:
- * an instance of any class (resources, assets, outputs, promises, unknowns …) or an object with a
- * `__pulumi…` key (Pulumi recognises its special types by such keys; checked). Same rules as
- * Pulumi's: functions and `undefined` are dropped from objects and are `null` in arrays.
- */
-function serializePlain(value: unknown): unknown {
-  if (value === undefined || value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (typeof value === "function") return undefined;
-  if (typeof value !== "object") return NOT_PLAIN;
-  if (value instanceof Array) {
-    const out: unknown[] = [];
-    for (const e of value) {
-      const s = serializePlain(e);
-      if (s === NOT_PLAIN) return NOT_PLAIN;
-      out.push(s === undefined ? null : s);
-    }
-    return out;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
-  const keys = Object.keys(value).sort();
-  const out: Record<string, unknown> = {};
-  for (const k of keys) {
-    if (k.startsWith("__pulumi")) return NOT_PLAIN;
-    const s = serializePlain((value as Record<string, unknown>)[k]);
-    if (s === NOT_PLAIN) return NOT_PLAIN;
-    if (s !== undefined) out[k] = s;
-  }
-  return out;
-}
-
 /** What the `Struct` round trip makes of serialised values: a copy with object keys sorted. */
 function sortedCopy(value: unknown): unknown {
   if (value instanceof Array) return value.map(sortedCopy);
@@ -130,7 +96,7 @@ export function installRegisterResource(monitor: MockMonitorLike, mods: PulumiIn
       });
       const urn = this.newUrn(req.getParent(), req.getType(), req.getName());
       // Pulumi's own serialisation for what is not plain (and its error for a state that is no object).
-      const plain = result.state !== null && typeof result.state === "object" ? serializePlain(result.state) : NOT_PLAIN;
+      const plain = result.state !== null && typeof result.state === "object" ? serializePlain(result.state, true) : NOT_PLAIN;
       const state = (plain === NOT_PLAIN ? sortedCopy(await rpc.serializeProperties("", result.state)) : plain) as Record<string, unknown>;
       this.resources.set(urn, { urn, id: result.id ?? null, state });
       done(urn);

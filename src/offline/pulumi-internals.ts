@@ -10,6 +10,10 @@
 //   - `runtime/rpc` `transferProperties(onto, label, props)`: creates each output property's
 //     `Output` when it is first read instead of up front (a GCP firewall has 27 output
 //     properties, a program reads a few); values, known-ness, secrecy and dependencies are the same;
+//   - `runtime/rpc` `serializeResourceProperties` and `serializeProperty`, and `runtime/dependsOn`
+//     `getAllTransitivelyReferencedResourceURNs`: plain values serialised without an `await` per
+//     property, no resources without an `await` per property (`fast-serialize.ts`); the functions
+//     they reproduce are compared by fingerprint (`FINGERPRINTS`);
 //   - the mock monitor's `registerResource(req, callback)`, replaced for the run's monitor by one that
 //     records each registration and answers without the protobuf round trip (`mock-monitor.ts`):
 //     the getters the SDK's `registerResource` calls on the response, that `deserializeProperties`
@@ -18,7 +22,10 @@
 //
 // When a Pulumi upgrade changes any of them, `checkPulumiInternals` throws an error naming the
 // installed version and each internal that changed, instead of planning something different.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fastReferencedResourceURNs, fastSerializeProperty, fastSerializeResourceProperties } from "./fast-serialize";
 import { RESPONSE_GETTERS } from "./mock-monitor";
 
 const requirePulumi = createRequire(require.resolve("@pulumi/pulumi"));
@@ -36,7 +43,7 @@ export interface PulumiInternalModules {
   /** `@pulumi/pulumi/runtime/debuggable` */
   readonly debuggable: { debuggablePromise?: unknown };
   /** `@pulumi/pulumi/runtime/rpc` */
-  readonly rpc: { transferProperties?: unknown; serializeProperties?: unknown; serializeProperty?: unknown; deserializeProperties?: unknown; specialSigKey?: unknown; specialSecretSig?: unknown; specialResourceSig?: unknown;
+  readonly rpc: { transferProperties?: unknown; serializeProperties?: unknown; serializeProperty?: unknown; serializeResourceProperties?: unknown; deserializeProperties?: unknown; specialSigKey?: unknown; specialSecretSig?: unknown; specialResourceSig?: unknown;
     specialOutputValueSig?: unknown; specialAssetSig?: unknown; specialArchiveSig?: unknown; unknownValue?: unknown };
   /** `@pulumi/pulumi/resource` */
   readonly resource: { Resource?: { callsites?: unknown }; CustomResource?: { isInstance?: unknown }; ComponentResource?: { isInstance?: unknown } };
@@ -55,8 +62,14 @@ export interface PulumiInternalModules {
   /** `@pulumi/pulumi/runtime/state` (a fresh store per run) */
   readonly state: { withLocalStorage?: unknown };
   /** `@pulumi/pulumi/runtime/settings` (waiting for a failed run's work) */
-  readonly settings: { waitForRPCs?: unknown };
+  readonly settings: { waitForRPCs?: unknown; excessiveDebugOutput?: unknown };
+  /** `@pulumi/pulumi/runtime/dependsOn` */
+  readonly dependsOn: { getAllTransitivelyReferencedResourceURNs?: unknown; getAllTransitivelyReferencedResources?: unknown };
+  /** `@pulumi/pulumi/runtime/rpc.js` as text (for the functions it does not export). */
+  readonly rpcFile: { readonly text?: string };
 }
+
+let rpcSource: string | undefined;
 
 /** Pulumi's own modules, as its runtime sees them. */
 export function pulumiModules(): PulumiInternalModules {
@@ -72,6 +85,8 @@ export function pulumiModules(): PulumiInternalModules {
     mocks: requirePulumi("./runtime/mocks"),
     state: requirePulumi("./runtime/state"),
     settings: requirePulumi("./runtime/settings"),
+    dependsOn: requirePulumi("./runtime/dependsOn"),
+    rpcFile: { text: rpcSource ??= readFileSync(requirePulumi.resolve("./runtime/rpc"), "utf8") },
   };
 }
 
@@ -112,6 +127,7 @@ export function checkPulumiInternals(mods: PulumiInternalModules, version = PULU
   for (const key of ["specialSigKey", "specialSecretSig", "specialResourceSig", "specialOutputValueSig", "specialAssetSig", "specialArchiveSig", "unknownValue"] as const) {
     if (typeof mods.rpc[key] !== "string") changed.push(`runtime/rpc ${key} is not a string`);
   }
+  checkFingerprints(mods, changed);
   if (changed.length > 0) throw new PulumiInternalsChangedError(version, changed);
 }
 
@@ -161,6 +177,36 @@ function checkMockMonitor(mods: PulumiInternalModules, changed: string[]): void 
 /** How `serializeProperty` recognises special values (`mock-monitor.ts` serialises the rest itself). */
 const SERIALIZE_CHECKS = ["asset.Archive.isInstance(prop)", "asset.Asset.isInstance(prop)", "output_1.Output.isInstance(prop)", "output_1.isUnknown(prop)",
   "prop instanceof Array", "prop instanceof Promise", "resource_1.ComponentResource.isInstance(prop)", "resource_1.CustomResource.isInstance(prop)"];
+
+/** A function's source with whitespace collapsed, hashed (the first 16 hex digits of SHA-256). */
+export function fingerprint(source: string): string {
+  return createHash("sha256").update(source.replace(/\s+/g, " ").trim()).digest("hex").slice(0, 16);
+}
+
+/** Fingerprints of the Pulumi functions `fast-serialize.ts` reproduces for plain values. */
+export const FINGERPRINTS: Readonly<Record<string, string>> = {
+  "runtime/rpc serializeProperty": "efa39d5eb3daf405",
+  "runtime/rpc serializeResourceProperties": "1f953dbded56fbdf",
+  "runtime/rpc serializeFilteredProperties": "ee8d537cad18373c",
+  "runtime/dependsOn getAllTransitivelyReferencedResourceURNs": "8ce3c65494dca8a2",
+  "runtime/dependsOn getAllTransitivelyReferencedResources": "13dcdee1c5ce7f2a",
+};
+
+function checkFingerprints(mods: PulumiInternalModules, changed: string[]): void {
+  const filtered = /^async function serializeFilteredProperties\([^]*?\n\}\n/m.exec(mods.rpcFile.text ?? "")?.[0];
+  const sources: Record<string, unknown> = {
+    "runtime/rpc serializeProperty": mods.rpc.serializeProperty,
+    "runtime/rpc serializeResourceProperties": mods.rpc.serializeResourceProperties,
+    "runtime/rpc serializeFilteredProperties": filtered,
+    "runtime/dependsOn getAllTransitivelyReferencedResourceURNs": mods.dependsOn.getAllTransitivelyReferencedResourceURNs,
+    "runtime/dependsOn getAllTransitivelyReferencedResources": mods.dependsOn.getAllTransitivelyReferencedResources,
+  };
+  for (const [what, expected] of Object.entries(FINGERPRINTS)) {
+    const source = sources[what];
+    if (source === undefined) changed.push(`${what} is gone`);
+    else if (fingerprint(String(source)) !== expected) changed.push(`${what} changed (fingerprint ${fingerprint(String(source))}, written for ${expected})`);
+  }
+}
 
 /** One output property's result, as `transferProperties`' resolver receives it. */
 type Settled = readonly [value: unknown, isKnown: boolean, isSecret: boolean, deps: unknown[], err: unknown];
@@ -249,6 +295,10 @@ export function patchPulumiInternals(opts: PatchOptions, mods: PulumiInternalMod
     restore.push(() => { (obj as Record<keyof T, unknown>)[key] = saved; });
   };
   swap(mods.rpc, "transferProperties", lazyTransferProperties(mods));
+  const serializeProperty = mods.rpc.serializeProperty as Fn;
+  swap(mods.rpc, "serializeProperty", fastSerializeProperty(serializeProperty, mods.settings));
+  swap(mods.rpc, "serializeResourceProperties", fastSerializeResourceProperties(serializeProperty, mods.settings));
+  swap(mods.dependsOn, "getAllTransitivelyReferencedResourceURNs", fastReferencedResourceURNs(mods.dependsOn.getAllTransitivelyReferencedResourceURNs as Fn));
   if (opts.fastStacks) {
     const savedLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;

@@ -12,6 +12,7 @@ function changed<K extends keyof PulumiInternalModules>(key: K, change: Partial<
 
 const TYPE = "test:index/widget:Widget";
 const PLAIN = "test:index/plainWidget:PlainWidget";
+class Widget extends pulumi.CustomResource {}
 class Point {
   constructor(readonly y: number, readonly x: number) {}
 }
@@ -24,7 +25,7 @@ const PROPS = ["zeta", "alpha", "list", "secretive", "made", "at", "extra", "mis
 
 /** A widget with unsorted nested keys, holes, a secret and a function among its inputs. */
 function widget(type = TYPE, name = "w"): pulumi.CustomResource & Record<string, pulumi.Output<unknown>> {
-  return new pulumi.CustomResource(type, name, {
+  return new Widget(type, name, {
     zeta: { b: 1, a: { d: [1, undefined, { y: true, x: "s" }], c: "x" } },
     alpha: pulumi.output("later").apply((v) => ({ v, n: -0 })),
     list: [undefined, "a"],
@@ -62,7 +63,7 @@ describe("the offline mock monitor's registerResource (no protobuf round trip)",
     let offline: Promise<unknown[]> | undefined;
     await runOffline(() => { offline = Promise.all([observe(widget()), observe(widget(PLAIN, "p"))]); }, { policies: false });
     expect(await offline).toEqual(own);
-    const [[, , widgetProps], [, , plainProps]] = own as [unknown, unknown, unknown[]][];
+    const [[, , widgetProps], [, , plainProps]] = own as unknown as [unknown, unknown, unknown[]][];
     expect(widgetProps).toContainEqual(["zeta", '{"a":{"c":"x","d":[1,null,{"x":"s","y":true}]},"b":1}', false, false, true]);
     expect(widgetProps).toEqual(expect.arrayContaining([["made", "{}", false, false, true], ["at", '{"x":1,"y":2}', false, false, true]]));
     expect(plainProps).toEqual(expect.arrayContaining([["secretive", '{"k":"hidden"}', false, true, true], ["extra", '{"a":null,"z":[3,null]}', false, false, true]]));
