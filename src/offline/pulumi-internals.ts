@@ -18,13 +18,19 @@
 //     records each registration and answers without the protobuf round trip (`mock-monitor.ts`):
 //     the getters the SDK's `registerResource` calls on the response, that `deserializeProperties`
 //     reads the state only through `toJavaScript()`, the mock monitor's `newUrn`, `resources` and
-//     `transformCallbacks`, and the serialisation signatures (`runtime.specialSigKey` …) it decodes.
+//     `transformCallbacks`, and the serialisation signatures (`runtime.specialSigKey` …) it decodes;
+//   - unless a run asks for it, a dynamic resource's provider is not serialised: `dynamic/index`
+//     loads `runtime/closure/serializeClosure` when a dynamic resource is created and calls its
+//     `serializeFunction`, which parses the provider's code with the TypeScript compiler (about
+//     0.4 s to load) and walks its closure; the inventory masks that code anyway. While a run is
+//     in progress that module's `serializeFunction` returns a fixed text, and
+//     `settings.cacheDynamicProviders()` is false so the text is never cached for a later run.
 //
 // When a Pulumi upgrade changes any of them, `checkPulumiInternals` throws an error naming the
 // installed version and each internal that changed, instead of planning something different.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import * as fs from "node:fs";
+import Module, { createRequire } from "node:module";
 import { fastReferencedResourceURNs, fastSerializeProperty, fastSerializeResourceProperties } from "./fast-serialize";
 import { RESPONSE_GETTERS } from "./mock-monitor";
 
@@ -62,13 +68,22 @@ export interface PulumiInternalModules {
   /** `@pulumi/pulumi/runtime/state` (a fresh store per run) */
   readonly state: { withLocalStorage?: unknown };
   /** `@pulumi/pulumi/runtime/settings` (waiting for a failed run's work) */
-  readonly settings: { waitForRPCs?: unknown; excessiveDebugOutput?: unknown };
+  readonly settings: { waitForRPCs?: unknown; excessiveDebugOutput?: unknown; cacheDynamicProviders?: unknown };
   /** `@pulumi/pulumi/runtime/dependsOn` */
   readonly dependsOn: { getAllTransitivelyReferencedResourceURNs?: unknown; getAllTransitivelyReferencedResources?: unknown };
   /** `@pulumi/pulumi/runtime/rpc.js` as text (for the functions it does not export). */
   readonly rpcFile: { readonly text?: string };
+  /** The source of `@pulumi/pulumi/dynamic/index.js`, which loads the closure serialiser on use. */
+  readonly dynamicSource: string;
 }
 
+/** What `dynamic/index.js` calls to serialise a dynamic resource's provider. */
+const DYNAMIC_SERIALISER = ["require(\"../runtime/closure/serializeClosure\")", ".serializeFunction(() => provider", "settings.cacheDynamicProviders()"];
+
+/** The closure serialiser's module file. */
+const SERIALISER_FILE = requirePulumi.resolve("./runtime/closure/serializeClosure");
+
+let dynamicSource: string | undefined;
 let rpcSource: string | undefined;
 
 /** Pulumi's own modules, as its runtime sees them. */
@@ -86,7 +101,8 @@ export function pulumiModules(): PulumiInternalModules {
     state: requirePulumi("./runtime/state"),
     settings: requirePulumi("./runtime/settings"),
     dependsOn: requirePulumi("./runtime/dependsOn"),
-    rpcFile: { text: rpcSource ??= readFileSync(requirePulumi.resolve("./runtime/rpc"), "utf8") },
+    rpcFile: { text: rpcSource ??= fs.readFileSync(requirePulumi.resolve("./runtime/rpc"), "utf8") },
+    dynamicSource: dynamicSource ??= fs.readFileSync(requirePulumi.resolve("./dynamic"), "utf8"),
   };
 }
 
@@ -124,6 +140,10 @@ export function checkPulumiInternals(mods: PulumiInternalModules, version = PULU
   checkMockMonitor(mods, changed);
   fn(mods.state.withLocalStorage, 1, "runtime/state withLocalStorage(fn)");
   fn(mods.settings.waitForRPCs, undefined, "runtime/settings waitForRPCs()");
+  fn(mods.settings.cacheDynamicProviders, 0, "runtime/settings cacheDynamicProviders()");
+  for (const call of DYNAMIC_SERIALISER) {
+    if (!mods.dynamicSource.includes(call)) changed.push(`dynamic/index no longer calls ${call}`);
+  }
   for (const key of ["specialSigKey", "specialSecretSig", "specialResourceSig", "specialOutputValueSig", "specialAssetSig", "specialArchiveSig", "unknownValue"] as const) {
     if (typeof mods.rpc[key] !== "string") changed.push(`runtime/rpc ${key} is not a string`);
   }
@@ -280,6 +300,11 @@ function lazyTransferProperties(mods: PulumiInternalModules): Fn {
 export interface PatchOptions {
   /** Also set `Error.stackTraceLimit = 0` and skip per-promise debug records and source positions. */
   readonly fastStacks: boolean;
+  /**
+   * When set, dynamic resources get this text as their serialised provider instead of going
+   * through Pulumi's closure serialiser. @default undefined (serialise as `pulumi up` does)
+   */
+  readonly dynamicProviderText?: string;
 }
 
 /**
@@ -305,6 +330,21 @@ export function patchPulumiInternals(opts: PatchOptions, mods: PulumiInternalMod
     restore.push(() => { Error.stackTraceLimit = savedLimit; });
     swap(mods.debuggable, "debuggablePromise", (p: Promise<unknown>) => p);
     swap(mods.resource.Resource!, "callsites", () => []);
+  }
+  if (opts.dynamicProviderText !== undefined) {
+    const text = opts.dynamicProviderText;
+    const serializeFunction = async () => ({ text, containsSecrets: false });
+    swap(mods.settings, "cacheDynamicProviders", () => false);
+    const loaded = require.cache[SERIALISER_FILE];
+    if (loaded) swap(loaded.exports as Record<string, unknown>, "serializeFunction", serializeFunction);
+    else {
+      const m = new Module(SERIALISER_FILE);
+      m.filename = SERIALISER_FILE;
+      m.loaded = true;
+      m.exports = { serializeFunction };
+      require.cache[SERIALISER_FILE] = m;
+      restore.push(() => { if (require.cache[SERIALISER_FILE] === m) delete require.cache[SERIALISER_FILE]; });
+    }
   }
   return () => { for (const r of restore.reverse()) r(); };
 }

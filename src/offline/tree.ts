@@ -1,4 +1,3 @@
-import Table from "cli-table3";
 import stringWidth from "string-width";
 import { stackUrn } from "../policy/evaluate";
 import { type Finding, type Inventory, type InventoryResource, isProvider } from "./inventory";
@@ -9,17 +8,25 @@ import { type Finding, type Inventory, type InventoryResource, isProvider } from
  * display width, cells two spaces apart, a multi-line cell spanning lines of its row.
  */
 function alignColumns(rows: readonly (readonly string[])[]): string {
-  const cells = rows.map((row) => row.map((c) => c.split("\n")));
+  const cells = rows.map((row) => row.map((c) => c.split("\n").map((l) => [l, displayWidth(l)] as const)));
   const widths: number[] = [];
-  for (const row of cells) row.forEach((lines, i) => { for (const l of lines) widths[i] = Math.max(widths[i] ?? 0, stringWidth(l)); });
+  for (const row of cells) row.forEach((lines, i) => { for (const [, w] of lines) widths[i] = Math.max(widths[i] ?? 0, w); });
   const out: string[] = [];
   for (const row of cells) {
     const height = Math.max(...row.map((lines) => lines.length));
     for (let h = 0; h < height; h++) {
-      out.push(row.map((lines, i) => { const l = lines[h] ?? ""; return l + " ".repeat(widths[i]! - stringWidth(l)); }).join("  "));
+      out.push(row.map((lines, i) => { const [l, w] = lines[h] ?? ["", 0]; return l + " ".repeat(widths[i]! - w); }).join("  "));
     }
   }
   return out.join("\n");
+}
+
+/** Printable ASCII and the tree's box-drawing characters: one column each. */
+const NARROW = /^[\x20-\x7e\u2500-\u257f]*$/;
+
+/** Columns a line takes in a terminal (string-width, except for the common one-column text). */
+function displayWidth(line: string): number {
+  return NARROW.test(line) ? line.length : stringWidth(line);
 }
 
 /**
@@ -66,6 +73,9 @@ export function renderFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return "Policies: no findings.\n";
   const order = (f: Finding) => (f.suppressed ? 2 : f.enforcement === "mandatory" ? 0 : 1);
   const sorted = [...findings].sort((a, b) => order(a) - order(b) || a.rule.localeCompare(b.rule) || a.urn.localeCompare(b.urn));
+  // Loaded here: most plans have no findings to lay out.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Table = require("cli-table3") as typeof import("cli-table3");
   const table = new Table({ head: ["Enforcement", "Severity", "Rule", "Resource", "Message"], style: { head: [], border: [] }, wordWrap: true, colWidths: [13, 10, 44, 36, 56] });
   for (const f of sorted) {
     const name = f.urn.split("::").pop() ?? f.urn;

@@ -8,7 +8,7 @@ import { checkPulumiInternals, PulumiInternalModules, pulumiModules } from "../.
 type Fn = (...args: any[]) => any;
 
 /** Pulumi's modules with `change` applied to a shallow copy of one of them. */
-function changed<K extends keyof PulumiInternalModules>(key: K, change: Partial<PulumiInternalModules[K]>): PulumiInternalModules {
+function changed<K extends Exclude<keyof PulumiInternalModules, "dynamicSource">>(key: K, change: Partial<PulumiInternalModules[K]>): PulumiInternalModules {
   const mods = pulumiModules();
   return { ...mods, [key]: { ...mods[key], ...change } };
 }

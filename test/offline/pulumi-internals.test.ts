@@ -1,16 +1,19 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { describe, expect, it } from "vitest";
-import { runOffline } from "../../src/offline/harness";
+import { createRequire } from "node:module";
+import { describe, expect, it, vi } from "vitest";
+import { DYNAMIC_PROVIDER_MASK, runOffline } from "../../src/offline/harness";
 import {
   checkPulumiInternals, PATCHED_FOR, patchPulumiInternals, PULUMI_VERSION, PulumiInternalModules, pulumiModules,
 } from "../../src/offline/pulumi-internals";
 
 /** Pulumi's modules with `change` applied to a shallow copy of one of them. */
-function changed<K extends keyof PulumiInternalModules>(key: K, change: Partial<PulumiInternalModules[K]>): PulumiInternalModules {
+function changed<K extends Exclude<keyof PulumiInternalModules, "dynamicSource">>(key: K, change: Partial<PulumiInternalModules[K]>): PulumiInternalModules {
   const mods = pulumiModules();
   return { ...mods, [key]: { ...mods[key], ...change } };
 }
+
+const cacheDynamicProviders = pulumiModules().settings.cacheDynamicProviders;
 
 const value = <T>(o: pulumi.Output<T>) => new Promise<T>((resolve) => o.apply((v) => { resolve(v); return v; }));
 
@@ -35,6 +38,13 @@ describe("the Pulumi internals the offline harness patches", () => {
     expect(() => checkPulumiInternals(renamed)).toThrow(new RegExp(`^@pulumi/pulumi ${PULUMI_VERSION.replace(/\./g, "\\.")} changed internals .*: ` +
       "runtime/debuggable debuggablePromise\\(promise, ctx\\) is not a function; resource Resource.callsites\\(\\) is not a function; " +
       "runtime/rpc specialSigKey is not a string\\."));
+  });
+
+  it("name a dynamic resource that no longer serialises its provider the way the harness replaces", () => {
+    const mods = pulumiModules();
+    const source = mods.dynamicSource.replace("settings.cacheDynamicProviders()", "settings.cacheProviders()");
+    expect(() => checkPulumiInternals({ ...mods, dynamicSource: source }, "9.9.9")).toThrow(
+      "changed internals the offline harness relies on (written for " + PATCHED_FOR + "): dynamic/index no longer calls settings.cacheDynamicProviders().");
   });
 
   it("stop a run before the program registers anything when an internal changed", async () => {
@@ -101,5 +111,29 @@ describe("output properties made on first read", () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe("dynamic resources' providers", () => {
+  class Thing extends pulumi.dynamic.Resource {
+    constructor(provider: pulumi.dynamic.ResourceProvider, name: string) { super(provider, name, { size: 1 }); }
+  }
+  const provider: pulumi.dynamic.ResourceProvider = { create: async () => ({ id: "thing-1" }) };
+  const serialiser = createRequire(require.resolve("@pulumi/pulumi"))("./runtime/closure/serializeClosure") as { serializeFunction: (...a: unknown[]) => unknown };
+
+  it("are not serialised offline unless asked, and the skipped text is never cached for a later run", async () => {
+    const spy = vi.spyOn(serialiser, "serializeFunction");
+    try {
+      const skipped = await runOffline(() => { new Thing(provider, "thing"); }, { policies: false });
+      expect(spy).not.toHaveBeenCalled();
+      expect(skipped.resources.find((r) => r.name === "thing")!.inputs).toEqual({ __provider: DYNAMIC_PROVIDER_MASK, size: 1 });
+      // Asked for, the same provider object goes through Pulumi's serialiser, as under `pulumi up`.
+      const serialised = await runOffline(() => { new Thing(provider, "thing"); }, { policies: false, serializeDynamicProviders: true });
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(serialised.resources).toEqual(skipped.resources);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(pulumiModules().settings.cacheDynamicProviders).toBe(cacheDynamicProviders);
   });
 });
