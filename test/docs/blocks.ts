@@ -1,8 +1,10 @@
-// Extracts the TypeScript code blocks of the documentation, type-checks them against the repo in
-// one TypeScript program, and evaluates the runnable ones. Used by readme-blocks.test.ts.
+// Extracts the TypeScript code blocks of the documentation, writes them as modules that
+// `tsc -p tsconfig.json` type-checks against the repo (test/docs/readme-blocks/), and evaluates
+// the runnable ones. Used by readme-blocks.test.ts and scripts/update-doc-blocks.ts.
 //
 // Conventions for authors of README.md and docs/*.md:
-//   ```ts            type-checked (imports of "pulumi-landing-zone" resolve to src/index.ts)
+//   ```ts            type-checked (imports of "pulumi-landing-zone" resolve to src/index.ts);
+//                    after editing one, run `npm run docs:blocks` and commit test/docs/readme-blocks/
 //   ```ts runnable   also run offline with runOffline; its exports are the stack outputs
 //   ```ts no-check   neither (a fragment that cannot compile on its own); say why in the text
 import * as fs from "node:fs";
@@ -58,59 +60,43 @@ export function allBlocks(): DocBlock[] {
 }
 
 /**
- * Where block files are written: inside the repo so `@pulumi/*` resolve from node_modules; one
- * directory per process, so concurrent test runs in the same checkout do not collide.
+ * Where the checked blocks are written as TypeScript modules (`npm run docs:blocks`). The directory
+ * is committed and inside tsconfig.json's `include`, so `tsc -p tsconfig.json` (the first step of
+ * `npm test`) type-checks every block together with the rest of the repository, in the same
+ * program. readme-blocks.test.ts fails while the directory and the markdown differ.
  */
-export const BLOCK_DIR = path.join(REPO, "node_modules", ".cache", `docs-blocks-${process.pid}`);
+export const BLOCK_DIR = path.join(REPO, "test", "docs", "readme-blocks");
 
-/** The file name of a block (stable across runs). */
-export function blockFileName(block: DocBlock): string {
-  return path.join(BLOCK_DIR, `${block.file.replace(/[^A-Za-z0-9]+/g, "_")}_L${block.line}.ts`);
-}
-
-/** One diagnostic, located in the markdown file. */
-export interface BlockDiagnostic {
-  readonly block: string;
-  readonly where: string;
-  readonly message: string;
-}
+/** What `import … from "pulumi-landing-zone"` becomes in a block module: the sources, relatively. */
+const LIBRARY_IMPORT = "../../../src/index";
 
 /**
- * Writes the blocks to BLOCK_DIR and type-checks them in one program with the repo's compiler
- * options; `pulumi-landing-zone` resolves to src/index.ts. Returns the diagnostics of the blocks.
+ * The block modules, by file name: `README-2.ts` is the second TypeScript block of README.md,
+ * `docs-iam-1.ts` the first of docs/iam.md. Blocks marked `no-check` are left out. A block's
+ * line N is line N + 1 of its module (after the one-line header).
  */
-export function typeCheckBlocks(blocks: readonly DocBlock[]): BlockDiagnostic[] {
-  fs.rmSync(BLOCK_DIR, { recursive: true, force: true });
-  fs.mkdirSync(BLOCK_DIR, { recursive: true });
-  const files = new Map<string, DocBlock>();
+export function blockModules(blocks: readonly DocBlock[] = allBlocks()): Map<string, string> {
+  const modules = new Map<string, string>();
+  const seen = new Map<string, number>();
   for (const block of blocks) {
-    const file = blockFileName(block);
+    const n = (seen.get(block.file) ?? 0) + 1;
+    seen.set(block.file, n);
+    if (!block.check) continue;
+    const name = `${block.file.replace(/\.md$/, "").replace(/[^A-Za-z0-9]+/g, "-")}-${n}.ts`;
+    const code = block.code.replace(/(from\s+|import\s*\(\s*)(["'])pulumi-landing-zone\2/g, `$1$2${LIBRARY_IMPORT}$2`);
     // `export {}` keeps each block a module, so blocks never share top-level names.
-    fs.writeFileSync(file, `${block.code}\nexport {};\n`);
-    files.set(path.normalize(file), block);
+    modules.set(name, `// TypeScript block ${n} of ${block.file}, written by \`npm run docs:blocks\`: edit the markdown, not this file.\n${code}\nexport {};\n`);
   }
-  const configPath = path.join(REPO, "tsconfig.json");
-  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configPath, ts.sys.readFile).config, ts.sys, REPO);
-  const options: ts.CompilerOptions = {
-    ...parsed.options,
-    noEmit: true,
-    noUnusedLocals: false,
-    declaration: false,
-    sourceMap: false,
-    rootDir: undefined,
-    paths: { "pulumi-landing-zone": [path.join(REPO, "src", "index.ts")] },
-  };
-  const program = ts.createProgram({ rootNames: [...files.keys()], options });
-  const diagnostics = ts.getPreEmitDiagnostics(program);
-  fs.rmSync(BLOCK_DIR, { recursive: true, force: true });
-  const out: BlockDiagnostic[] = [];
-  for (const d of diagnostics) {
-    const block = d.file ? files.get(path.normalize(d.file.fileName)) : undefined;
-    if (!block) continue; // errors in repo sources are the type check's business, not the docs'
-    const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
-    out.push({ block: block.id, where: `${block.file}:${block.line + 1 + line}`, message: ts.flattenDiagnosticMessageText(d.messageText, "\n") });
-  }
-  return out;
+  return modules;
+}
+
+/** Rewrites BLOCK_DIR from the markdown (`npm run docs:blocks`); returns the file names. */
+export function writeBlockModules(): string[] {
+  const modules = blockModules();
+  fs.mkdirSync(BLOCK_DIR, { recursive: true });
+  for (const f of fs.readdirSync(BLOCK_DIR)) if (!modules.has(f)) fs.rmSync(path.join(BLOCK_DIR, f));
+  for (const [name, text] of modules) fs.writeFileSync(path.join(BLOCK_DIR, name), text);
+  return [...modules.keys()];
 }
 
 /**
@@ -121,7 +107,7 @@ export function typeCheckBlocks(blocks: readonly DocBlock[]): BlockDiagnostic[] 
 export function evaluateBlock(block: DocBlock, library: unknown): Record<string, unknown> {
   const js = ts.transpileModule(block.code, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: blockFileName(block),
+    fileName: `${block.file}_L${block.line}.ts`,
   }).outputText;
   const requireRepo = createRequire(path.join(REPO, "package.json"));
   const requireBlock = (id: string) => (id === "pulumi-landing-zone" ? library : requireRepo(id));
