@@ -8,6 +8,7 @@ import { planConfig } from "../planner/environment";
 import { deployLandingZone } from "../program/landing-zone";
 import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
+import { installRegisterResource, type MockMonitorLike } from "./mock-monitor";
 import { mockCall, mockOutputs } from "./mock-outputs";
 import { checkPulumiInternals, patchPulumiInternals, pulumiModules } from "./pulumi-internals";
 
@@ -119,8 +120,6 @@ interface PendingRecord {
   urn?: string;
 }
 
-type Callback = (err: unknown, resp: unknown) => void;
-
 /**
  * Runs a Pulumi program under Pulumi's own mock runtime and records every resource
  * registration: type, name, parent, inputs (secrets masked), dependencies, protect and
@@ -176,12 +175,7 @@ async function runInStore(program: () => unknown, opts: OfflineRunOptions): Prom
 
     const records: PendingRecord[] = [];
     let inFlight = 0;
-    const monitor = pulumi.runtime.getMonitor() as unknown as {
-      registerResource(req: any, cb: Callback): Promise<void>;
-      registerResourceOutputs(req: any, cb: Callback): void;
-    };
-    const original = monitor.registerResource.bind(monitor);
-    monitor.registerResource = async (req: any, cb: Callback) => {
+    installRegisterResource(pulumi.runtime.getMonitor() as unknown as MockMonitorLike, pulumiModules(), (req: any, serializedInputs) => {
       const record: PendingRecord = {
         type: req.getType(),
         name: req.getName(),
@@ -191,17 +185,16 @@ async function runInStore(program: () => unknown, opts: OfflineRunOptions): Prom
         retainOnDelete: req.getRetainondelete?.() === true,
         dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
         provider: providerUrn(req.getProvider?.()),
-        inputs: recordedInputs(req.getType(), (maskSerialized(req.getObject()?.toJavaScript() ?? {}) ?? {}) as Record<string, unknown>),
+        inputs: recordedInputs(req.getType(), (maskSerialized(serializedInputs) ?? {}) as Record<string, unknown>),
         options: resourceOptions(req),
       };
       records.push(record);
       inFlight++;
-      await original(req, (err: unknown, resp: any) => {
-        if (!err && resp) record.urn = resp.getUrn();
+      return (urn) => {
+        if (urn !== undefined) record.urn = urn;
         inFlight--;
-        cb(err, resp);
-      });
-    };
+      };
+    });
 
     const exported = await program();
     const outputs = (await resolveOutput(exported ?? {})) as Record<string, unknown>;

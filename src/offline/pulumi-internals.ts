@@ -10,8 +10,15 @@
 //   - `runtime/rpc` `transferProperties(onto, label, props)`: creates each output property's
 //     `Output` when it is first read instead of up front (a GCP firewall has 27 output
 //     properties, a program reads a few); values, known-ness, secrecy and dependencies are the same;
-//   - the mock monitor's `registerResource(req, callback)`, wrapped by the harness to record each
-//     registration, and the serialisation signatures (`runtime.specialSigKey` …) it decodes;
+//   - `runtime/rpc` `serializeResourceProperties` and `serializeProperty`, and `runtime/dependsOn`
+//     `getAllTransitivelyReferencedResourceURNs`: plain values serialised without an `await` per
+//     property, no resources without an `await` per property (`fast-serialize.ts`); the functions
+//     they reproduce are compared by fingerprint (`FINGERPRINTS`);
+//   - the mock monitor's `registerResource(req, callback)`, replaced for the run's monitor by one that
+//     records each registration and answers without the protobuf round trip (`mock-monitor.ts`):
+//     the getters the SDK's `registerResource` calls on the response, that `deserializeProperties`
+//     reads the state only through `toJavaScript()`, the mock monitor's `newUrn`, `resources` and
+//     `transformCallbacks`, and the serialisation signatures (`runtime.specialSigKey` …) it decodes;
 //   - unless a run asks for it, a dynamic resource's provider is not serialised: `dynamic/index`
 //     loads `runtime/closure/serializeClosure` when a dynamic resource is created and calls its
 //     `serializeFunction`, which parses the provider's code with the TypeScript compiler (about
@@ -21,8 +28,11 @@
 //
 // When a Pulumi upgrade changes any of them, `checkPulumiInternals` throws an error naming the
 // installed version and each internal that changed, instead of planning something different.
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import Module, { createRequire } from "node:module";
+import { fastReferencedResourceURNs, fastSerializeProperty, fastSerializeResourceProperties } from "./fast-serialize";
+import { RESPONSE_GETTERS } from "./mock-monitor";
 
 const requirePulumi = createRequire(require.resolve("@pulumi/pulumi"));
 
@@ -39,20 +49,30 @@ export interface PulumiInternalModules {
   /** `@pulumi/pulumi/runtime/debuggable` */
   readonly debuggable: { debuggablePromise?: unknown };
   /** `@pulumi/pulumi/runtime/rpc` */
-  readonly rpc: { transferProperties?: unknown; specialSigKey?: unknown; specialSecretSig?: unknown; specialResourceSig?: unknown;
+  readonly rpc: { transferProperties?: unknown; serializeProperties?: unknown; serializeProperty?: unknown; serializeResourceProperties?: unknown; deserializeProperties?: unknown; specialSigKey?: unknown; specialSecretSig?: unknown; specialResourceSig?: unknown;
     specialOutputValueSig?: unknown; specialAssetSig?: unknown; specialArchiveSig?: unknown; unknownValue?: unknown };
   /** `@pulumi/pulumi/resource` */
-  readonly resource: { Resource?: { callsites?: unknown } };
+  readonly resource: { Resource?: { callsites?: unknown }; CustomResource?: { isInstance?: unknown }; ComponentResource?: { isInstance?: unknown } };
+  /** `@pulumi/pulumi/runtime/resource` (the SDK side of a registration) */
+  readonly resourceRuntime: { registerResource?: unknown };
+  /** `@pulumi/pulumi/asset` */
+  readonly asset: { Asset?: { isInstance?: unknown }; Archive?: { isInstance?: unknown } };
+  /** `@pulumi/pulumi/proto/resource_pb` */
+  readonly resourceProto: { Result?: { SUCCESS?: unknown } };
   /** `@pulumi/pulumi/output` */
   readonly output: { Output?: unknown };
   /** `@pulumi/pulumi/errors` */
   readonly errors: { isGrpcError?: unknown };
   /** `@pulumi/pulumi/runtime/mocks` */
-  readonly mocks: { MockMonitor?: { prototype?: Record<string, unknown> } };
+  readonly mocks: { MockMonitor?: (new (mocks: unknown) => Record<string, unknown>) & { prototype?: Record<string, unknown> } };
   /** `@pulumi/pulumi/runtime/state` (a fresh store per run) */
   readonly state: { withLocalStorage?: unknown };
   /** `@pulumi/pulumi/runtime/settings` (waiting for a failed run's work) */
-  readonly settings: { waitForRPCs?: unknown; cacheDynamicProviders?: unknown };
+  readonly settings: { waitForRPCs?: unknown; excessiveDebugOutput?: unknown; cacheDynamicProviders?: unknown };
+  /** `@pulumi/pulumi/runtime/dependsOn` */
+  readonly dependsOn: { getAllTransitivelyReferencedResourceURNs?: unknown; getAllTransitivelyReferencedResources?: unknown };
+  /** `@pulumi/pulumi/runtime/rpc.js` as text (for the functions it does not export). */
+  readonly rpcFile: { readonly text?: string };
   /** The source of `@pulumi/pulumi/dynamic/index.js`, which loads the closure serialiser on use. */
   readonly dynamicSource: string;
 }
@@ -64,6 +84,7 @@ const DYNAMIC_SERIALISER = ["require(\"../runtime/closure/serializeClosure\")", 
 const SERIALISER_FILE = requirePulumi.resolve("./runtime/closure/serializeClosure");
 
 let dynamicSource: string | undefined;
+let rpcSource: string | undefined;
 
 /** Pulumi's own modules, as its runtime sees them. */
 export function pulumiModules(): PulumiInternalModules {
@@ -71,11 +92,16 @@ export function pulumiModules(): PulumiInternalModules {
     debuggable: requirePulumi("./runtime/debuggable"),
     rpc: requirePulumi("./runtime/rpc"),
     resource: requirePulumi("./resource"),
+    resourceRuntime: requirePulumi("./runtime/resource"),
+    asset: requirePulumi("./asset"),
+    resourceProto: requirePulumi("./proto/resource_pb"),
     output: requirePulumi("./output"),
     errors: requirePulumi("./errors"),
     mocks: requirePulumi("./runtime/mocks"),
     state: requirePulumi("./runtime/state"),
     settings: requirePulumi("./runtime/settings"),
+    dependsOn: requirePulumi("./runtime/dependsOn"),
+    rpcFile: { text: rpcSource ??= fs.readFileSync(requirePulumi.resolve("./runtime/rpc"), "utf8") },
     dynamicSource: dynamicSource ??= fs.readFileSync(requirePulumi.resolve("./dynamic"), "utf8"),
   };
 }
@@ -111,6 +137,7 @@ export function checkPulumiInternals(mods: PulumiInternalModules, version = PULU
     changed.push("runtime/rpc transferProperties' resolvers no longer take (v, isKnown, isSecret, deps = [], err)");
   }
   fn(mods.mocks.MockMonitor?.prototype?.registerResource, 2, "runtime/mocks MockMonitor.prototype.registerResource(req, callback)");
+  checkMockMonitor(mods, changed);
   fn(mods.state.withLocalStorage, 1, "runtime/state withLocalStorage(fn)");
   fn(mods.settings.waitForRPCs, undefined, "runtime/settings waitForRPCs()");
   fn(mods.settings.cacheDynamicProviders, 0, "runtime/settings cacheDynamicProviders()");
@@ -120,7 +147,85 @@ export function checkPulumiInternals(mods: PulumiInternalModules, version = PULU
   for (const key of ["specialSigKey", "specialSecretSig", "specialResourceSig", "specialOutputValueSig", "specialAssetSig", "specialArchiveSig", "unknownValue"] as const) {
     if (typeof mods.rpc[key] !== "string") changed.push(`runtime/rpc ${key} is not a string`);
   }
+  checkFingerprints(mods, changed);
   if (changed.length > 0) throw new PulumiInternalsChangedError(version, changed);
+}
+
+/**
+ * What `mock-monitor.ts`'s `registerResource` relies on: the SDK calls only the known getters on
+ * the response and reads its state only through `toJavaScript()` (in `deserializeProperties`);
+ * the mock monitor has `newUrn(parent, type, name)`, `resources` and `transformCallbacks` maps
+ * and `mocks`; `serializeProperties(label, props, opts)`; the special types' `isInstance`.
+ */
+function checkMockMonitor(mods: PulumiInternalModules, changed: string[]): void {
+  const register = mods.resourceRuntime.registerResource;
+  if (typeof register !== "function") changed.push("runtime/resource registerResource is not a function");
+  else {
+    const getters = [...new Set(String(register).match(/\bresp\.(\w+)/g) ?? [])].map((g) => g.slice(5));
+    const unknown = getters.filter((g) => !(RESPONSE_GETTERS as readonly string[]).includes(g));
+    if (unknown.length > 0 || !getters.includes("getObject")) {
+      changed.push(`runtime/resource registerResource reads the response through ${getters.join(", ") || "nothing"}, not only ${RESPONSE_GETTERS.join(", ")}`);
+    }
+  }
+  const deserialize = mods.rpc.deserializeProperties;
+  if (typeof deserialize !== "function" || deserialize.length !== 2 || !/^[^{]*\(outputsStruct, keepUnknowns\)[^{]*\{[^]*outputsStruct\.toJavaScript\(\)/.test(String(deserialize)) ||
+    (String(deserialize).match(/outputsStruct/g) ?? []).length !== 2) {
+    changed.push("runtime/rpc deserializeProperties(outputsStruct, keepUnknowns) no longer reads the struct only through toJavaScript()");
+  }
+  if (typeof mods.rpc.serializeProperties !== "function" || mods.rpc.serializeProperties.length !== 3) {
+    changed.push("runtime/rpc serializeProperties(label, props, opts) is not a function of 3 parameters");
+  }
+  const Monitor = mods.mocks.MockMonitor;
+  if (typeof Monitor === "function") {
+    const monitor = new Monitor({});
+    if (!(monitor.resources instanceof Map) || !(monitor.transformCallbacks instanceof Map) || monitor.mocks === undefined) {
+      changed.push("runtime/mocks MockMonitor no longer has mocks, resources and transformCallbacks maps");
+    }
+    if (typeof monitor.newUrn !== "function" || (monitor.newUrn as Fn).length !== 3) changed.push("runtime/mocks MockMonitor.newUrn(parent, type, name) is not a function of 3 parameters");
+  }
+  if (typeof mods.resourceProto.Result?.SUCCESS !== "number") changed.push("proto/resource_pb Result.SUCCESS is not a number");
+  // Values of special types are told apart only by class or by a `__pulumi…` key.
+  const checks = [...new Set(String(mods.rpc.serializeProperty).match(/[\w.]+\.isInstance\(prop\)|\w+\.isUnknown\(prop\)|prop instanceof \w+/g) ?? [])].sort();
+  if (checks.join() !== SERIALIZE_CHECKS.join()) changed.push(`runtime/rpc serializeProperty tells special values apart by ${checks.join(", ") || "nothing"}, not ${SERIALIZE_CHECKS.join(", ")}`);
+  const classes = { "asset Asset": mods.asset.Asset, "asset Archive": mods.asset.Archive, "output Output": mods.output.Output as { isInstance?: unknown } | undefined,
+    "resource CustomResource": mods.resource.CustomResource, "resource ComponentResource": mods.resource.ComponentResource };
+  for (const [what, cls] of Object.entries(classes)) {
+    if (cls !== undefined && !/utils\.isInstance\(obj, "__pulumi\w+"\)/.test(String(cls.isInstance))) changed.push(`${what}.isInstance no longer checks a __pulumi… key`);
+  }
+}
+
+/** How `serializeProperty` recognises special values (`mock-monitor.ts` serialises the rest itself). */
+const SERIALIZE_CHECKS = ["asset.Archive.isInstance(prop)", "asset.Asset.isInstance(prop)", "output_1.Output.isInstance(prop)", "output_1.isUnknown(prop)",
+  "prop instanceof Array", "prop instanceof Promise", "resource_1.ComponentResource.isInstance(prop)", "resource_1.CustomResource.isInstance(prop)"];
+
+/** A function's source with whitespace collapsed, hashed (the first 16 hex digits of SHA-256). */
+export function fingerprint(source: string): string {
+  return createHash("sha256").update(source.replace(/\s+/g, " ").trim()).digest("hex").slice(0, 16);
+}
+
+/** Fingerprints of the Pulumi functions `fast-serialize.ts` reproduces for plain values. */
+export const FINGERPRINTS: Readonly<Record<string, string>> = {
+  "runtime/rpc serializeProperty": "efa39d5eb3daf405",
+  "runtime/rpc serializeResourceProperties": "1f953dbded56fbdf",
+  "runtime/rpc serializeFilteredProperties": "ee8d537cad18373c",
+  "runtime/dependsOn getAllTransitivelyReferencedResourceURNs": "8ce3c65494dca8a2",
+  "runtime/dependsOn getAllTransitivelyReferencedResources": "13dcdee1c5ce7f2a",
+};
+
+function checkFingerprints(mods: PulumiInternalModules, changed: string[]): void {
+  const filtered = /^async function serializeFilteredProperties\([^]*?\n\}\n/m.exec(mods.rpcFile.text ?? "")?.[0];
+  const sources: Record<string, unknown> = {
+    "runtime/rpc serializeProperty": mods.rpc.serializeProperty,
+    "runtime/rpc serializeResourceProperties": mods.rpc.serializeResourceProperties,
+    "runtime/rpc serializeFilteredProperties": filtered,
+    "runtime/dependsOn getAllTransitivelyReferencedResourceURNs": mods.dependsOn.getAllTransitivelyReferencedResourceURNs,
+    "runtime/dependsOn getAllTransitivelyReferencedResources": mods.dependsOn.getAllTransitivelyReferencedResources,
+  };
+  for (const [what, expected] of Object.entries(FINGERPRINTS)) {
+    const source = sources[what];
+    if (source === undefined) changed.push(`${what} is gone`);
+    else if (fingerprint(String(source)) !== expected) changed.push(`${what} changed (fingerprint ${fingerprint(String(source))}, written for ${expected})`);
+  }
 }
 
 /** One output property's result, as `transferProperties`' resolver receives it. */
@@ -215,6 +320,10 @@ export function patchPulumiInternals(opts: PatchOptions, mods: PulumiInternalMod
     restore.push(() => { (obj as Record<keyof T, unknown>)[key] = saved; });
   };
   swap(mods.rpc, "transferProperties", lazyTransferProperties(mods));
+  const serializeProperty = mods.rpc.serializeProperty as Fn;
+  swap(mods.rpc, "serializeProperty", fastSerializeProperty(serializeProperty, mods.settings));
+  swap(mods.rpc, "serializeResourceProperties", fastSerializeResourceProperties(serializeProperty, mods.settings));
+  swap(mods.dependsOn, "getAllTransitivelyReferencedResourceURNs", fastReferencedResourceURNs(mods.dependsOn.getAllTransitivelyReferencedResourceURNs as Fn));
   if (opts.fastStacks) {
     const savedLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
