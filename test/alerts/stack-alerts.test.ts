@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
-import { planStackFile, runOffline } from "../../src/offline/harness";
+import { runOffline } from "../../src/offline/harness";
 import { planConfig as planEnv } from "../../src/planner/environment";
 import { deployLandingZone } from "../../src/program/landing-zone";
 import { findResource } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
+import { plannedStackFile } from "../stack-plans";
 
 /** The stack program over a raw config, offline. */
-const planConfig = (raw: Record<string, unknown>) => runOffline(() => deployLandingZone(planEnv(raw)), { stack: "dev" });
+const planConfig = (raw: Record<string, unknown>) => runOffline(() => deployLandingZone(planEnv(raw)));
 
 const POLICY = "gcp:monitoring/alertPolicy:AlertPolicy";
 const CHANNEL = "gcp:monitoring/notificationChannel:NotificationChannel";
 
 describe("security alerts in the stack plans", () => {
   it("prod: GCP alerts reuse the budget's channel for the on-call address; Alibaba alerts search the trail's logstore and mail the configured address", async () => {
-    const inv = await planStackFile("Pulumi.prod.yaml");
+    const inv = await plannedStackFile("Pulumi.prod.yaml");
     const oncall = findResource(inv, CHANNEL, "prod-budget-oncall");
     // One channel per address: the alerts create none of their own.
     expect(inv.resources.filter((r) => r.type === CHANNEL).map((r) => r.name).sort()).toEqual(["prod-budget-finance", "prod-budget-oncall", "prod-budget-platform"]);
@@ -33,7 +34,7 @@ describe("security alerts in the stack plans", () => {
   });
 
   it("dev: without alerts.emails the alerts notify every budget channel and the budget's Alibaba recipients", async () => {
-    const inv = await planStackFile("Pulumi.dev.yaml");
+    const inv = await plannedStackFile("Pulumi.dev.yaml");
     const platform = findResource(inv, CHANNEL, "dev-budget-platform");
     expect(inv.resources.filter((r) => r.type === CHANNEL).map((r) => r.name)).toEqual(["dev-budget-platform"]);
     expect(findResource(inv, POLICY, "dev-alerts-firewall-changes").dependencies).toContain(platform.urn);

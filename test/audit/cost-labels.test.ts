@@ -2,8 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as gcp from "@pulumi/gcp";
-import { planStackFile, runOffline } from "../../src/offline/harness";
+import { runOffline } from "../../src/offline/harness";
 import type { Inventory } from "../../src/offline/inventory";
+import { plannedStackFile } from "../stack-plans";
 
 /**
  * Which property of a resource type carries its cost labels, derived from the installed SDK:
@@ -70,7 +71,7 @@ describe("cost labels", () => {
 
   for (const file of ["Pulumi.dev.yaml", "Pulumi.staging.yaml", "Pulumi.prod.yaml"]) {
     it(`every resource that takes labels or tags carries environment, owner and cost-center in ${file}`, async () => {
-      const inv = await planStackFile(file);
+      const inv = await plannedStackFile(file);
       const { checked, missing } = unlabelled(inv, inv.stack);
       expect(checked.length).toBeGreaterThan(0);
       expect(missing).toEqual([]);

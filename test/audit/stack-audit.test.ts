@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
 import { parseEnvironment, planEnvironment } from "../../src/planner";
 import { configProblems } from "../helpers";
-import { planStackFile } from "../../src/offline/harness";
 import { Inventory } from "../../src/offline/inventory";
+import { plannedStackFile } from "../stack-plans";
 
 /** Audit storage types: where audit records live. */
 const STORAGE = [
@@ -16,8 +16,8 @@ const auditStorage = (inv: Inventory) => inv.resources.filter((r) => STORAGE.inc
 
 describe("audit in the stack plans", () => {
   it("protects and retains every audit store in prod, not in dev, and dev shares no storage name with prod", async () => {
-    const prod = await planStackFile("Pulumi.prod.yaml");
-    const dev = await planStackFile("Pulumi.dev.yaml");
+    const prod = await plannedStackFile("Pulumi.prod.yaml");
+    const dev = await plannedStackFile("Pulumi.dev.yaml");
     const prodStores = auditStorage(prod);
     expect(prodStores.map((r) => `${r.type}::${r.name}`).sort()).toEqual([
       "alicloud:log/project:Project::acme-lz-prod-audit",
@@ -45,7 +45,7 @@ describe("audit in the stack plans", () => {
       "gcp:pubsub/topicIAMMember:TopicIAMMember", "alicloud:actiontrail/trail:Trail", "alicloud:ram/role:Role", "alicloud:ram/policy:Policy",
       "alicloud:ram/rolePolicyAttachment:RolePolicyAttachment", "alicloud:vpc/flowLog:FlowLog"];
     for (const [file, expected] of [["Pulumi.prod.yaml", true], ["Pulumi.dev.yaml", false]] as const) {
-      const inv = await planStackFile(file);
+      const inv = await plannedStackFile(file);
       const audit = inv.resources.filter((r) => pipeline.includes(r.type) && /:index:(Gcp|Alicloud)Logging::/.test(r.parent ?? ""));
       expect(new Set(audit.map((r) => r.type))).toEqual(new Set(file === "Pulumi.prod.yaml" ? pipeline : pipeline.filter((t) => !/datasetIamMember|topicIAMMember/.test(t))));
       for (const r of audit) expect([r.name, r.protect, r.retainOnDelete]).toEqual([r.name, expected, expected]);

@@ -9,6 +9,7 @@ import { planStackFile, runOffline } from "../../src/offline/harness";
 import { buildLandingZone } from "../../src/program/landing-zone";
 import { findResource, inventoryToJson, resourcesOfType } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
+import { plannedStackFile } from "../stack-plans";
 
 const STAGING = readStackFile("Pulumi.staging.yaml").values;
 const PROD = readStackFile("Pulumi.prod.yaml").values;
@@ -22,7 +23,7 @@ function writeStack(name: string, text: string): string {
 
 describe("VPNs in the stack files", () => {
   it("prod: a 2-interface HA VPN on GCP and a dual-tunnel BGP VPN on Alibaba, every tunnel on its own /30, keys secret", async () => {
-    const inv = await planStackFile("Pulumi.prod.yaml");
+    const inv = await plannedStackFile("Pulumi.prod.yaml");
     expect(findResource(inv, "gcp:compute/externalVpnGateway:ExternalVpnGateway", "prod-vpn-peer").inputs.redundancyType).toBe("TWO_IPS_REDUNDANCY");
     expect(resourcesOfType(inv, "gcp:compute/vPNTunnel:VPNTunnel").map((r) => r.name)).toEqual(["prod-vpn-gw0-peer0", "prod-vpn-gw1-peer1"]);
     const conn = findResource(inv, "alicloud:vpn/connection:Connection", "prod-vpn-conn").inputs;
@@ -51,7 +52,7 @@ describe("VPNs in the stack files", () => {
   });
 
   it("staging: single peer, two GCP tunnels to it, and both Alibaba tunnels on the one device (cn-hangzhou gateways are dual-tunnel)", async () => {
-    const inv = await planStackFile("Pulumi.staging.yaml");
+    const inv = await plannedStackFile("Pulumi.staging.yaml");
     expect(findResource(inv, "gcp:compute/externalVpnGateway:ExternalVpnGateway", "staging-vpn-peer").inputs.redundancyType).toBe("SINGLE_IP_INTERNALLY_REDUNDANT");
     expect(resourcesOfType(inv, "gcp:compute/vPNTunnel:VPNTunnel").length).toBe(2);
     expect(resourcesOfType(inv, "alicloud:vpn/customerGateway:CustomerGateway").map((r) => r.name)).toEqual(["staging-vpn-cgw-primary"]);
@@ -63,7 +64,7 @@ describe("VPNs in the stack files", () => {
   });
 
   it("dev: no VPN", async () => {
-    const inv = await planStackFile("Pulumi.dev.yaml");
+    const inv = await plannedStackFile("Pulumi.dev.yaml");
     expect(inv.resources.filter((r) => /vpn|VpnGateway|VPNTunnel/i.test(r.type))).toEqual([]);
     expect(Object.keys(inv.outputs).filter((k) => /Vpn/.test(k))).toEqual([]);
   });

@@ -6,8 +6,8 @@ import { runPlan } from "../../src/cli/plan";
 import { readStackFile } from "../../src/config/load";
 import { isPublicCidr } from "../../src/core/rules";
 import { adminPortsIn, parsePortRange, parseProviderPortRange, PortRange } from "../../src/core/ports";
-import { planStackFile } from "../../src/offline/harness";
 import { configProblems } from "../helpers";
+import { plannedStackFile } from "../stack-plans";
 
 const FW = "gcp:compute/firewall:Firewall";
 const RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
@@ -19,7 +19,7 @@ function gcpRanges(ports: string[] | undefined): PortRange[] {
 
 describe.each(["dev", "staging", "prod"])("the %s stack's firewalls", (stack) => {
   it("log every GCP rule with all metadata and open no admin port to public addresses on either cloud", async () => {
-    const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+    const inv = await plannedStackFile(`Pulumi.${stack}.yaml`);
     const firewalls = inv.resources.filter((r) => r.type === FW);
     expect(firewalls.length).toBeGreaterThan(4);
     for (const f of firewalls) {
@@ -51,7 +51,7 @@ describe.each(["dev", "staging", "prod"])("the %s stack's firewalls", (stack) =>
 
 describe("production strictness", () => {
   it("prod denies all other egress on both clouds and admits SSH only, from IAP (GCP) and on-premises (Alibaba)", async () => {
-    const inv = await planStackFile("Pulumi.prod.yaml");
+    const inv = await plannedStackFile("Pulumi.prod.yaml");
     const fw = (n: string) => inv.resources.find((r) => r.type === FW && r.name === n)?.inputs as Record<string, any>;
     expect(fw("prod-fw-deny-all-egress")).toMatchObject({ direction: "EGRESS", priority: 65534, denies: [{ protocol: "all" }], destinationRanges: ["0.0.0.0/0"] });
     expect(fw("prod-fw-google-apis")).toMatchObject({ destinationRanges: ["199.36.153.8/30", "199.36.153.4/30"] });
@@ -63,7 +63,7 @@ describe("production strictness", () => {
   });
 
   it("dev leaves egress open (no deny-all egress rule on either cloud)", async () => {
-    const inv = await planStackFile("Pulumi.dev.yaml");
+    const inv = await plannedStackFile("Pulumi.dev.yaml");
     expect(inv.resources.filter((r) => r.name.includes("deny-all-egress"))).toEqual([]);
     expect(inv.resources.filter((r) => r.type === FW).map((r) => r.name).sort()).toEqual(
       ["dev-fw-admin", "dev-fw-app-in", "dev-fw-data-in", "dev-fw-deny-all-ingress", "dev-fw-vpc-ping", "dev-fw-web-in"]);

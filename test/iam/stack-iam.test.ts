@@ -6,14 +6,14 @@ import { runPlan } from "../../src/cli/plan";
 import { readStackFile } from "../../src/config/load";
 import { parseEnvironment } from "../../src/planner";
 import { GCP_BASIC_ROLES, PERSONAS, personaSlug } from "../../src/core/personas";
-import { planStackFile } from "../../src/offline/harness";
 import { Inventory, resourcesOfType } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
+import { plannedStackFile } from "../stack-plans";
 
 const STACKS = ["dev", "staging", "prod"] as const;
 const plans = new Map<string, Promise<Inventory>>();
 const plan = (stack: string) => {
-  if (!plans.has(stack)) plans.set(stack, planStackFile(`Pulumi.${stack}.yaml`));
+  if (!plans.has(stack)) plans.set(stack, plannedStackFile(`Pulumi.${stack}.yaml`));
   return plans.get(stack)!;
 };
 

@@ -2,17 +2,17 @@ import * as gcp from "@pulumi/gcp";
 import { describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
 import { LandingZoneValidationError } from "../../src/core/errors";
-import { planStackFile } from "../../src/offline/harness";
 import { runPolicyTest, runStackFileTest } from "../../src/offline/testkit";
 import { planConfig } from "../../src/planner";
 import { deployLandingZone } from "../../src/program/landing-zone";
 import { KNOWN_BROKEN } from "./known-broken";
+import { plannedStackFile } from "../stack-plans";
 
 const STACKS = ["dev", "staging", "prod"] as const;
 
 describe.each(STACKS)("the %s stack's intents", (stack) => {
   it("hold, except the listed known-broken ones (each still broken, each with its reason)", async () => {
-    const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+    const inv = await plannedStackFile(`Pulumi.${stack}.yaml`);
     const results = inv.intents!;
     const broken = results.filter((r) => !r.ok).map((r) => r.name).sort();
     expect(broken).toEqual(Object.keys(KNOWN_BROKEN[stack]!).sort());
@@ -20,7 +20,7 @@ describe.each(STACKS)("the %s stack's intents", (stack) => {
   });
 
   it("include the defaults: private tiers reach Google APIs and Artifact Registry, CI pushes keylessly, the internet reaches no private tier", async () => {
-    const names = (await planStackFile(`Pulumi.${stack}.yaml`)).intents!.map((r) => `${r.expect} ${r.name}`);
+    const names = (await plannedStackFile(`Pulumi.${stack}.yaml`)).intents!.map((r) => `${r.expect} ${r.name}`);
     expect(names).toEqual(expect.arrayContaining([
       "required gcp:app -> google-api:storage.googleapis.com", "required gcp:data -> google-api:europe-west1-docker.pkg.dev",
       "required alicloud:app -> alicloud-service:ntp", "required alicloud:data -> alicloud-service:dns", "required alicloud:app -> alicloud-service:registry",
@@ -33,12 +33,12 @@ describe.each(STACKS)("the %s stack's intents", (stack) => {
 
 describe("stack-specific intents", () => {
   it("staging and prod: on-premises reaches the Alibaba tiers its admin rule opens, per range, over the VPN", async () => {
-    const names = (await planStackFile("Pulumi.prod.yaml")).intents!.map((r) => r.name);
+    const names = (await plannedStackFile("Pulumi.prod.yaml")).intents!.map((r) => r.name);
     expect(names.filter((n) => n.startsWith("onprem"))).toEqual(expect.arrayContaining(["onprem:hq -> alicloud:app:22", "onprem:datacenter -> alicloud:data:22"]));
   });
 
   it("prod: the internet and the other environments reach no private tier; dev identities reach nothing", async () => {
-    const results = (await planStackFile("Pulumi.prod.yaml")).intents!;
+    const results = (await plannedStackFile("Pulumi.prod.yaml")).intents!;
     const forbidden = results.filter((r) => r.expect === "forbidden");
     expect(forbidden.filter((r) => !r.ok)).toEqual([]);
     expect(forbidden.map((r) => r.name)).toEqual(expect.arrayContaining([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
-import { planStackFile } from "../../src/offline/harness";
 import { findResource, Inventory, resourcesOfType } from "../../src/offline/inventory";
 import { gcpKeysArgs, parseEnvironment, planConfig } from "../../src/planner";
 import { configProblems } from "../helpers";
+import { plannedStackFile } from "../stack-plans";
 
 const PROD = readStackFile("Pulumi.prod.yaml").values as Record<string, any>;
 const DEV = readStackFile("Pulumi.dev.yaml").values as Record<string, any>;
@@ -18,7 +18,7 @@ function prodWith(gcp: Record<string, unknown>, alicloud: Record<string, unknown
 describe("the keys area of the prod stack", () => {
   let inv: Inventory;
   it("creates the ring and keys before audit and registry, which are encrypted with them after their agents' grants", async () => {
-    inv = await planStackFile("Pulumi.prod.yaml", { stack: "prod" });
+    inv = await plannedStackFile("Pulumi.prod.yaml");
     const grant = (n: string) => `${GCP_KEYS}gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember::${n}`;
     expect(resourcesOfType(inv, "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember").map((r) => r.name))
       .toEqual(["prod-keys-audit-bigquery", "prod-keys-audit-storage", "prod-keys-registry-artifactregistry"]);
@@ -52,7 +52,7 @@ describe("the keys area of the prod stack", () => {
   });
 
   it("keeps the dev stack without keys (the default outside production) and staging with them", async () => {
-    const dev = await planStackFile("Pulumi.dev.yaml");
+    const dev = await plannedStackFile("Pulumi.dev.yaml");
     expect(dev.resources.filter((r) => /kms|Keys/.test(r.type))).toEqual([]);
     expect(findResource(dev, "gcp:storage/bucket:Bucket", "acme-lz-dev-dev-audit").inputs.encryption).toBeUndefined();
     const staging = parseEnvironment(readStackFile("Pulumi.staging.yaml").values);

@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
-import { planStackFile, runOffline } from "../../src/offline/harness";
+import { runOffline } from "../../src/offline/harness";
 import { parseEnvironment } from "../../src/planner";
 import { buildLandingZone } from "../../src/program/landing-zone";
 import { configProblems } from "../helpers";
 import { findResource, type Inventory, resourcesOfType } from "../../src/offline/inventory";
+import { plannedStackFile } from "../stack-plans";
 
 /** Issue 12's paths, proven on the shipped stack files by the exact inputs of the resources that carry each hop. */
 const plans: Record<string, Promise<Inventory>> = {};
-const plan = (stack: string) => (plans[stack] ??= planStackFile(`Pulumi.${stack}.yaml`));
+const plan = (stack: string) => (plans[stack] ??= plannedStackFile(`Pulumi.${stack}.yaml`));
 
 describe("workloads reach Google APIs and Artifact Registry by name (GCP)", () => {
   it.each([["dev", "private", "199.36.153.8"], ["staging", "private", "199.36.153.8"], ["prod", "restricted", "199.36.153.4"]])(
@@ -139,7 +140,7 @@ describe("config of the paths", () => {
     raw.gcp.audit.budget.filterLabels = { environment: "prod" };
     raw.gcp.audit.budget.quotaProject = "acme-billing-ops";
     raw.gcp.registry.robotWorkloadIdentity.pool = "projects/884902664132/locations/global/workloadIdentityPools/github";
-    const inv = await runOffline(() => buildLandingZone(parseEnvironment(raw)), { stack: "prod" });
+    const inv = await runOffline(() => buildLandingZone(parseEnvironment(raw)));
     expect(findResource(inv, "gcp:compute/route:Route", "prod-core-private-googleapis").inputs.destRange).toBe("199.36.153.8/30");
     expect((findResource(inv, "gcp:billing/budget:Budget", "prod-budget").inputs.budgetFilter as Record<string, unknown>).labels).toEqual({ environment: "prod" });
     expect(findResource(inv, "pulumi:providers:gcp", "prod-budget-billing").inputs.billingProject).toBe("acme-billing-ops");
@@ -147,7 +148,7 @@ describe("config of the paths", () => {
       .toBe("principal://iam.googleapis.com/projects/884902664132/locations/global/workloadIdentityPools/github/subject/repo:acme/app:environment:prod");
     const off = structuredClone(PROD) as Record<string, any>;
     off.gcp.network.googleApisAccess = "off";
-    const offInv = await runOffline(() => buildLandingZone(parseEnvironment(off)), { stack: "prod" });
+    const offInv = await runOffline(() => buildLandingZone(parseEnvironment(off)));
     expect(offInv.resources.filter((r) => r.type.startsWith("gcp:dns/"))).toEqual([]);
     expect(resourcesOfType(offInv, "gcp:projects/service:Service").map((r) => r.inputs.service)).not.toContain("dns.googleapis.com");
   });

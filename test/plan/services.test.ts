@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { planStackFile } from "../../src/offline/harness";
 import { findResource } from "../../src/offline/inventory";
+import { plannedStackFile } from "../stack-plans";
 
 const SERVICE = "gcp:projects/service:Service";
 
 describe("Google APIs before anything uses them", () => {
   it("enables the APIs through a bootstrap provider; the landing zone's provider depends on every one", async () => {
-    const inv = await planStackFile("Pulumi.prod.yaml");
+    const inv = await plannedStackFile("Pulumi.prod.yaml");
     const apis = inv.resources.filter((r) => r.type === SERVICE && r.parent === undefined);
     // Prod has keys: Cloud KMS, and Artifact Registry for the agent its registry key is granted to.
     expect(apis.map((r) => r.inputs.service).sort()).toEqual([
@@ -24,7 +24,7 @@ describe("Google APIs before anything uses them", () => {
   });
 
   it("enables only what the environment uses: dev has no BigQuery export", async () => {
-    const inv = await planStackFile("Pulumi.dev.yaml");
+    const inv = await plannedStackFile("Pulumi.dev.yaml");
     const services = inv.resources.filter((r) => r.type === SERVICE && r.parent === undefined).map((r) => r.inputs.service);
     expect(services).not.toContain("bigquery.googleapis.com");
     expect(services).not.toContain("cloudkms.googleapis.com"); // no keys in dev
@@ -34,7 +34,7 @@ describe("Google APIs before anything uses them", () => {
 
 describe.each(["dev", "staging", "prod"])("the %s stack's providers", (stack) => {
   it("creates every GCP and Alibaba resource with the environment's explicit provider, never an ambient default", async () => {
-    const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+    const inv = await plannedStackFile(`Pulumi.${stack}.yaml`);
     const base = `urn:pulumi:${stack}::landing-zone::pulumi:providers`;
     // SLS alert users, groups and action policies live in the SLS alert resource centre's region (docs/alerts.md).
     const alertCentre = `urn:pulumi:${stack}::landing-zone::landing-zone:index:AlicloudSecurityAlerts$pulumi:providers:alicloud::${stack}-alerts-alert-centre`;

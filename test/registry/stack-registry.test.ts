@@ -6,9 +6,9 @@ import { runPlan } from "../../src/cli/plan";
 import { readStackFile } from "../../src/config/load";
 import { parseEnvironment } from "../../src/planner";
 import { Persona, personaRegistryAccess } from "../../src/core/personas";
-import { planStackFile } from "../../src/offline/harness";
 import { Inventory, resourcesOfType } from "../../src/offline/inventory";
 import { configProblems } from "../helpers";
+import { plannedStackFile } from "../stack-plans";
 
 const REPO = "gcp:artifactregistry/repository:Repository";
 const MEMBER = "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember";
@@ -22,7 +22,7 @@ describe.each(["dev", "staging", "prod"])("the registry of the %s stack", (stack
   it("grants exactly the persona access on the repository: push for ciDeployer (and the robot) and, outside production, developer; pull for tester and readers", async () => {
     const spec = parseEnvironment(readStackFile(`Pulumi.${stack}.yaml`).values);
     const production = spec.production === true;
-    const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+    const inv = await plannedStackFile(`Pulumi.${stack}.yaml`);
     const expected = new Set<string>([`serviceAccount:${stack}-registry-ci@${spec.gcp!.project}.iam.gserviceaccount.com ${ROLE.push}`]);
     for (const [persona, members] of Object.entries(spec.gcp!.iam?.members ?? {})) {
       const access = personaRegistryAccess(persona as Persona, production);
@@ -42,7 +42,7 @@ describe.each(["dev", "staging", "prod"])("the registry of the %s stack", (stack
   });
 
   it("buys no ACR instance, keeps every repository private and publishes the docker URLs", async () => {
-    const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+    const inv = await plannedStackFile(`Pulumi.${stack}.yaml`);
     expect(resourcesOfType(inv, "alicloud:cr/registryEnterpriseInstance:RegistryEnterpriseInstance")).toEqual([]);
     for (const r of resourcesOfType(inv, "alicloud:cs/registryEnterpriseRepo:RegistryEnterpriseRepo")) expect(r.inputs.repoType).toBe("PRIVATE");
     for (const r of resourcesOfType(inv, "alicloud:cs/registryEnterpriseNamespace:RegistryEnterpriseNamespace")) {
@@ -65,8 +65,8 @@ describe.each(["dev", "staging", "prod"])("the registry of the %s stack", (stack
 
 describe("production registry", () => {
   it("has immutable tags and protected, retained, deletion-prevented repositories on both clouds; dev has none of that", async () => {
-    const prod = await planStackFile("Pulumi.prod.yaml");
-    const dev = await planStackFile("Pulumi.dev.yaml");
+    const prod = await plannedStackFile("Pulumi.prod.yaml");
+    const dev = await plannedStackFile("Pulumi.dev.yaml");
     const prodRepo = resourcesOfType(prod, REPO).find((r) => r.name === "prod-containers")!;
     expect([prodRepo.inputs.dockerConfig, prodRepo.inputs.deletionPolicy, prodRepo.protect, prodRepo.retainOnDelete])
       .toEqual([{ immutableTags: true }, "PREVENT", true, true]);
@@ -84,8 +84,8 @@ describe("production registry", () => {
 
 describe("who pushes", () => {
   it("prod: the developer group reads, the pipeline writes; dev: the developer group writes", async () => {
-    const prod = await planStackFile("Pulumi.prod.yaml");
-    const dev = await planStackFile("Pulumi.dev.yaml");
+    const prod = await plannedStackFile("Pulumi.prod.yaml");
+    const dev = await plannedStackFile("Pulumi.dev.yaml");
     const prodDev = parseEnvironment(readStackFile("Pulumi.prod.yaml").values).gcp!.iam!.members!.developer!;
     const devDev = parseEnvironment(readStackFile("Pulumi.dev.yaml").values).gcp!.iam!.members!.developer!;
     expect(grants(prod, "prod-containers").filter((g) => prodDev.some((m) => g.startsWith(`${m} `))))
@@ -102,7 +102,7 @@ describe("who pushes", () => {
 
   it("each stack's Alibaba registry robot trusts only its CI job through OIDC (issuer, audience, subject), reusing alicloud.ram.robot", async () => {
     for (const stack of ["dev", "staging", "prod"]) {
-      const inv = await planStackFile(`Pulumi.${stack}.yaml`);
+      const inv = await plannedStackFile(`Pulumi.${stack}.yaml`);
       const role = resourcesOfType(inv, "alicloud:ram/role:Role").find((r) => r.name === `${stack}-registry-ci`)!;
       expect(role.inputs.assumeRolePolicyDocument).toBe(JSON.stringify({
         Version: "1",

@@ -2,9 +2,9 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
 import { DIAGRAM_TYPES, renderDiagram } from "../../src/offline/diagram";
-import { planStackFile } from "../../src/offline/harness";
 import { type Inventory, type InventoryResource, resourcesOfType } from "../../src/offline/inventory";
 import { type ParsedChart, type ParsedNode, parseMermaid } from "./mermaid-parse";
+import { plannedStackFile } from "../stack-plans";
 
 const ROOT = path.join(__dirname, "..", "..");
 const STACKS = ["dev", "staging", "prod"];
@@ -32,7 +32,7 @@ describe.each(STACKS)("the %s stack's diagram", (stack) => {
   beforeAll(async () => {
     const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
     values = readStackFile(file).values as StackValues;
-    inv = await planStackFile(file, { stack });
+    inv = await plannedStackFile(file);
     text = renderDiagram(inv);
     chart = parseMermaid(text);
   });

@@ -4,11 +4,11 @@ import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runPlan } from "../../src/cli/plan";
 import { escapeLabel } from "../../src/offline/diagram";
-import { planStackFile } from "../../src/offline/harness";
 import type { Finding, Inventory } from "../../src/offline/inventory";
 import { cell, renderMarkdown } from "../../src/offline/markdown";
 import { KNOWN_BROKEN } from "../intents/known-broken";
 import { parseMermaid } from "./mermaid-parse";
+import { plannedStackFile } from "../stack-plans";
 
 const ROOT = path.join(__dirname, "..", "..");
 
@@ -26,7 +26,7 @@ describe("the Markdown report of the dev stack", () => {
   let inv: Inventory;
   let md: string;
   beforeAll(async () => {
-    inv = await planStackFile(path.join(ROOT, "Pulumi.dev.yaml"), { stack: "dev" });
+    inv = await plannedStackFile(path.join(ROOT, "Pulumi.dev.yaml"));
     md = renderMarkdown(inv);
   });
 

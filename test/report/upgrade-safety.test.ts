@@ -1,8 +1,8 @@
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readStackFile } from "../../src/config/load";
-import { planStackFile } from "../../src/offline/harness";
 import type { Inventory } from "../../src/offline/inventory";
+import { plannedStackFile } from "../stack-plans";
 
 /**
  * Stateful resource types: deleting or replacing one loses data (logs, images, keys). In
@@ -30,7 +30,7 @@ export const STATEFUL_TYPES: readonly string[] = [
 describe("upgrade safety of the prod stack", () => {
   let inv: Inventory;
   beforeAll(async () => {
-    inv = await planStackFile(path.join(__dirname, "..", "..", "Pulumi.prod.yaml"), { stack: "prod" });
+    inv = await plannedStackFile(path.join(__dirname, "..", "..", "Pulumi.prod.yaml"));
   });
 
   it("plans stateful resources: audit storage on both clouds, and the registries the stack file asks for", () => {
@@ -56,7 +56,7 @@ describe("upgrade safety of the prod stack", () => {
 
 describe("the dev stack", () => {
   it("stays disposable: no stateful resource is protected", async () => {
-    const dev = await planStackFile(path.join(__dirname, "..", "..", "Pulumi.dev.yaml"), { stack: "dev" });
+    const dev = await plannedStackFile(path.join(__dirname, "..", "..", "Pulumi.dev.yaml"));
     const stateful = dev.resources.filter((r) => STATEFUL_TYPES.includes(r.type));
     expect(stateful.length).toBeGreaterThan(0);
     expect(stateful.filter((r) => r.protect).map((r) => r.urn)).toEqual([]);
