@@ -215,7 +215,9 @@ async function runInStore(program: () => unknown, opts: OfflineRunOptions): Prom
         retainOnDelete: r.retainOnDelete,
         dependencies: r.dependencies,
         ...(r.provider ? { provider: r.provider } : {}),
-        inputs: sortKeys(r.inputs) as Record<string, unknown>,
+        // Already sorted: the request's inputs arrive as a protobuf `Struct`, whose `toJavaScript()`
+        // sorts every object's keys, and masking keeps the order.
+        inputs: r.inputs,
         ...(Object.keys(r.options).length > 0 ? { options: r.options } : {}),
       }))
       .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));

@@ -232,10 +232,27 @@ function checkFingerprints(mods: PulumiInternalModules, changed: string[]): void
 type Settled = readonly [value: unknown, isKnown: boolean, isSecret: boolean, deps: unknown[], err: unknown];
 /** An output property already read: settles its `Output`'s four promises. */
 type Settle = (s: Settled) => void;
+/** A result other than a known, non-secret value without dependencies (kept whole). */
+class Uncommon {
+  constructor(readonly settled: Settled) {}
+}
+/** A known, non-secret `undefined` without dependencies. */
+const UNDEFINED = Symbol("landing-zone.undefinedOutput");
 
-/** Per resource: the results of output properties not read yet, or how to settle those read. */
+/**
+ * Per resource and output property: nothing yet (not resolved), the `Settle` of an `Output`
+ * already read, or the result: most results are a known, non-secret value without dependencies,
+ * kept as the value itself (`UNDEFINED` for `undefined`), the others as `Uncommon`.
+ */
 const LAZY = Symbol("landing-zone.lazyOutputs");
-type Holder = Record<PropertyKey, unknown> & { [LAZY]: Map<string, Settled | Settle | undefined> };
+type Holder = Record<PropertyKey, unknown> & { [LAZY]: Map<string, unknown> };
+
+/** The result kept for property `k`, whole, or `undefined` when it has not arrived. */
+function settledOf(kept: unknown): Settled | undefined {
+  if (kept === undefined) return undefined;
+  if (kept instanceof Uncommon) return kept.settled;
+  return [kept === UNDEFINED ? undefined : kept, true, false, [], undefined];
+}
 
 const accessors = new Map<string, PropertyDescriptor>();
 
@@ -268,7 +285,7 @@ function lazyTransferProperties(mods: PulumiInternalModules): Fn {
   const isGrpcError = mods.errors.isGrpcError as (err: unknown) => boolean;
   const materialize = (onto: Holder, k: string): unknown => {
     const lazy = onto[LAZY];
-    const settled = lazy.get(k) as Settled | undefined;
+    const settled = settledOf(lazy.get(k));
     const fns: [(v: unknown) => void, (e: unknown) => void][] = [];
     const promises = [0, 1, 2, 3].map(() => new Promise((res, rej) => { fns.push([res, rej]); }));
     const settle: Settle = (s) => { fns.forEach(([res, rej], i) => (s[4] ? rej(s[4]) : res(s[i]))); };
@@ -278,17 +295,18 @@ function lazyTransferProperties(mods: PulumiInternalModules): Fn {
   };
   return (onto: Holder, label: string, props: Record<string, unknown>) => {
     const resolvers: Record<string, Fn> = {};
-    const lazy = new Map<string, Settled | Settle | undefined>();
+    const lazy = new Map<string, unknown>();
     Object.defineProperty(onto, LAZY, { value: lazy, configurable: true });
     for (const k of Object.keys(props)) {
       if (k === "id" || k === "urn") continue;
       if (Object.prototype.hasOwnProperty.call(onto, k)) throw new Error(`Property '${k}' is already initialized on target '${label}`);
-      resolvers[k] = (value: unknown, isKnown: boolean, isSecret: boolean, deps: unknown[] = [], err?: unknown) => {
+      resolvers[k] = (value: unknown, isKnown: boolean, isSecret: boolean, deps?: unknown[], err?: unknown) => {
         if (err && isGrpcError(err)) return;
-        const s: Settled = [value, isKnown, isSecret, deps, err];
         const state = lazy.get(k);
-        if (typeof state === "function") state(s);
-        else lazy.set(k, s);
+        if (typeof state === "function") (state as Settle)([value, isKnown, isSecret, deps ?? [], err]);
+        else if (isKnown === true && isSecret === false && (deps === undefined || deps.length === 0) && err === undefined && typeof value !== "function") {
+          lazy.set(k, value === undefined ? UNDEFINED : value);
+        } else lazy.set(k, new Uncommon([value, isKnown, isSecret, deps ?? [], err]));
       };
       Object.defineProperty(onto, k, accessorOf(k, materialize));
     }

@@ -69,6 +69,16 @@ describe("the offline mock monitor's registerResource (no protobuf round trip)",
     expect(plainProps).toEqual(expect.arrayContaining([["secretive", '{"k":"hidden"}', false, true, true], ["extra", '{"a":null,"z":[3,null]}', false, false, true]]));
   });
 
+  it("replaces registerResource on the run's own monitor only: Pulumi's MockMonitor class is untouched", async () => {
+    const mods = pulumiModules();
+    const own = mods.mocks.MockMonitor!.prototype!.registerResource;
+    let during: unknown;
+    await runOffline(() => { during = (pulumi.runtime.getMonitor() as unknown as { registerResource: unknown }).registerResource; }, { policies: false });
+    expect(during).not.toBe(own);
+    expect(mods.mocks.MockMonitor!.prototype!.registerResource).toBe(own);
+    expect(Object.prototype.hasOwnProperty.call(new mods.mocks.MockMonitor!({}), "registerResource")).toBe(false);
+  });
+
   it("records the inputs as serialised, secrets masked, keys sorted", async () => {
     const inv = await runOffline(() => { widget(); }, { policies: false });
     expect(inv.resources.map((r) => r.type)).toEqual([TYPE]);
