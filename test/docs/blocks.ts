@@ -61,9 +61,10 @@ export function allBlocks(): DocBlock[] {
 
 /**
  * Where the checked blocks are written as TypeScript modules (`npm run docs:blocks`). The directory
- * is committed and inside tsconfig.json's `include`, so `tsc -p tsconfig.json` (the first step of
- * `npm test`) type-checks every block together with the rest of the repository, in the same
- * program. readme-blocks.test.ts fails while the directory and the markdown differ.
+ * is committed and inside tsconfig.json's `include`, so `tsc -p tsconfig.json` (part of `npm test`)
+ * type-checks every block together with the rest of the repository, in the same program and with
+ * the same options (`noUnusedLocals` included: a block imports only what it uses).
+ * readme-blocks.test.ts fails while the directory and the markdown differ.
  */
 export const BLOCK_DIR = path.join(REPO, "test", "docs", "readme-blocks");
 

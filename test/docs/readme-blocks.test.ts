@@ -9,7 +9,7 @@ import { allBlocks, BLOCK_DIR, blockModules, evaluateBlock, extractBlocks, REPO 
 // The documentation's TypeScript blocks are code: they compile against the library and the ones
 // marked `runnable` plan offline. (A block shows one component, not a whole landing zone, so
 // stack-wide policies such as "an audit sink exists" are not asserted here.) The blocks are
-// type-checked by `tsc -p tsconfig.json`, the first step of `npm test`, as the modules in
+// type-checked by `tsc -p tsconfig.json` (part of `npm test`, scripts/test.cjs) as the modules in
 // test/docs/readme-blocks/ (`npm run docs:blocks`): in the same program as the rest of the
 // repository instead of a second one. This file checks that those modules are exactly the
 // markdown's blocks and that tsc's program includes them.
