@@ -68,8 +68,14 @@ export function allBlocks(): DocBlock[] {
  */
 export const BLOCK_DIR = path.join(REPO, "test", "docs", "readme-blocks");
 
-/** What `import … from "pulumi-landing-zone"` becomes in a block module: the sources, relatively. */
-const LIBRARY_IMPORT = "../../../src/index";
+/**
+ * What `import … from "pulumi-landing-zone"` (or `…/gcp`, `…/alicloud`) becomes in a block module:
+ * the matching entry point of the sources, relative to BLOCK_DIR.
+ */
+function libraryImport(code: string): string {
+  return code.replace(/(from\s+|import\s*\(\s*)(["'])pulumi-landing-zone(\/(?:gcp|alicloud))?\2/g, (_, lead: string, q: string, sub?: string) =>
+    `${lead}${q}../../../src${sub ?? ""}/index${q}`);
+}
 
 /**
  * The block modules, by file name: `README-2.ts` is the second TypeScript block of README.md,
@@ -84,7 +90,7 @@ export function blockModules(blocks: readonly DocBlock[] = allBlocks()): Map<str
     seen.set(block.file, n);
     if (!block.check) continue;
     const name = `${block.file.replace(/\.md$/, "").replace(/[^A-Za-z0-9]+/g, "-")}-${n}.ts`;
-    const code = block.code.replace(/(from\s+|import\s*\(\s*)(["'])pulumi-landing-zone\2/g, `$1$2${LIBRARY_IMPORT}$2`);
+    const code = libraryImport(block.code);
     // `export {}` keeps each block a module, so blocks never share top-level names.
     modules.set(name, `// TypeScript block ${n} of ${block.file}, written by \`npm run docs:blocks\`: edit the markdown, not this file.\n${code}\nexport {};\n`);
   }

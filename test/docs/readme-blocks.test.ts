@@ -40,9 +40,9 @@ describe("documentation code blocks", () => {
     expect(fs.readFileSync(path.join(REPO, "scripts", "test.cjs"), "utf8")).toContain('"typescript/bin/tsc", ["-p", "tsconfig.json", "--noEmit"');
   });
 
-  it("resolve imports of pulumi-landing-zone to the sources", () => {
-    const [block] = extractBlocks("doc.md", ["```ts", 'import { GcpVpc } from "pulumi-landing-zone";', "```"].join("\n"));
-    expect(blockModules([block!]).get("doc-1.ts")).toContain('import { GcpVpc } from "../../../src/index";');
+  it("resolve imports of pulumi-landing-zone and its cloud entry points to the sources", () => {
+    const [block] = extractBlocks("doc.md", ["```ts", 'import { GcpVpc } from "pulumi-landing-zone";', "import { AlicloudVpc } from 'pulumi-landing-zone/alicloud';", "```"].join("\n"));
+    expect(blockModules([block!]).get("doc-1.ts")).toContain('import { GcpVpc } from "../../../src/index";\nimport { AlicloudVpc } from \'../../../src/alicloud/index\';');
   });
 
   for (const block of blocks.filter((b) => b.runnable)) {
