@@ -3,10 +3,10 @@ import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
 /**
- * Vitest's own order, except that test files which start a Pulumi plugin process
- * (`test/plugin-process.ts`: the component provider, the policy pack) run first: the plugin
- * type-checks our sources on its own core for 10–20 s, which then overlaps the other files
- * instead of trailing at the end of the run.
+ * Vitest's own order, except that test files which start a process (`test/plugin-process.ts`:
+ * the component provider, the policy pack, …) run first: the provider's analyzer and the pack's
+ * ts-node each read our TypeScript program on their own core for about 10 s, which then overlaps
+ * the other files instead of trailing at the end of the run.
  */
 class PluginsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
@@ -35,7 +35,7 @@ export default defineConfig({
     // isolated (project "isolated").
     maxWorkers: 2,
     sequence: { sequencer: PluginsFirst },
-    // Bounds for a hung test, not speed targets: a plugin test takes about 15 s on an idle
+    // Bounds for a hung test, not speed targets: a plugin test takes about 12 s on an idle
     // machine and much longer on a busy one.
     testTimeout: 300_000,
     hookTimeout: 300_000,

@@ -61,14 +61,21 @@ export function allBlocks(): DocBlock[] {
 
 /**
  * Where the checked blocks are written as TypeScript modules (`npm run docs:blocks`). The directory
- * is committed and inside tsconfig.json's `include`, so `tsc -p tsconfig.json` (the first step of
- * `npm test`) type-checks every block together with the rest of the repository, in the same
- * program. readme-blocks.test.ts fails while the directory and the markdown differ.
+ * is committed and inside tsconfig.json's `include`, so `tsc -p tsconfig.json` (part of `npm test`)
+ * type-checks every block together with the rest of the repository, in the same program and with
+ * the same options (`noUnusedLocals` included: a block imports only what it uses).
+ * readme-blocks.test.ts fails while the directory and the markdown differ.
  */
 export const BLOCK_DIR = path.join(REPO, "test", "docs", "readme-blocks");
 
-/** What `import … from "pulumi-landing-zone"` becomes in a block module: the sources, relatively. */
-const LIBRARY_IMPORT = "../../../src/index";
+/**
+ * What `import … from "pulumi-landing-zone"` (or `…/gcp`, `…/alicloud`) becomes in a block module:
+ * the matching entry point of the sources, relative to BLOCK_DIR.
+ */
+function libraryImport(code: string): string {
+  return code.replace(/(from\s+|import\s*\(\s*)(["'])pulumi-landing-zone(\/(?:gcp|alicloud))?\2/g, (_, lead: string, q: string, sub?: string) =>
+    `${lead}${q}../../../src${sub ?? ""}/index${q}`);
+}
 
 /**
  * The block modules, by file name: `README-2.ts` is the second TypeScript block of README.md,
@@ -83,7 +90,7 @@ export function blockModules(blocks: readonly DocBlock[] = allBlocks()): Map<str
     seen.set(block.file, n);
     if (!block.check) continue;
     const name = `${block.file.replace(/\.md$/, "").replace(/[^A-Za-z0-9]+/g, "-")}-${n}.ts`;
-    const code = block.code.replace(/(from\s+|import\s*\(\s*)(["'])pulumi-landing-zone\2/g, `$1$2${LIBRARY_IMPORT}$2`);
+    const code = libraryImport(block.code);
     // `export {}` keeps each block a module, so blocks never share top-level names.
     modules.set(name, `// TypeScript block ${n} of ${block.file}, written by \`npm run docs:blocks\`: edit the markdown, not this file.\n${code}\nexport {};\n`);
   }

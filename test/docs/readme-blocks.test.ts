@@ -9,7 +9,7 @@ import { allBlocks, BLOCK_DIR, blockModules, evaluateBlock, extractBlocks, REPO 
 // The documentation's TypeScript blocks are code: they compile against the library and the ones
 // marked `runnable` plan offline. (A block shows one component, not a whole landing zone, so
 // stack-wide policies such as "an audit sink exists" are not asserted here.) The blocks are
-// type-checked by `tsc -p tsconfig.json`, the first step of `npm test`, as the modules in
+// type-checked by `tsc -p tsconfig.json` (part of `npm test`, scripts/test.cjs) as the modules in
 // test/docs/readme-blocks/ (`npm run docs:blocks`): in the same program as the rest of the
 // repository instead of a second one. This file checks that those modules are exactly the
 // markdown's blocks and that tsc's program includes them.
@@ -40,9 +40,9 @@ describe("documentation code blocks", () => {
     expect(fs.readFileSync(path.join(REPO, "scripts", "test.cjs"), "utf8")).toContain('"typescript/bin/tsc", ["-p", "tsconfig.json", "--noEmit"');
   });
 
-  it("resolve imports of pulumi-landing-zone to the sources", () => {
-    const [block] = extractBlocks("doc.md", ["```ts", 'import { GcpVpc } from "pulumi-landing-zone";', "```"].join("\n"));
-    expect(blockModules([block!]).get("doc-1.ts")).toContain('import { GcpVpc } from "../../../src/index";');
+  it("resolve imports of pulumi-landing-zone and its cloud entry points to the sources", () => {
+    const [block] = extractBlocks("doc.md", ["```ts", 'import { GcpVpc } from "pulumi-landing-zone";', "import { AlicloudVpc } from 'pulumi-landing-zone/alicloud';", "```"].join("\n"));
+    expect(blockModules([block!]).get("doc-1.ts")).toContain('import { GcpVpc } from "../../../src/index";\nimport { AlicloudVpc } from \'../../../src/alicloud/index\';');
   });
 
   for (const block of blocks.filter((b) => b.runnable)) {
