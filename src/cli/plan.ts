@@ -86,7 +86,8 @@ export async function runPlan(argv: readonly string[], write: (s: string) => voi
   for (const w of unmatchedWaivers(waivers.waivers, [...inv.resources, stack])) {
     writeErr(`warning: the waiver for ${w.rule} names resource "${w.resource}", which this plan does not have: it waives nothing\n`);
   }
-  const json = inventoryToJson(inv);
+  // The JSON is only made when something asks for it (--json, --format json).
+  const json = opts.json !== undefined || opts.format === "json" ? inventoryToJson(inv) : "";
   const report = opts.format === "json" ? json
     : opts.format === "markdown" ? renderMarkdown(inv)
       : `${renderTree(inv)}\n${renderFindings(inv.findings)}${inv.intents ? `\n${renderIntentProblems(inv.intents)}` : ""}`;
