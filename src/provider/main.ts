@@ -1,5 +1,6 @@
-// Entry point of the multi-language component package (PulumiPlugin.yaml `main`). The Pulumi
-// CLI starts it as a plugin; `componentProviderHost` serves GetSchema and Construct over gRPC.
+// The multi-language component provider. The Pulumi CLI starts it through package.json `main`
+// (src/provider/plugin.cjs, which runs this file's build); `componentProviderHost` serves
+// GetSchema and Construct over gRPC.
 import { componentProviderHost } from "@pulumi/pulumi/provider/experimental";
 import { installAnalyzerExtensions } from "./analyzer";
 import { COMPONENTS, PACKAGE_NAME } from "./components";

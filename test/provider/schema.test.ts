@@ -247,17 +247,3 @@ describe("construct (what a C#, Python, Go or YAML program's `new GcpVpc(...)` r
     await expect(provider.construct("x", "other:index:GcpVpc", {}, {})).rejects.toThrow(/Invalid package name other/);
   });
 });
-
-describe("PulumiPlugin.yaml", () => {
-  it("declares a TypeScript Node.js plugin whose main serves the exposed components", async () => {
-    const fs = await import("node:fs");
-    const path = await import("node:path");
-    const YAML = await import("yaml");
-    const root = path.resolve(__dirname, "..", "..");
-    const plugin = YAML.parse(fs.readFileSync(path.join(root, "PulumiPlugin.yaml"), "utf8"));
-    expect(plugin).toEqual({ runtime: { name: "nodejs", options: { typescript: true } }, main: "src/provider/main.ts" });
-    const main = fs.readFileSync(path.join(root, plugin.main), "utf8");
-    expect(main).toContain("componentProviderHost({ name: PACKAGE_NAME, dirname: PACKAGE_DIR, components: Object.values(COMPONENTS) })");
-    expect(main).toContain("installAnalyzerExtensions();");
-  });
-});

@@ -1,0 +1,19 @@
+// What the Pulumi CLI starts for `pulumi package add <this package>`: its Node.js language host
+// runs `@pulumi/pulumi/cmd/run-plugin <package directory> <engine>`, which `require`s the
+// directory, that is package.json `main`, this file. It runs the component provider
+// (src/provider/main.ts) from the build in dist/, which `npm install` makes (`prepare`); in a
+// checkout whose sources changed since, from the TypeScript sources through tsx.
+// Library users never load this file: `import "pulumi-landing-zone"` resolves through `exports`.
+"use strict";
+const path = require("node:path");
+const { ROOT, buildState } = require("../build-state.cjs");
+
+const BUILT = "dist/src/provider/main.js";
+const state = buildState(BUILT);
+if (state.current) {
+  require(path.join(ROOT, BUILT));
+} else {
+  process.stderr.write(`note: ${state.why}; serving the component package from the TypeScript sources (slower). Run \`npm run build\`.\n`);
+  require("tsx/cjs");
+  require(path.join(ROOT, "src/provider/main.ts"));
+}
