@@ -18,15 +18,8 @@ export const NO_ENGINE = "127.0.0.1:1";
  * the arguments the Pulumi CLI gives it, and resolves once the plugin prints the port it serves on.
  */
 export function startPlugin(runner: string, args: readonly string[], cwd: string): Promise<PluginProcess> {
-  return startServer([path.join(ROOT, "node_modules/@pulumi/pulumi/cmd", runner), ...args], cwd);
-}
-
-/**
- * Starts `node <nodeArgs>` (the Node.js running the tests) and resolves once the process prints
- * the port it serves gRPC on, as Pulumi plugins do.
- */
-export function startServer(nodeArgs: readonly string[], cwd: string): Promise<PluginProcess> {
-  const child: ChildProcess = spawn(process.execPath, nodeArgs, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "node_modules/@pulumi/pulumi/cmd", runner), ...args],
+    { cwd, stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
@@ -36,6 +29,6 @@ export function startServer(nodeArgs: readonly string[], cwd: string): Promise<P
       if (m) resolve({ port: m[1]!, stop: () => child.kill() });
     });
     child.stderr!.on("data", (d: Buffer) => { err += d.toString(); });
-    child.on("exit", (code) => reject(new Error(`node ${nodeArgs.join(" ")} exited with ${code}: ${err}`)));
+    child.on("exit", (code) => reject(new Error(`${runner} exited with ${code}: ${err}`)));
   });
 }
