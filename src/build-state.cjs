@@ -31,4 +31,16 @@ function buildState(built) {
   return { current: true };
 }
 
-module.exports = { ROOT, buildState };
+/**
+ * Loads `built` (under the root) when the build is current, else `sources` through tsx, after a
+ * note on stderr saying why and that `what` runs slower.
+ */
+function runBuildOrSources(built, sources, what) {
+  const state = buildState(built);
+  if (state.current) return require(path.join(ROOT, built));
+  process.stderr.write(`note: ${state.why}; ${what} from the TypeScript sources (slower). Run \`npm run build\` for the fast path.\n`);
+  require("tsx/cjs");
+  return require(path.join(ROOT, sources));
+}
+
+module.exports = { ROOT, buildState, runBuildOrSources };

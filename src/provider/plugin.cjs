@@ -5,15 +5,4 @@
 // checkout whose sources changed since, from the TypeScript sources through tsx.
 // Library users never load this file: `import "pulumi-landing-zone"` resolves through `exports`.
 "use strict";
-const path = require("node:path");
-const { ROOT, buildState } = require("../build-state.cjs");
-
-const BUILT = "dist/src/provider/main.js";
-const state = buildState(BUILT);
-if (state.current) {
-  require(path.join(ROOT, BUILT));
-} else {
-  process.stderr.write(`note: ${state.why}; serving the component package from the TypeScript sources (slower). Run \`npm run build\`.\n`);
-  require("tsx/cjs");
-  require(path.join(ROOT, "src/provider/main.ts"));
-}
+require("../build-state.cjs").runBuildOrSources("dist/src/provider/main.js", "src/provider/main.ts", "serving the component package");
