@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { joinPath, Problems } from "../core/errors";
+import { joinPath, Problems, validated } from "../core/errors";
 import { checkLabels } from "../core/labels";
 import { GCP_NAME_MAX, GCP_NAME_PATTERN, nameOf } from "../core/naming";
 import { checkPersona, personaRegistryAccess, RegistryAccess } from "../core/personas";
+import type { PlanArgs } from "../core/planned";
 import { checkGcpMemberFormat } from "./iam-plan";
 import { checkKmsKeyFor, GCP_SERVICE_ACCOUNT_ID } from "./ids";
 
@@ -90,13 +91,27 @@ export interface GcpRegistryArgs {
 
 /** The CI jobs that may act as the registry robot, in a workload identity pool. */
 export interface GcpRobotWorkloadIdentityArgs {
-  /** The pool's resource name, `projects/<number>/locations/global/workloadIdentityPools/<id>` (`GcpWorkloadIdentity.poolName`). */
+  /**
+   * The pool's resource name, `projects/<number>/locations/global/workloadIdentityPools/<id>`
+   * (`GcpWorkloadIdentity.poolName`). Required: a missing, empty or blank string is
+   * `LZ_WIF_POOL_MISSING`; an Output is taken as it resolves.
+   */
   readonly pool: pulumi.Input<string>;
   /** Token subjects that may push, e.g. `repo:acme/app:environment:prod`: one `principal://…/subject/<sub>` member each. @default [] */
   readonly subjects?: readonly string[];
   /** Repositories (e.g. `acme/app`) whose every job may push: `principalSet://…/attribute.repository/<repo>`. Refused in production. @default [] */
   readonly repositories?: readonly string[];
 }
+
+/**
+ * `GcpRegistryArgs` as `planGcpRegistry` reads them: the robot's pool may be left out, as the
+ * plan never depends on it (a name known at deploy time); a pool that is given is checked. The
+ * environment planner leaves it out when the robot uses the environment's own pool (see
+ * `RegistryPlan.gcp.robotPool`); the component requires it (`validatedGcpRegistry`).
+ */
+export type GcpRegistryPlanArgs = Omit<GcpRegistryArgs, "robotWorkloadIdentity"> & {
+  readonly robotWorkloadIdentity?: PlanArgs<GcpRobotWorkloadIdentityArgs, "pool">;
+};
 
 /** One workload identity binding on the robot (its member is only known once the pool exists). */
 export interface GcpRobotWifBinding {
@@ -154,7 +169,7 @@ export function checkRegistryRetention(value: number | undefined, path: string, 
 }
 
 /** Validates `GcpRegistry` args and computes its plan; reports every problem under `path`. */
-export function planGcpRegistry(name: string, args: GcpRegistryArgs, path: string, problems: Problems): GcpRegistryPlan {
+export function planGcpRegistry(name: string, args: GcpRegistryPlanArgs, path: string, problems: Problems): GcpRegistryPlan {
   const repositoryId = args.repositoryId ?? name;
   if (repositoryId.length > GCP_NAME_MAX || !GCP_NAME_PATTERN.test(repositoryId)) {
     problems.add("LZ_REGISTRY_REPOSITORY_ID", joinPath(path, args.repositoryId === undefined ? "name" : "repositoryId"),
@@ -230,9 +245,11 @@ const WIF_SUBJECT = /^\S{1,127}$/;
 /** Repository attribute values, e.g. `acme/app`. */
 const WIF_REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
-function planRobotWif(name: string, args: GcpRegistryArgs, robot: boolean, path: string, problems: Problems): GcpRobotWifBinding[] {
+function planRobotWif(name: string, args: GcpRegistryPlanArgs, robot: boolean, path: string, problems: Problems): GcpRobotWifBinding[] {
   const wif = args.robotWorkloadIdentity;
   if (wif === undefined) return [];
+  // Left out only by the environment planner (the environment's pool); an Output is checked where it was made.
+  if (wif.pool !== undefined) checkRobotPool(wif.pool, joinPath(path, "pool"), problems);
   if (!robot) {
     problems.add("LZ_WIF_NO_ROBOT", path, "robotWorkloadIdentity is given but robot is off", "turn robot on, or remove robotWorkloadIdentity");
   }
@@ -260,6 +277,34 @@ function planRobotWif(name: string, args: GcpRegistryArgs, robot: boolean, path:
     ...subjects.map((value) => ({ resourceName: nameOf(name, "robot-wif", registryMemberSlug(value)), kind: "subject" as const, value })),
     ...repositories.map((value) => ({ resourceName: nameOf(name, "robot-wifset", registryMemberSlug(value)), kind: "repository" as const, value })),
   ];
+}
+
+/**
+ * Checks the robot's pool as given: present, and not an empty or blank string (its members would
+ * be `principal://iam.googleapis.com//subject/…`, a pool that cannot exist).
+ */
+export function checkRobotPool(pool: pulumi.Input<string> | null | undefined, path: string, problems: Problems): void {
+  if (pool !== undefined && pool !== null && (typeof pool !== "string" || pool.trim() !== "")) return;
+  problems.add("LZ_WIF_POOL_MISSING", path,
+    typeof pool === "string" ? `the robot's workload identity pool "${pool}" is empty` : "the robot's workload identity has no pool",
+    "give the pool's resource name, projects/<number>/locations/global/workloadIdentityPools/<id> (GcpWorkloadIdentity.poolName)");
+}
+
+/**
+ * Plans `GcpRegistry` args before anything is registered; throws one `LandingZoneValidationError`
+ * with every problem. A `robotWorkloadIdentity` without its pool is one: the component binds
+ * members of a real pool only.
+ */
+export function validatedGcpRegistry(name: string, args: GcpRegistryArgs): GcpRegistryPlan {
+  const pool: pulumi.Input<string> | null | undefined = args.robotWorkloadIdentity?.pool;
+  if (args.robotWorkloadIdentity !== undefined && (pool === undefined || pool === null)) {
+    const path = "GcpRegistry args";
+    const problems = new Problems();
+    planGcpRegistry(name, args, path, problems);
+    checkRobotPool(pool, joinPath(joinPath(path, "robotWorkloadIdentity"), "pool"), problems);
+    problems.throwIfAny(`GcpRegistry "${name}"`);
+  }
+  return validated("GcpRegistry", planGcpRegistry, name, args);
 }
 
 /** A service account description may hold 256 UTF-8 bytes. */

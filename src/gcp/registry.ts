@@ -1,12 +1,11 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { validated } from "../core/errors";
 import { SECONDS_PER_DAY } from "../core/keys";
 import { nameOf } from "../core/naming";
 import { keepInProduction } from "../resource-options";
 import { GCP_WORKLOAD_IDENTITY_ROLE } from "./iam-plan";
 import { wifRepositoryMember, wifSubjectMember } from "./workload-identity-plan";
-import { GCP_REGISTRY_ROLES, GCP_REGISTRY_SERVICES, GcpRegistryArgs, GcpRegistryPlan, registryMemberSlug, planGcpRegistry, registryRobotDescription } from "./registry-plan";
+import { GCP_REGISTRY_ROLES, GCP_REGISTRY_SERVICES, GcpRegistryArgs, GcpRegistryPlan, registryMemberSlug, registryRobotDescription, validatedGcpRegistry } from "./registry-plan";
 
 export * from "./registry-plan";
 
@@ -39,7 +38,7 @@ export class GcpRegistry extends pulumi.ComponentResource {
   readonly plan: GcpRegistryPlan;
 
   constructor(name: string, args: GcpRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
-    const plan = validated("GcpRegistry", planGcpRegistry, name, args);
+    const plan = validatedGcpRegistry(name, args);
     super("landing-zone:index:GcpRegistry", name, args, opts);
     this.plan = plan;
     const production = args.production === true;
@@ -112,12 +111,16 @@ export class GcpRegistry extends pulumi.ComponentResource {
       }, { parent: this });
       const robotGrant = nameOf(name, "writer", "robot");
       this.grants[robotGrant] = onRepo(robotGrant, GCP_REGISTRY_ROLES.push, this.robot.member, repository, dependsOn);
-      const pool = pulumi.output(args.robotWorkloadIdentity?.pool ?? "");
-      for (const b of plan.robotWif) {
-        const member = pool.apply((p) => (b.kind === "subject" ? wifSubjectMember(p, b.value) : wifRepositoryMember(p, b.value)));
-        this.robotBindings[b.resourceName] = new gcp.serviceaccount.IAMMember(b.resourceName, {
-          serviceAccountId: this.robot.name, role: GCP_WORKLOAD_IDENTITY_ROLE, member,
-        }, { parent: this });
+      const wif = args.robotWorkloadIdentity;
+      if (wif !== undefined) {
+        // A real pool: validatedGcpRegistry refused a missing, empty or blank one.
+        const pool = pulumi.output(wif.pool);
+        for (const b of plan.robotWif) {
+          const member = pool.apply((p) => (b.kind === "subject" ? wifSubjectMember(p, b.value) : wifRepositoryMember(p, b.value)));
+          this.robotBindings[b.resourceName] = new gcp.serviceaccount.IAMMember(b.resourceName, {
+            serviceAccountId: this.robot.name, role: GCP_WORKLOAD_IDENTITY_ROLE, member,
+          }, { parent: this });
+        }
       }
     }
     if (this.remoteRepository) {

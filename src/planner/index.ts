@@ -41,6 +41,6 @@ export { alicloudVpnArgs, alicloudVpnPlacement, gcpHaVpnArgs, onPremisesRanges, 
 export { alicloudSecurityAlertsArgs, gcpAlertRecipients, gcpSecurityAlertsArgs, planAlerts, type AlertsPlan } from "./alerts";
 export { alicloudKeysArgs, alicloudKeysEnabled, gcpKeysArgs, gcpKeysEnabled, gcpLandingZoneKeyName, planKeys, type KeysPlan } from "./keys";
 export { alicloudBudgetArgs, alicloudLoggingArgs, gcpBudgetArgs, gcpLoggingArgs, planAudit, type AuditPlan } from "./audit";
-export { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs, planRegistry, registryVswitch, type RegistryPlan } from "./registry";
+export { alicloudRegistryArgs, alicloudRegistryRobotOidc, gcpRegistryArgs, gcpRobotPool, planRegistry, registryVswitch, type GcpRobotPool, type RegistryPlan } from "./registry";
 export { gcpLandingZoneServices } from "./services";
 export { defaultIntents, intentCatalogue, planIntents, type IntentsPlan } from "./intents";

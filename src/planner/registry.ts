@@ -5,15 +5,25 @@ import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
 import { PERSONAS } from "../core/personas";
-import { GcpRegistryArgs, GcpRegistryPlan, planGcpRegistry } from "../gcp/registry-plan";
+import { GcpRegistryPlan, GcpRegistryPlanArgs, planGcpRegistry } from "../gcp/registry-plan";
 import { gcpLandingZoneKeyName } from "./keys";
 import { environmentLabels, iamName, registryName } from "./names";
 import type { NetworkPlan } from "./network";
 import { Planned, planStep } from "./step";
 
+/**
+ * Which workload identity pool the GCP registry robot's members are in (with
+ * `gcp.registry.robotWorkloadIdentity`): the pool the config names (`from: "config"`, also in the
+ * args), or the pool `gcp.workloadIdentity` creates (`from: "workloadIdentity"`): the IAM area's
+ * `GcpWorkloadIdentity` (`IamPlan.gcpWorkloadIdentity`), whose resource name holds the project
+ * number, known at deploy time; the args leave it out and the program passes its `poolName`.
+ */
+export type GcpRobotPool = { readonly from: "config"; readonly name: string } | { readonly from: "workloadIdentity" };
+
 /** The registry area's plan: a registry on each cloud whose `registry` key is present. */
 export interface RegistryPlan {
-  readonly gcp?: Planned<GcpRegistryArgs, GcpRegistryPlan>;
+  /** GCP registry; with `robotWorkloadIdentity`, `robotPool` says where the robot's pool comes from. */
+  readonly gcp?: Planned<GcpRegistryPlanArgs, GcpRegistryPlan> & { readonly robotPool?: GcpRobotPool };
   /**
    * Alibaba registry; the program adds the persona groups of the IAM area (their names are
    * planned here) and, with `vpcLink`, the VPC and the vSwitch `vpcLink.vswitch` (`<subnet>-<zone>`).
@@ -21,8 +31,12 @@ export interface RegistryPlan {
   readonly alicloud?: Planned<AlicloudRegistryArgs, AlicloudRegistryPlan> & { readonly vpcLink?: { readonly vswitch: string } };
 }
 
-/** `GcpRegistryArgs` from `landing-zone:gcp.registry` (members from `gcp.iam.members`), or undefined without a registry key. */
-export function gcpRegistryArgs(spec: EnvironmentSpec): GcpRegistryArgs | undefined {
+/**
+ * `GcpRegistryArgs` from `landing-zone:gcp.registry` (members from `gcp.iam.members`), or
+ * undefined without a registry key; the robot's pool is left out when it is the environment's
+ * (`gcpRobotPool`).
+ */
+export function gcpRegistryArgs(spec: EnvironmentSpec): GcpRegistryPlanArgs | undefined {
   const r = spec.gcp?.registry;
   if (!r) return undefined;
   const gcp = spec.gcp!;
@@ -46,14 +60,26 @@ export function gcpRegistryArgs(spec: EnvironmentSpec): GcpRegistryArgs | undefi
 }
 
 /**
- * Who may act as the GCP registry robot: `gcp.registry.robotWorkloadIdentity`, in its `pool` or
- * the environment's own pool (`gcp.workloadIdentity`). Without either pool the pool is empty: the
- * planner reports LZ_WIF_POOL_MISSING; the program passes the created pool's name.
+ * Who may act as the GCP registry robot: `gcp.registry.robotWorkloadIdentity`, with its `pool`
+ * when the config gives one; without it the robot uses the environment's own pool (`gcpRobotPool`),
+ * which the program adds.
  */
-export function gcpRobotWorkloadIdentity(spec: EnvironmentSpec): GcpRegistryArgs["robotWorkloadIdentity"] {
+export function gcpRobotWorkloadIdentity(spec: EnvironmentSpec): GcpRegistryPlanArgs["robotWorkloadIdentity"] {
   const w = spec.gcp?.registry?.robotWorkloadIdentity;
   if (!w) return undefined;
-  return { pool: w.pool ?? "", subjects: w.subjects, repositories: w.repositories };
+  return { pool: w.pool, subjects: w.subjects, repositories: w.repositories };
+}
+
+/**
+ * The GCP registry robot's pool (with `gcp.registry.robotWorkloadIdentity`): the configured
+ * `pool`, else the pool `gcp.workloadIdentity` creates, else undefined (`planRegistry` then
+ * reports LZ_WIF_POOL_MISSING).
+ */
+export function gcpRobotPool(spec: EnvironmentSpec): GcpRobotPool | undefined {
+  const w = spec.gcp?.registry?.robotWorkloadIdentity;
+  if (!w) return undefined;
+  if (w.pool !== undefined) return { from: "config", name: w.pool };
+  return spec.gcp?.workloadIdentity === undefined ? undefined : { from: "workloadIdentity" };
 }
 
 /**
@@ -119,10 +145,11 @@ export function planRegistry(spec: EnvironmentSpec, network: NetworkPlan, proble
   const gcpArgs = gcpRegistryArgs(spec);
   // A key the keys area made is checked there (its location under gcp.keys.location), not here.
   const ownKey = spec.gcp?.registry?.kmsKeyName !== undefined;
-  const gcp = gcpArgs ? planStep(planGcpRegistry, name, gcpArgs, keyPath(["gcp", "registry"]), problems,
+  const gcpPlanned = gcpArgs ? planStep(planGcpRegistry, name, gcpArgs, keyPath(["gcp", "registry"]), problems,
     ownKey ? { members: undefined, labels: undefined } : { members: undefined, labels: undefined, kmsKeyName: undefined }) : undefined;
-  const wif = spec.gcp?.registry?.robotWorkloadIdentity;
-  if (wif && wif.pool === undefined && spec.gcp?.workloadIdentity === undefined) {
+  const robotPool = gcpRobotPool(spec);
+  const gcp = gcpPlanned && (robotPool === undefined ? gcpPlanned : Object.freeze({ ...gcpPlanned, robotPool }));
+  if (spec.gcp?.registry?.robotWorkloadIdentity && robotPool === undefined) {
     problems.add("LZ_WIF_POOL_MISSING", keyPath(["gcp", "registry", "robotWorkloadIdentity", "pool"]), "the robot's workload identity has no pool: none is given and gcp.workloadIdentity creates none",
       "set landing-zone:gcp.workloadIdentity (issuer and attributeCondition) to create the project's pool, or give the pool's resource name here");
   }

@@ -1,5 +1,7 @@
+import type * as pulumi from "@pulumi/pulumi";
 import { AlicloudRegistry } from "../alicloud/registry";
 import { GcpRegistry } from "../gcp/registry";
+import type { GcpRobotPool } from "../planner/registry";
 import { deployArgs } from "../planner/step";
 import type { AreaOutputs, LandingZoneContext } from "./context";
 import { landingZoneKey } from "./keys";
@@ -13,11 +15,11 @@ export function deployRegistry(ctx: LandingZoneContext): AreaOutputs {
   const { registry } = ctx.plan;
   const outputs: AreaOutputs = {};
   if (registry.gcp) {
-    // The robot's pool: the configured one, else the project's pool the IAM area created.
     const wif = registry.gcp.args.robotWorkloadIdentity;
-    const pool = wif?.pool === "" ? ctx.shared.gcpWorkloadIdentityPool : undefined;
-    const keyed = { kmsKeyName: landingZoneKey(ctx.shared.gcpKeys, "registry", registry.gcp.args.kmsKeyName) };
-    const args = pool === undefined ? deployArgs(registry.gcp, keyed) : deployArgs(registry.gcp, { ...keyed, robotWorkloadIdentity: { ...wif!, pool } });
+    const args = deployArgs(registry.gcp, {
+      kmsKeyName: landingZoneKey(ctx.shared.gcpKeys, "registry", registry.gcp.args.kmsKeyName),
+      robotWorkloadIdentity: wif && { ...wif, pool: gcpRobotPoolName(ctx, registry.gcp.robotPool) },
+    });
     const gcpRegistry = new GcpRegistry(registry.gcp.name, args, { provider: ctx.gcpProvider });
     outputs.gcpRegistryUrl = gcpRegistry.url;
     if (gcpRegistry.remoteRepository) outputs.gcpRegistryProxyUrl = gcpRegistry.proxyUrl;
@@ -36,4 +38,16 @@ export function deployRegistry(ctx: LandingZoneContext): AreaOutputs {
     if (aliRegistry.robotRole) outputs.alicloudRegistryRobotRoleArn = aliRegistry.robotRoleArn;
   }
   return outputs;
+}
+
+/**
+ * The resource name of the GCP registry robot's pool the plan names: the configured one, or the
+ * pool the IAM area's `GcpWorkloadIdentity` created (`ctx.shared.gcpWorkloadIdentityPool`).
+ */
+function gcpRobotPoolName(ctx: LandingZoneContext, source: GcpRobotPool | undefined): pulumi.Input<string> {
+  if (source?.from === "config") return source.name;
+  const created = source?.from === "workloadIdentity" ? ctx.shared.gcpWorkloadIdentityPool : undefined;
+  // The planner reports LZ_WIF_POOL_MISSING when there is no pool: a plan that got here has one.
+  if (created === undefined) throw new Error("the registry robot's workload identity pool is not planned (LZ_WIF_POOL_MISSING was not reported)");
+  return created;
 }
