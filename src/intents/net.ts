@@ -1,4 +1,4 @@
-import { cidrOf, parseCidr, type Cidr } from "../core/cidr";
+import { networkOf, parseCidr, type Cidr } from "../core/cidr";
 import { coversPort, parseProviderPortRange } from "../core/ports";
 import type { Inventory, InventoryResource } from "../offline/inventory";
 import { mockOutputs } from "../offline/mock-outputs";
@@ -30,15 +30,9 @@ export function cidrValue(text: unknown): Cidr | undefined {
   return parsedCidrs.get(text);
 }
 
+/** A bare address as its /32, else the block of `a.b.c.d/n` (provider inputs may carry host bits). */
 function parseLenient(text: string): Cidr | undefined {
-  const p = parseCidr(text.includes("/") ? text : `${text}/32`);
-  if (p.ok) return p.cidr;
-  // Provider inputs may carry host bits (e.g. a router interface 169.254.1.1/30): take the block.
-  const [addr, len] = text.split("/");
-  const a = ipValue(addr ?? "");
-  const n = Number(len);
-  if (a === undefined || !Number.isInteger(n) || n < 0 || n > 32) return undefined;
-  return { ...cidrOf(n === 0 ? 0 : (a & (~0 << (32 - n))) >>> 0, n), text };
+  return networkOf(text.includes("/") ? text : `${text}/32`);
 }
 
 export function inCidr(ip: number, cidr: unknown): boolean {
