@@ -35,9 +35,15 @@ function parseLenient(text: string): Cidr | undefined {
   return networkOf(text.includes("/") ? text : `${text}/32`);
 }
 
+/** Whether the address lies in the block. */
+export function inBlock(ip: number, c: Cidr): boolean {
+  return c.start <= ip && ip <= c.end;
+}
+
+/** Whether the address lies in the range a provider value (CIDR or bare address) names; false when it names none. */
 export function inCidr(ip: number, cidr: unknown): boolean {
   const c = cidrValue(cidr);
-  return c !== undefined && c.start <= ip && ip <= c.end;
+  return c !== undefined && inBlock(ip, c);
 }
 
 /**
