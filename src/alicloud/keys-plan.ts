@@ -1,5 +1,5 @@
 import { joinPath, Problems, validated } from "../core/errors";
-import { KEY_ROTATION_MAX_DAYS, checkKeyRotation, rotationSeconds } from "../core/keys";
+import { KEY_ROTATION_MAX_DAYS, checkKeyRotation, mergedKeys, rotationSeconds } from "../core/keys";
 import { checkAlicloudName, checkKey, nameOf } from "../core/naming";
 import { checkAlicloudTags } from "./tags";
 
@@ -77,9 +77,9 @@ export interface AlicloudKeysPlan {
 /** KMS instance ids, e.g. `kst-hzz65f1b2c3d4e5f6g7h8`. */
 export const ALICLOUD_KMS_INSTANCE_ID = /^kst-[a-z0-9]{4,}$/;
 
-/** The keys an `AlicloudKeys` creates: the default key (unless turned off) with `keys` merged over it by name. */
+/** The keys an `AlicloudKeys` creates: `mergedKeys` of `ALICLOUD_KEYS_DEFAULTS.keys` and the args. */
 export function alicloudKeysOf(args: Pick<AlicloudKeysArgs, "defaultKeys" | "keys">): Readonly<Record<string, AlicloudKeyArgs>> {
-  return { ...(args.defaultKeys === false ? {} : ALICLOUD_KEYS_DEFAULTS.keys), ...args.keys };
+  return mergedKeys(ALICLOUD_KEYS_DEFAULTS.keys, args);
 }
 
 /** Validates `AlicloudKeys` args and computes its plan; reports every problem under `path`. */
@@ -102,7 +102,7 @@ export function planAlicloudKeys(name: string, args: AlicloudKeysArgs, path: str
   checkAlicloudTags(args.tags, joinPath(path, "tags"), problems);
 
   const keysPath = joinPath(path, "keys");
-  const all = alicloudKeysOf(args);
+  const all = mergedKeys(ALICLOUD_KEYS_DEFAULTS.keys, args);
   if (Object.keys(all).length === 0) {
     problems.add("LZ_KMS_NO_KEYS", keysPath, "no key would be created (defaultKeys is false and keys is empty)",
       "list at least one key under keys, or leave defaultKeys on");

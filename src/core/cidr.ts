@@ -34,25 +34,33 @@ export function cidrOf(start: number, prefix: number): Cidr {
 export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; reason: string; fix: string };
 
 /**
+ * The block an IPv4 `a.b.c.d/n` lies in, host bits cleared (`169.254.1.1/30` → `169.254.1.0/30`),
+ * or undefined when the text is no such CIDR. For values a provider reports or takes with host
+ * bits set, such as a BGP link's interface address; configuration goes through `parseCidr`.
+ */
+export function networkOf(text: string): Cidr | undefined {
+  if (typeof text !== "string" || !ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) return undefined;
+  const [, prefix] = ipaddr.IPv4.parseCIDR(text);
+  return cidrOf(toUint32(ipaddr.IPv4.networkAddressFromCIDR(text).octets), prefix);
+}
+
+/**
  * Parses an IPv4 CIDR strictly: four-part decimal, a prefix length 0–32 and no host bits set
  * (`10.0.0.1/24` is rejected with the network address to use instead).
  */
 export function parseCidr(text: string): CidrParse {
-  if (typeof text !== "string" || !ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) {
+  const network = networkOf(text);
+  if (network === undefined) {
     return {
       ok: false,
       reason: `"${text}" is not an IPv4 CIDR block`,
       fix: "write it as a.b.c.d/n with n from 0 to 32, e.g. 10.0.0.0/16",
     };
   }
-  const [addr, prefix] = ipaddr.IPv4.parseCIDR(text);
-  const raw = toUint32(addr.octets);
-  const start = prefix === 0 ? 0 : (raw & (~0 << (32 - prefix))) >>> 0;
-  if (start !== raw) {
-    const network = cidrOf(start, prefix).text;
-    return { ok: false, reason: `"${text}" has host bits set`, fix: `use the network address ${network}` };
+  if (toUint32(ipaddr.IPv4.parseCIDR(text)[0].octets) !== network.start) {
+    return { ok: false, reason: `"${text}" has host bits set`, fix: `use the network address ${network.text}` };
   }
-  return { ok: true, cidr: cidrOf(start, prefix) };
+  return { ok: true, cidr: network };
 }
 
 /**

@@ -34,3 +34,11 @@ export function checkKeyRotation(days: number, min: number, max: number, path: s
     min === max ? `remove the setting or set it to ${min}` : `rotate every ${Math.min(max, KEY_ROTATION_MAX_DAYS)} days or less, e.g. ${Math.min(max, KEY_ROTATION_MAX_DAYS)}`);
   return false;
 }
+
+/**
+ * The keys a keys component creates: its `defaults` (unless `defaultKeys` is false) with `keys`
+ * merged over them by name (a configured key replaces the default of the same name).
+ */
+export function mergedKeys<K>(defaults: Readonly<Record<string, K>>, args: { readonly defaultKeys?: boolean; readonly keys?: Readonly<Record<string, K>> }): Readonly<Record<string, K>> {
+  return { ...(args.defaultKeys === false ? {} : defaults), ...args.keys };
+}

@@ -1,5 +1,5 @@
 import { joinPath, Problems, validated } from "../core/errors";
-import { KEY_ROTATION_MAX_DAYS, checkKeyRotation, rotationSeconds } from "../core/keys";
+import { KEY_ROTATION_MAX_DAYS, checkKeyRotation, mergedKeys, rotationSeconds } from "../core/keys";
 import { checkLabels } from "../core/labels";
 import { checkKey, nameOf } from "../core/naming";
 import { checkGcpMemberFormat } from "./iam-plan";
@@ -115,9 +115,9 @@ export const GCP_KMS_ID = /^[a-zA-Z0-9_-]{1,63}$/;
 /** Cloud KMS locations: `global`, a multi-region (`europe`, `us`, `nam4` …) or a region (`europe-west1`). */
 export const GCP_KMS_LOCATION = /^(?:[a-z]+\d*|[a-z]+-[a-z]+\d+)$/;
 
-/** The keys a `GcpKeys` creates: the default keys (unless turned off) with `keys` merged over them by name. */
+/** The keys a `GcpKeys` creates: `mergedKeys` of `GCP_KEYS_DEFAULTS.keys` and the args. */
 export function gcpKeysOf(args: Pick<GcpKeysArgs, "defaultKeys" | "keys">): Readonly<Record<string, GcpKeyArgs>> {
-  return { ...(args.defaultKeys === false ? {} : GCP_KEYS_DEFAULTS.keys), ...args.keys };
+  return mergedKeys(GCP_KEYS_DEFAULTS.keys, args);
 }
 
 /** Validates `GcpKeys` args and computes its plan; reports every problem under `path`. */
@@ -145,7 +145,7 @@ export function planGcpKeys(name: string, args: GcpKeysArgs, path: string, probl
   const keys: GcpKeyPlan[] = [];
   const agents = new Set<GcpKeyAgent>();
   const keysPath = joinPath(path, "keys");
-  const all = gcpKeysOf(args);
+  const all = mergedKeys(GCP_KEYS_DEFAULTS.keys, args);
   if (Object.keys(all).length === 0) {
     problems.add("LZ_KMS_NO_KEYS", keysPath, "the key ring would hold no key (defaultKeys is false and keys is empty)",
       "list at least one key under keys, or leave defaultKeys on");

@@ -1,6 +1,6 @@
-import { ipv4Text } from "../core/cidr";
+import { type Cidr, ipv4Text } from "../core/cidr";
 import type { InventoryResource } from "../offline/inventory";
-import { cidrValue, type Flow, hop, Index, inCidr, input, list, nameOf, portMatches, protocolMatches } from "./net";
+import { cidrValue, type Flow, hop, Index, inBlock, inCidr, input, list, nameOf, portMatches, protocolMatches } from "./net";
 import type { Hop } from "./types";
 
 const SWITCH = "alicloud:vpc/switch:Switch";
@@ -108,6 +108,19 @@ export type AliNextHop = "local" | "service" | "nat" | "vpn" | "internet" | "oth
 
 interface Choice { prefix: number; next: AliNextHop; name: string; urn?: string; nexthopId?: string }
 
+/** A route of the VPN gateway: the block it covers, carried as data (`name` is for messages only). */
+interface VpnChoice extends Choice { range: Cidr }
+
+/**
+ * How the hop details word the VPN gateway's routes. Messages only: the checker matches a route by
+ * its `range`, never by reading this text back.
+ */
+export const ALI_VPN_ROUTE_WORDING = {
+  learned: (range: string, gateway: string) => `${range} learned over BGP by ${gateway} (propagated to the system route table)`,
+  configured: (range: string, connection: string) => `${range} configured by ${connection} (autoConfigRoute)`,
+  published: (range: string, entry: string) => `${range} published by ${entry}`,
+};
+
 /** The route table of the instance's vSwitch: the attached custom table, else the VPC's system table. */
 export function aliRouteTable(ix: Index, inst: AliInstance): { id: string; name: string; system: boolean; urn?: string } {
   const att = ix.of(ROUTE_TABLE_ATTACHMENT).find((a) => input(a, "vswitchId") === inst.vswitchId);
@@ -118,20 +131,25 @@ export function aliRouteTable(ix: Index, inst: AliInstance): { id: string; name:
   return { id, name: `system route table of ${vpc ? nameOf(vpc) : inst.vpcId}`, system: true, ...(vpc ? { urn: vpc.urn } : {}) };
 }
 
-function vpnLearned(ix: Index, vpcId: string, learned: readonly string[]): Choice[] {
-  const out: Choice[] = [];
+function vpnLearned(ix: Index, vpcId: string, learned: readonly string[]): VpnChoice[] {
+  const out: VpnChoice[] = [];
+  const add = (range: unknown, name: string, urn: string, nexthopId: string): void => {
+    const cidr = cidrValue(range);
+    if (cidr) out.push({ range: cidr, prefix: cidr.prefix, next: "vpn", name, urn, nexthopId });
+  };
   for (const gw of ix.of(VPN_GATEWAY).filter((g) => input(g, "vpcId") === vpcId)) {
     const gwId = ix.idOf(gw);
     const conns = ix.of(VPN_CONNECTION).filter((c) => input(c, "vpnGatewayId") === gwId);
     const bgp = conns.some((c) => input(c, "enableTunnelsBgp") === true || (input<Record<string, unknown>>(c, "bgpConfig") ?? {}).enable === true);
     if (bgp && input(gw, "autoPropagate") !== false) {
-      for (const c of learned) out.push({ prefix: cidrValue(c)!.prefix, next: "vpn", name: `${c} learned over BGP by ${nameOf(gw)} (propagated to the system route table)`, urn: gw.urn, nexthopId: gwId });
+      for (const c of learned) add(c, ALI_VPN_ROUTE_WORDING.learned(c, nameOf(gw)), gw.urn, gwId);
     }
     for (const c of conns.filter((c) => input(c, "autoConfigRoute") === true)) {
-      for (const r of list<string>(input(c, "remoteSubnets"))) out.push({ prefix: cidrValue(r)?.prefix ?? 0, next: "vpn", name: `${r} configured by ${nameOf(c)} (autoConfigRoute)`, urn: c.urn, nexthopId: gwId });
+      for (const r of list<string>(input(c, "remoteSubnets"))) add(r, ALI_VPN_ROUTE_WORDING.configured(r, nameOf(c)), c.urn, gwId);
     }
     for (const r of ix.of(VPN_ROUTE).filter((r) => input(r, "vpnGatewayId") === gwId && input(r, "publishVpc") === true)) {
-      out.push({ prefix: cidrValue(input(r, "routeDest"))?.prefix ?? 0, next: "vpn", name: `${input(r, "routeDest")} published by ${r.name}`, urn: r.urn, nexthopId: gwId });
+      const dest = input(r, "routeDest");
+      add(dest, ALI_VPN_ROUTE_WORDING.published(String(dest), r.name), r.urn, gwId);
     }
   }
   return out;
@@ -162,11 +180,11 @@ export function aliRoute(ix: Index, inst: AliInstance, dst: number, learned: rea
     const next: AliNextHop = type === "NatGateway" ? "nat" : type === "VpnGateway" ? "vpn" : type === "Ipv4Gateway" ? "internet" : "other";
     choices.push({ prefix: cidr.prefix, next, name: `route entry ${nameOf(e)} (${cidr.text} -> ${type})`, urn: e.urn, nexthopId: String(input(e, "nexthopId") ?? "") });
   }
-  if (table.system) choices.push(...vpnLearned(ix, inst.vpcId, learned).filter((c) => inCidr(dst, c.name.split(" ")[0])));
+  if (table.system) choices.push(...vpnLearned(ix, inst.vpcId, learned).filter((c) => inBlock(dst, c.range)));
   choices.sort((a, b) => b.prefix - a.prefix || a.name.localeCompare(b.name));
   const best = choices[0];
   if (!best) {
-    const why = !table.system && vpnLearned(ix, inst.vpcId, learned).some((c) => inCidr(dst, c.name.split(" ")[0]))
+    const why = !table.system && vpnLearned(ix, inst.vpcId, learned).some((c) => inBlock(dst, c.range))
       ? `; the VPN gateway's routes reach only the system route table, add a route entry (nexthopType VpnGateway) to ${table.name}` : "";
     return { hop: hop("route", "block", table.name, `${table.name} of ${inst.label} has no route to ${ipv4Text(dst)}${why}`, table.urn), next: "none" };
   }

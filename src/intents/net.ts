@@ -1,4 +1,4 @@
-import { cidrOf, parseCidr, type Cidr } from "../core/cidr";
+import { networkOf, parseCidr, type Cidr } from "../core/cidr";
 import { coversPort, parseProviderPortRange } from "../core/ports";
 import type { Inventory, InventoryResource } from "../offline/inventory";
 import { mockOutputs } from "../offline/mock-outputs";
@@ -30,20 +30,20 @@ export function cidrValue(text: unknown): Cidr | undefined {
   return parsedCidrs.get(text);
 }
 
+/** A bare address as its /32, else the block of `a.b.c.d/n` (provider inputs may carry host bits). */
 function parseLenient(text: string): Cidr | undefined {
-  const p = parseCidr(text.includes("/") ? text : `${text}/32`);
-  if (p.ok) return p.cidr;
-  // Provider inputs may carry host bits (e.g. a router interface 169.254.1.1/30): take the block.
-  const [addr, len] = text.split("/");
-  const a = ipValue(addr ?? "");
-  const n = Number(len);
-  if (a === undefined || !Number.isInteger(n) || n < 0 || n > 32) return undefined;
-  return { ...cidrOf(n === 0 ? 0 : (a & (~0 << (32 - n))) >>> 0, n), text };
+  return networkOf(text.includes("/") ? text : `${text}/32`);
 }
 
+/** Whether the address lies in the block. */
+export function inBlock(ip: number, c: Cidr): boolean {
+  return c.start <= ip && ip <= c.end;
+}
+
+/** Whether the address lies in the range a provider value (CIDR or bare address) names; false when it names none. */
 export function inCidr(ip: number, cidr: unknown): boolean {
   const c = cidrValue(cidr);
-  return c !== undefined && c.start <= ip && ip <= c.end;
+  return c !== undefined && inBlock(ip, c);
 }
 
 /**

@@ -2,7 +2,8 @@ import { AlicloudKeysArgs, AlicloudKeysPlan, planAlicloudKeys } from "../aliclou
 import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/spec";
 import type { Problems } from "../core/errors";
-import { GcpKeyArgs, GcpKeysArgs, GcpKeysPlan, gcpKeysOf, planGcpKeys } from "../gcp/keys-plan";
+import { mergedKeys } from "../core/keys";
+import { GCP_KEYS_DEFAULTS, GcpKeyArgs, GcpKeysArgs, GcpKeysPlan, planGcpKeys } from "../gcp/keys-plan";
 import { kmsLocationFor } from "../gcp/ids";
 import { environmentLabels, keysName } from "./names";
 import { Planned, planStep } from "./step";
@@ -96,7 +97,7 @@ export function alicloudKeysArgs(spec: EnvironmentSpec): AlicloudKeysArgs {
 export function gcpLandingZoneKeyName(spec: EnvironmentSpec, key: "audit" | "registry"): string | undefined {
   if (!gcpKeysEnabled(spec)) return undefined;
   const args = gcpKeysArgs(spec);
-  if (!(key in gcpKeysOf(args))) return undefined;
+  if (!(key in mergedKeys(GCP_KEYS_DEFAULTS.keys, args))) return undefined;
   return `projects/${args.project}/locations/${args.location}/keyRings/${args.keyRingName ?? keysName(spec)}/cryptoKeys/${key}`;
 }
 

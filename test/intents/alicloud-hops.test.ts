@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ALI_VPN_ROUTE_WORDING } from "../../src/intents/alicloud-network";
 import { checkIntents } from "../../src/intents/check";
 import type { Intent, IntentCatalogue, IntentResult } from "../../src/intents/types";
 import type { InventoryResource } from "../../src/offline/inventory";
@@ -134,6 +135,40 @@ describe("Alibaba route tables, SNAT and VPN", () => {
   it("a route entry to the VPN gateway in the custom table brings the replies back", () => {
     const vpnRoute = res("alicloud:vpc/routeEntry:RouteEntry", "private-hq", { routeTableId: idOf(rt), destinationCidrblock: "192.168.0.0/20", nexthopType: "VpnGateway", nexthopId: idOf(gw) });
     expect(one([...base, gw, conn, ssh, nat, rt, attach, natRoute, vpnRoute], onPremToApp).ok).toBe(true);
+  });
+
+  describe("a VPN gateway route is matched by its range, never by its wording", () => {
+    afterEach(() => vi.restoreAllMocks());
+    const reworded = (range: string, by: string) => `route via ${by} to ${range}`;
+    const lastRoute = (r: IntentResult) => r.hops.filter((h) => h.kind === "route").pop()?.name;
+
+    it("BGP-learned", () => {
+      vi.spyOn(ALI_VPN_ROUTE_WORDING, "learned").mockImplementation(reworded);
+      const r = one([...base, gw, conn, ssh], onPremToApp);
+      expect([r.ok, lastRoute(r)]).toEqual([true, "route via vpn-gw to 192.168.0.0/20"]);
+    });
+
+    it("configured by a connection (autoConfigRoute)", () => {
+      vi.spyOn(ALI_VPN_ROUTE_WORDING, "configured").mockImplementation(reworded);
+      const staticConn = res("alicloud:vpn/connection:Connection", "vpn-conn", { ...conn.inputs, enableTunnelsBgp: false, autoConfigRoute: true });
+      const r = one([...base, gw, staticConn, ssh], onPremToApp);
+      expect([r.ok, lastRoute(r)]).toEqual([true, "route via vpn-conn to 192.168.0.0/20"]);
+    });
+
+    it("published to the VPC by a VPN route entry", () => {
+      vi.spyOn(ALI_VPN_ROUTE_WORDING, "published").mockImplementation(reworded);
+      const staticConn = res("alicloud:vpn/connection:Connection", "vpn-conn", { ...conn.inputs, enableTunnelsBgp: false });
+      const published = res("alicloud:vpn/routeEntry:RouteEntry", "vpn-hq", { vpnGatewayId: idOf(gw), routeDest: "192.168.0.0/20", nextHop: "vco-1", weight: 0, publishVpc: true });
+      const r = one([...base, gw, staticConn, published, ssh], onPremToApp);
+      expect([r.ok, lastRoute(r)]).toEqual([true, "route via vpn-hq to 192.168.0.0/20"]);
+    });
+
+    it("and the hint for a custom route table still finds the gateway's route", () => {
+      vi.spyOn(ALI_VPN_ROUTE_WORDING, "learned").mockImplementation(reworded);
+      const r = one([...base, gw, conn, ssh, rt, attach], onPremToApp);
+      expect(r.ok).toBe(false);
+      expect(r.culprit?.detail).toContain("the VPN gateway's routes reach only the system route table");
+    });
   });
 
   it("a connection whose remote subnets miss the range blocks, naming the connection", () => {
