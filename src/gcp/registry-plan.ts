@@ -248,7 +248,7 @@ const WIF_REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 function planRobotWif(name: string, args: GcpRegistryPlanArgs, robot: boolean, path: string, problems: Problems): GcpRobotWifBinding[] {
   const wif = args.robotWorkloadIdentity;
   if (wif === undefined) return [];
-  // Left out only by the environment planner (the environment's pool); an Output is checked where it was made.
+  // Left out only by the environment planner (the environment's pool, added at deploy time); an Output resolves at deploy time.
   if (wif.pool !== undefined) checkRobotPool(wif.pool, joinPath(path, "pool"), problems);
   if (!robot) {
     problems.add("LZ_WIF_NO_ROBOT", path, "robotWorkloadIdentity is given but robot is off", "turn robot on, or remove robotWorkloadIdentity");
