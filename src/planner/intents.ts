@@ -32,13 +32,15 @@ interface Plans {
 
 /**
  * The CI's workload identities: the token subjects that may act as the registry robot
- * (`gcp.registry.robotWorkloadIdentity`, in its pool or the environment's own pool, whose
- * project number is only known once deployed: `projects/*`), else `gcp.iam.robotImpersonators`.
+ * (`gcp.registry.robotWorkloadIdentity`, in the pool the registry plan names: the configured one
+ * or the environment's own, whose project number is only known once deployed: `projects/*`), else `gcp.iam.robotImpersonators`.
  */
 function gcpCi(p: Plans): string[] {
   const wif = p.spec.gcp?.registry?.robotWorkloadIdentity;
+  const from = p.registry.gcp?.robotPool;
   const ownPool = p.iam.gcpWorkloadIdentity?.plan.poolId;
-  const pool = wif?.pool ?? (ownPool !== undefined ? `projects/*/locations/global/workloadIdentityPools/${ownPool}` : undefined);
+  const pool = from?.from === "config" ? from.name
+    : from?.from === "workloadIdentity" && ownPool !== undefined ? `projects/*/locations/global/workloadIdentityPools/${ownPool}` : undefined;
   if (wif && pool && (wif.subjects ?? []).length > 0) return (wif.subjects ?? []).map((s) => `principal://iam.googleapis.com/${pool}/subject/${s}`);
   return [...(p.spec.gcp?.iam?.robotImpersonators ?? [])];
 }
