@@ -4,7 +4,6 @@ import { cidrValue, type Flow, hop, Index, inBlock, inCidr, input, list, nameOf,
 import type { Hop } from "./types";
 
 const SWITCH = "alicloud:vpc/switch:Switch";
-const VPC = "alicloud:vpc/network:Network";
 const SECURITY_GROUP = "alicloud:ecs/securityGroup:SecurityGroup";
 const SG_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 const ACL = "alicloud:vpc/networkAcl:NetworkAcl";
@@ -210,9 +209,4 @@ export function aliVpnConnection(ix: Index, vpcId: string, onPrem: number, dst: 
   const c = conns.find((c) => list<string>(input(c, "remoteSubnets")).some((r) => inCidr(onPrem, r)) && list<string>(input(c, "localSubnets")).some((l) => inCidr(dst, l)));
   return c ? hop("vpn", "pass", nameOf(c), `VPN connection ${nameOf(c)} carries ${ipv4Text(onPrem)} <-> ${ipv4Text(dst)}`, c.urn)
     : hop("vpn", "block", nameOf(conns[0]!), `no VPN connection has ${ipv4Text(onPrem)} in its remote subnets and ${ipv4Text(dst)} in its local subnets`, conns[0]!.urn);
-}
-
-export function aliVpcOf(ix: Index, inst: AliInstance): InventoryResource | undefined {
-  const vpc = ix.ref(inst.vpcId);
-  return vpc?.type === VPC ? vpc : undefined;
 }
