@@ -193,9 +193,9 @@ export function aliRoute(ix: Index, inst: AliInstance, dst: number, learned: rea
 /** Whether the NAT gateway has an SNAT entry for the instance's vSwitch (or a source CIDR covering it). */
 export function aliSnat(ix: Index, inst: AliInstance, natId: string): Hop {
   const nat = ix.ref(natId);
-  const tables = nat ? list<string>(ix.outputOf(nat, "snatTableIds")) : [];
-  const own = nat ? String(ix.outputOf(nat, "snatTableIds") ?? "") : "";
-  const entry = ix.of(SNAT).find((s) => (tables.includes(String(input(s, "snatTableId"))) || own.split(",").includes(String(input(s, "snatTableId")))) &&
+  // NatGateway.snatTableIds is one string: the gateway's SNAT table ids, comma-separated.
+  const tables = nat ? String(ix.outputOf(nat, "snatTableIds") ?? "").split(",") : [];
+  const entry = ix.of(SNAT).find((s) => tables.includes(String(input(s, "snatTableId"))) &&
     (input(s, "sourceVswitchId") === inst.vswitchId || inCidr(inst.ip, input(s, "sourceCidr"))));
   return entry ? hop("nat", "pass", nameOf(entry), `SNAT entry ${nameOf(entry)} translates ${nameOf(inst.vswitch)}`, entry.urn)
     : hop("nat", "block", `no SNAT entry for ${nameOf(inst.vswitch)}`, `NAT gateway ${nat ? nameOf(nat) : natId} has no SNAT entry for vSwitch ${nameOf(inst.vswitch)}`, nat?.urn);
