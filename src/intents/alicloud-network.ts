@@ -1,4 +1,5 @@
 import { type Cidr, ipv4Text } from "../core/cidr";
+import { ALICLOUD_SERVICES_RANGE } from "../core/rules";
 import type { InventoryResource } from "../offline/inventory";
 import { cidrValue, type Flow, hop, Index, inBlock, inCidr, input, list, nameOf, portMatches, protocolMatches } from "./net";
 import type { Hop } from "./types";
@@ -15,8 +16,6 @@ const VPN_GATEWAY = "alicloud:vpn/gateway:Gateway";
 const VPN_CONNECTION = "alicloud:vpn/connection:Connection";
 const VPN_ROUTE = "alicloud:vpn/routeEntry:RouteEntry";
 
-/** Alibaba Cloud's internal service network: DNS, NTP, metadata and intranet endpoints. */
-export const ALICLOUD_SERVICE_NETWORK = "100.64.0.0/10";
 /** What network ACLs always allow (DNS resolvers and the metadata server). */
 const ACL_ALWAYS_ALLOWED = ["100.100.2.128/28", "100.100.2.112/28", "100.100.100.200/32"];
 /** Client ports a reply goes to: Linux's default ephemeral range, both ends checked. */
@@ -171,7 +170,8 @@ export function aliRoute(ix: Index, inst: AliInstance, dst: number, learned: rea
     const cidr = cidrValue(c);
     if (cidr && inCidr(dst, c)) choices.push({ prefix: cidr.prefix, next: "local", name: `system route ${cidr.text} (${what})` });
   }
-  if (inCidr(dst, ALICLOUD_SERVICE_NETWORK)) choices.push({ prefix: 10, next: "service", name: `system route ${ALICLOUD_SERVICE_NETWORK} (cloud services)` });
+  const services = cidrValue(ALICLOUD_SERVICES_RANGE)!;
+  if (inBlock(dst, services)) choices.push({ prefix: services.prefix, next: "service", name: `system route ${services.text} (cloud services)` });
   for (const e of ix.of(ROUTE_ENTRY).filter((e) => input(e, "routeTableId") === table.id)) {
     const cidr = cidrValue(input(e, "destinationCidrblock"));
     if (!cidr || !inCidr(dst, input(e, "destinationCidrblock"))) continue;
