@@ -10,7 +10,7 @@ import { evaluatePolicies, type EvaluateOptions } from "../policy/evaluate";
 import { Finding, Inventory, InventoryResource, sortKeys } from "./inventory";
 import { installRegisterResource, type MockMonitorLike } from "./mock-monitor";
 import { mockCall, mockOutputs } from "./mock-outputs";
-import { checkPulumiInternals, patchPulumiInternals, pulumiModules } from "./pulumi-internals";
+import { patchPulumiInternals, type PulumiInternalModules, pulumiModules } from "./pulumi-internals";
 
 // Pulumi's serialisation signatures (checked by `checkPulumiInternals`).
 const SIG = pulumi.runtime.specialSigKey;
@@ -129,8 +129,17 @@ interface PendingRecord {
  * at a time per process: Pulumi's runtime state is global.
  */
 export async function runOffline(program: () => unknown, opts: OfflineRunOptions = {}): Promise<Inventory> {
-  checkPulumiInternals(pulumiModules());
-  return isolatedRun(() => runInStore(program, opts));
+  const mods = pulumiModules();
+  // Checks every internal first: nothing is patched or run when one changed.
+  const restore = patchPulumiInternals({
+    fastStacks: opts.fastStacks !== false,
+    ...(opts.serializeDynamicProviders === true ? {} : { dynamicProviderText: DYNAMIC_PROVIDER_MASK }),
+  }, mods);
+  try {
+    return await isolatedRun(mods, () => runInStore(program, opts, mods));
+  } finally {
+    restore();
+  }
 }
 
 /**
@@ -142,9 +151,9 @@ export async function runOffline(program: () => unknown, opts: OfflineRunOptions
  * resource or rejected as "unknown resource". The run also waits for that work before it fails.
  * These are internals of `@pulumi/pulumi` (pinned exactly); `test/testkit` covers them.
  */
-function isolatedRun<T>(run: () => Promise<T>): Promise<T> {
-  const state = require("@pulumi/pulumi/runtime/state") as { withLocalStorage<R>(fn: () => R): R };
-  const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+function isolatedRun<T>(mods: PulumiInternalModules, run: () => Promise<T>): Promise<T> {
+  const state = mods.state as { withLocalStorage<R>(fn: () => R): R };
+  const settings = mods.settings as { waitForRPCs(): Promise<void> };
   return state.withLocalStorage(async () => {
     try {
       return await run();
@@ -155,77 +164,69 @@ function isolatedRun<T>(run: () => Promise<T>): Promise<T> {
   });
 }
 
-async function runInStore(program: () => unknown, opts: OfflineRunOptions): Promise<Inventory> {
+async function runInStore(program: () => unknown, opts: OfflineRunOptions, mods: PulumiInternalModules): Promise<Inventory> {
   const project = opts.project ?? "landing-zone";
   const stack = opts.stack ?? "dev";
-  const restore = patchPulumiInternals({
-    fastStacks: opts.fastStacks !== false,
-    ...(opts.serializeDynamicProviders === true ? {} : { dynamicProviderText: DYNAMIC_PROVIDER_MASK }),
+  pulumi.runtime.setAllConfig({ ...(opts.config ?? {}) }, [...(opts.secretKeys ?? [])]);
+  await pulumi.runtime.setMocks({
+    newResource: (args) => {
+      if (args.type === "pulumi:pulumi:StackReference") return stackReferenceState(args.inputs.name ?? args.name, opts.stackReferences ?? {});
+      const { id, outputs } = mockOutputs(args.type, args.name, args.inputs);
+      return { id: args.custom === false ? "" : id, state: { ...args.inputs, ...outputs } };
+    },
+    call: (args) => mockCall(args.token, args.inputs),
+  }, project, stack, opts.preview ?? false);
+
+  const records: PendingRecord[] = [];
+  let inFlight = 0;
+  installRegisterResource(pulumi.runtime.getMonitor() as unknown as MockMonitorLike, mods, (req: any, serializedInputs) => {
+    const record: PendingRecord = {
+      type: req.getType(),
+      name: req.getName(),
+      parent: req.getParent() || undefined,
+      custom: req.getCustom(),
+      protect: req.getProtect?.() === true,
+      retainOnDelete: req.getRetainondelete?.() === true,
+      dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
+      provider: providerUrn(req.getProvider?.()),
+      inputs: recordedInputs(req.getType(), (maskSerialized(serializedInputs) ?? {}) as Record<string, unknown>),
+      options: resourceOptions(req),
+    };
+    records.push(record);
+    inFlight++;
+    return (urn) => {
+      if (urn !== undefined) record.urn = urn;
+      inFlight--;
+    };
   });
-  try {
-    pulumi.runtime.setAllConfig({ ...(opts.config ?? {}) }, [...(opts.secretKeys ?? [])]);
-    await pulumi.runtime.setMocks({
-      newResource: (args) => {
-        if (args.type === "pulumi:pulumi:StackReference") return stackReferenceState(args.inputs.name ?? args.name, opts.stackReferences ?? {});
-        const { id, outputs } = mockOutputs(args.type, args.name, args.inputs);
-        return { id: args.custom === false ? "" : id, state: { ...args.inputs, ...outputs } };
-      },
-      call: (args) => mockCall(args.token, args.inputs),
-    }, project, stack, opts.preview ?? false);
 
-    const records: PendingRecord[] = [];
-    let inFlight = 0;
-    installRegisterResource(pulumi.runtime.getMonitor() as unknown as MockMonitorLike, pulumiModules(), (req: any, serializedInputs) => {
-      const record: PendingRecord = {
-        type: req.getType(),
-        name: req.getName(),
-        parent: req.getParent() || undefined,
-        custom: req.getCustom(),
-        protect: req.getProtect?.() === true,
-        retainOnDelete: req.getRetainondelete?.() === true,
-        dependencies: [...new Set<string>(req.getDependenciesList())].sort(),
-        provider: providerUrn(req.getProvider?.()),
-        inputs: recordedInputs(req.getType(), (maskSerialized(serializedInputs) ?? {}) as Record<string, unknown>),
-        options: resourceOptions(req),
-      };
-      records.push(record);
-      inFlight++;
-      return (urn) => {
-        if (urn !== undefined) record.urn = urn;
-        inFlight--;
-      };
-    });
-
-    const exported = await program();
-    const outputs = (await resolveOutput(exported ?? {})) as Record<string, unknown>;
-    // Let every registration settle: resources created inside applies register late.
-    for (let idle = 0; idle < 3;) {
-      await new Promise((r) => setImmediate(r));
-      idle = inFlight === 0 ? idle + 1 : 0;
-    }
-    const resources: InventoryResource[] = records
-      .filter((r) => r.urn !== undefined)
-      .map((r) => ({
-        urn: r.urn!,
-        type: r.type,
-        name: r.name,
-        ...(r.parent ? { parent: r.parent } : {}),
-        custom: r.custom,
-        protect: r.protect,
-        retainOnDelete: r.retainOnDelete,
-        dependencies: r.dependencies,
-        ...(r.provider ? { provider: r.provider } : {}),
-        // Already sorted: the request's inputs arrive as a protobuf `Struct`, whose `toJavaScript()`
-        // sorts every object's keys, and masking keeps the order.
-        inputs: r.inputs,
-        ...(Object.keys(r.options).length > 0 ? { options: r.options } : {}),
-      }))
-      .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
-    const findings: Finding[] = opts.policies === false ? [] : evaluatePolicies(resources, { stack, project, ...(opts.policies ?? {}) });
-    return { project, stack, resources, outputs: sortKeys(outputs) as Record<string, unknown>, findings };
-  } finally {
-    restore();
+  const exported = await program();
+  const outputs = (await resolveOutput(exported ?? {})) as Record<string, unknown>;
+  // Let every registration settle: resources created inside applies register late.
+  for (let idle = 0; idle < 3;) {
+    await new Promise((r) => setImmediate(r));
+    idle = inFlight === 0 ? idle + 1 : 0;
   }
+  const resources: InventoryResource[] = records
+    .filter((r) => r.urn !== undefined)
+    .map((r) => ({
+      urn: r.urn!,
+      type: r.type,
+      name: r.name,
+      ...(r.parent ? { parent: r.parent } : {}),
+      custom: r.custom,
+      protect: r.protect,
+      retainOnDelete: r.retainOnDelete,
+      dependencies: r.dependencies,
+      ...(r.provider ? { provider: r.provider } : {}),
+      // Already sorted: the request's inputs arrive as a protobuf `Struct`, whose `toJavaScript()`
+      // sorts every object's keys, and masking keeps the order.
+      inputs: r.inputs,
+      ...(Object.keys(r.options).length > 0 ? { options: r.options } : {}),
+    }))
+    .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
+  const findings: Finding[] = opts.policies === false ? [] : evaluatePolicies(resources, { stack, project, ...(opts.policies ?? {}) });
+  return { project, stack, resources, outputs: sortKeys(outputs) as Record<string, unknown>, findings };
 }
 
 /** The mock state of a `pulumi:pulumi:StackReference`: the referenced stack's outputs. */

@@ -83,12 +83,11 @@ const DYNAMIC_SERIALISER = ["require(\"../runtime/closure/serializeClosure\")", 
 /** The closure serialiser's module file. */
 const SERIALISER_FILE = requirePulumi.resolve("./runtime/closure/serializeClosure");
 
-let dynamicSource: string | undefined;
-let rpcSource: string | undefined;
+let modules: PulumiInternalModules | undefined;
 
-/** Pulumi's own modules, as its runtime sees them. */
+/** Pulumi's own modules, as its runtime sees them (looked up and read once per process). */
 export function pulumiModules(): PulumiInternalModules {
-  return {
+  return modules ??= {
     debuggable: requirePulumi("./runtime/debuggable"),
     rpc: requirePulumi("./runtime/rpc"),
     resource: requirePulumi("./resource"),
@@ -101,8 +100,8 @@ export function pulumiModules(): PulumiInternalModules {
     state: requirePulumi("./runtime/state"),
     settings: requirePulumi("./runtime/settings"),
     dependsOn: requirePulumi("./runtime/dependsOn"),
-    rpcFile: { text: rpcSource ??= fs.readFileSync(requirePulumi.resolve("./runtime/rpc"), "utf8") },
-    dynamicSource: dynamicSource ??= fs.readFileSync(requirePulumi.resolve("./dynamic"), "utf8"),
+    rpcFile: { text: fs.readFileSync(requirePulumi.resolve("./runtime/rpc"), "utf8") },
+    dynamicSource: fs.readFileSync(requirePulumi.resolve("./dynamic"), "utf8"),
   };
 }
 
