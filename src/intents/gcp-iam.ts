@@ -1,5 +1,5 @@
 import type { InventoryResource } from "../offline/inventory";
-import { hop, Index, input, list } from "./net";
+import { hop, Index, input, lastSegment, list } from "./net";
 import type { Hop } from "./types";
 
 /** Predefined roles that carry each action's permission (artifactregistry.repositories.uploadArtifacts, …). */
@@ -37,7 +37,7 @@ function bindingsFor(ix: Index, project: string, repo: GcpRepositoryRef | undefi
   const projectLevel = [...ix.of("gcp:projects/iAMMember:IAMMember"), ...ix.of("gcp:projects/iAMBinding:IAMBinding")]
     .filter((r) => input(r, "project") === project);
   const repoLevel = repo ? [...ix.of("gcp:artifactregistry/repositoryIamMember:RepositoryIamMember"), ...ix.of("gcp:artifactregistry/repositoryIamBinding:RepositoryIamBinding")]
-    .filter((r) => input(r, "project") === repo.project && input(r, "location") === repo.location && String(input(r, "repository")).split("/").pop() === repo.repositoryId) : [];
+    .filter((r) => input(r, "project") === repo.project && input(r, "location") === repo.location && lastSegment(input(r, "repository")) === repo.repositoryId) : [];
   return [...projectLevel, ...repoLevel].map(grants).filter((g): g is Grant => g !== undefined);
 }
 
@@ -66,7 +66,7 @@ export function gcpAuthorize(ix: Index, member: string, action: "push" | "pull" 
     .map(grants).filter((g): g is Grant => g !== undefined && (g.role === WORKLOAD_IDENTITY_USER || g.role === TOKEN_CREATOR));
   const impersonable = saBindings.filter((g) => memberMatches(g.members, member));
   for (const b of impersonable) {
-    const email = String(input(b.r, "serviceAccountId")).split("/").pop()!;
+    const email = lastSegment(input(b.r, "serviceAccountId"));
     const via = direct(ix, `serviceAccount:${email}`, action, project, repo);
     if (via) {
       return [
@@ -81,6 +81,6 @@ export function gcpAuthorize(ix: Index, member: string, action: "push" | "pull" 
   return [hop("binding", "block", names.length > 0 ? `no ${WORKLOAD_IDENTITY_USER} on ${names.join(", ")}` : `no ${action} binding`,
     names.length > 0
       ? `${member} may not impersonate a service account that can ${what}: no ${WORKLOAD_IDENTITY_USER} binding for it on ${names.join(", ")}` +
-        (impersonable.length > 0 ? ` (it may impersonate ${impersonable.map((b) => String(input(b.r, "serviceAccountId")).split("/").pop()).join(", ")}, which cannot)` : "")
+        (impersonable.length > 0 ? ` (it may impersonate ${impersonable.map((b) => lastSegment(input(b.r, "serviceAccountId"))).join(", ")}, which cannot)` : "")
       : `no binding gives ${member}, or a service account it may impersonate, a role with ${what}`)];
 }
