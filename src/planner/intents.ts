@@ -142,10 +142,10 @@ function probePorts(tierPorts: readonly string[] | undefined, adminPorts: readon
  *   DNS and the registry's VPC endpoint; the CI pushes images keylessly on both clouds.
  * - forbidden: the internet reaches no private tier (its ports and the admin ports); the other
  *   environments' ranges reach no private tier; in production, personas that only pull cannot push.
+ * `cat` is the catalogue of `p`, when the caller already has it.
  */
-export function defaultIntents(p: Plans): IntentSet {
+export function defaultIntents(p: Plans, cat: IntentCatalogue = intentCatalogue(p)): IntentSet {
   const { spec } = p;
-  const cat = intentCatalogue(p);
   const required: Intent[] = [];
   const forbidden: Intent[] = [];
   const onPrem = Object.keys(cat.onPremises).length > 0;
@@ -196,6 +196,6 @@ export function planIntents(p: Plans, problems: Problems): IntentsPlan {
   const catalogue = intentCatalogue(p);
   const own = p.spec.intents ?? {};
   validateIntents({ required: own.required ?? [], forbidden: own.forbidden ?? [] }, catalogue, keyPath(["intents"]), problems);
-  const base = own.defaults === false ? { required: [], forbidden: [] } : defaultIntents(p);
+  const base = own.defaults === false ? { required: [], forbidden: [] } : defaultIntents(p, catalogue);
   return { catalogue, intents: { required: [...(base.required ?? []), ...(own.required ?? [])], forbidden: [...(base.forbidden ?? []), ...(own.forbidden ?? [])] } };
 }

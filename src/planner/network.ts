@@ -102,14 +102,15 @@ export function checkLocations(spec: EnvironmentSpec, problems: Problems): void 
  * the VPC ranges of both clouds are disjoint.
  */
 export function planNetwork(spec: EnvironmentSpec, problems: Problems): NetworkPlan {
-  const before = problems.items.length;
   checkLocations(spec, problems);
+  // Each VPC is clean when its own planner reported nothing (an Alibaba zone outside its region does not stop the GCP firewall).
+  const before = problems.items.length;
   const gcp = spec.gcp ? planStep(planGcpVpc, corePrefix(spec), gcpVpcArgs(spec), keyPath(["gcp", "network"]), problems, { labels: undefined }) : undefined;
-  const gcpClean = problems.items.length === before;
   const mid = problems.items.length;
   const alicloud = spec.alicloud
     ? planStep(planAlicloudVpc, corePrefix(spec), alicloudVpcArgs(spec), keyPath(["alicloud", "vpc"]), problems, { tags: undefined })
     : undefined;
+  const gcpClean = mid === before;
   const alicloudClean = problems.items.length === mid;
   if (spec.alicloud) checkAlicloudAccount(spec.alicloud.account, spec.production, keyPath(["alicloud", "account"]), problems);
   const ranges = vpcRanges(spec);

@@ -13,11 +13,11 @@ export function deployAlerts(ctx: LandingZoneContext): AreaOutputs {
   const outputs: AreaOutputs = {};
   if (alerts.gcp) {
     const notificationChannels = alerts.gcpBudgetChannels.map((key) => gcpBudget!.channels[key]!.name);
-    outputs.gcpSecurityAlerts = new GcpSecurityAlerts(alerts.gcp.name, deployArgs(alerts.gcp, { notificationChannels }), { provider: ctx.gcpProvider }).alertIds;
+    outputs.gcpSecurityAlerts = new GcpSecurityAlerts(alerts.gcp.name, deployArgs(alerts.gcp, { notificationChannels }), ctx.gcpOpts).alertIds;
   }
   if (alerts.alicloud && alicloudLogging) {
     outputs.alicloudSecurityAlerts = new AlicloudSecurityAlerts(alerts.alicloud.name, deployArgs(alerts.alicloud, { slsProjectName: alicloudLogging.slsProjectName }),
-      { provider: ctx.alicloudProvider, dependsOn: [alicloudLogging.trailStore] }).alertIds;
+      { ...ctx.alicloudOpts, dependsOn: [alicloudLogging.trailStore] }).alertIds;
   }
   return outputs;
 }

@@ -13,32 +13,30 @@ import { landingZoneKey } from "./keys";
 export function deployAudit(ctx: LandingZoneContext): AreaOutputs {
   const { audit } = ctx.plan;
   const outputs: AreaOutputs = {};
-  const gcpOpts = { provider: ctx.gcpProvider };
   if (audit.gcpLogging) {
     const logging = new GcpLogging(audit.gcpLogging.name, deployArgs(audit.gcpLogging, {
       kmsKeyName: landingZoneKey(ctx.shared.gcpKeys, "audit", audit.gcpLogging.args.kmsKeyName),
-    }), gcpOpts);
+    }), ctx.gcpOpts);
     outputs.gcpAuditBucket = logging.bucketName;
     outputs.gcpAuditWriterIdentities = logging.writerIdentities;
   }
   if (audit.gcpBudget) {
-    ctx.shared.gcpBudget = new GcpBudget(audit.gcpBudget.name, audit.gcpBudget.args, gcpOpts);
+    ctx.shared.gcpBudget = new GcpBudget(audit.gcpBudget.name, audit.gcpBudget.args, ctx.gcpOpts);
     outputs.gcpBudgetName = ctx.shared.gcpBudget.budgetName;
   }
-  const aliOpts = { provider: ctx.alicloudProvider };
   if (audit.alicloudLogging) {
     const logging = new AlicloudLogging(audit.alicloudLogging.name, deployArgs(audit.alicloudLogging, {
       flowLogVpcId: audit.alicloudFlowLogs ? ctx.alicloudVpc?.vpcId : undefined,
       // The keys area's audit key: SSE-KMS on the OSS bucket; BYOK logstores through its SLS role.
       kmsKeyId: ctx.shared.alicloudKeys?.keyIds.audit,
       kmsRoleArn: ctx.plan.keys.alicloudLogstores ? ctx.shared.alicloudKeys?.logServiceRoleArn : undefined,
-    }), aliOpts);
+    }), ctx.alicloudOpts);
     ctx.shared.alicloudLogging = logging;
     outputs.alicloudAuditSlsProject = logging.slsProjectName;
     outputs.alicloudAuditTrail = logging.trailName;
   }
   if (audit.alicloudBudget) {
-    const budget = new AlicloudBudget(audit.alicloudBudget.name, audit.alicloudBudget.args, aliOpts);
+    const budget = new AlicloudBudget(audit.alicloudBudget.name, audit.alicloudBudget.args, ctx.alicloudOpts);
     outputs.alicloudBudgetContactGroup = budget.contactGroupName;
     if (budget.budgetName) outputs.alicloudBudgetName = budget.budgetName;
     outputs.alicloudBudgetSettings = budget.settings;

@@ -11,7 +11,7 @@ export function deployConnectivity(ctx: LandingZoneContext): AreaOutputs {
   const { connectivity } = ctx.plan;
   const outputs: AreaOutputs = {};
   if (connectivity.gcp && ctx.gcpVpc) {
-    const vpn = new GcpHaVpn(connectivity.gcp.name, deployArgs(connectivity.gcp, { network: ctx.gcpVpc.networkId }), { provider: ctx.gcpProvider });
+    const vpn = new GcpHaVpn(connectivity.gcp.name, deployArgs(connectivity.gcp, { network: ctx.gcpVpc.networkId }), ctx.gcpOpts);
     outputs.gcpVpnGatewayIps = vpn.gatewayIps;
     outputs.gcpVpnTunnels = vpn.onPremisesConfig;
     outputs.gcpVpnSharedSecrets = vpn.sharedSecrets;
@@ -26,7 +26,7 @@ export function deployConnectivity(ctx: LandingZoneContext): AreaOutputs {
       disasterRecoveryVswitchId: vswitch(placement.disasterRecoveryVswitch),
       // The gateway publishes to the system route table only: the tiers' custom tables get their own routes.
       routeTableIds: Object.fromEntries(Object.entries(vpc.routeTables).map(([tier, table]) => [tier, table.id])),
-    }), { provider: ctx.alicloudProvider });
+    }), ctx.alicloudOpts);
     outputs.alicloudVpnGatewayIps = vpn.gatewayIps;
     outputs.alicloudVpnTunnels = vpn.onPremisesConfig;
     outputs.alicloudVpnSharedSecrets = vpn.sharedSecrets;

@@ -4,7 +4,6 @@ import type { AlicloudKeys } from "../alicloud/keys";
 import type { AlicloudLogging } from "../alicloud/logging";
 import type { AlicloudVpc } from "../alicloud/vpc";
 import type { GcpBudget } from "../gcp/budget";
-import type { EnvironmentSpec } from "../config/spec";
 import type { GcpKeys } from "../gcp/keys";
 import type { GcpVpc } from "../gcp/vpc";
 import type * as pulumi from "@pulumi/pulumi";
@@ -20,14 +19,10 @@ import type { EnvironmentPlan } from "../planner/environment";
 export interface LandingZoneContext {
   /** The environment plan the program deploys. */
   readonly plan: EnvironmentPlan;
-  /** The validated spec (`plan.spec`). */
-  readonly spec: EnvironmentSpec;
-  /** Labels / tags for every resource that takes them (`plan.labels`). */
-  readonly labels: Record<string, string>;
-  /** Explicit GCP provider pinned to the project and primary region (gcp enabled only). */
-  readonly gcpProvider?: gcp.Provider;
-  /** Explicit Alibaba provider pinned to the region (alicloud enabled only). */
-  readonly alicloudProvider?: alicloud.Provider;
+  /** Options of every GCP component: the explicit provider pinned to the project and primary region (gcp enabled only). */
+  readonly gcpOpts: { readonly provider?: gcp.Provider };
+  /** Options of every Alibaba component: the explicit provider pinned to the region (alicloud enabled only). */
+  readonly alicloudOpts: { readonly provider?: alicloud.Provider };
   /** The GCP VPC (gcp enabled only). */
   readonly gcpVpc?: GcpVpc;
   /** The Alibaba VPC (alicloud enabled only). */

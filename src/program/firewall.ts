@@ -8,7 +8,7 @@ export function deployFirewall(ctx: LandingZoneContext): AreaOutputs {
   const { firewall } = ctx.plan;
   const outputs: AreaOutputs = {};
   if (firewall.gcp && ctx.gcpVpc) {
-    const fw = new GcpFirewall(firewall.gcp.name, deployArgs(firewall.gcp, { network: ctx.gcpVpc.networkId }), { provider: ctx.gcpProvider });
+    const fw = new GcpFirewall(firewall.gcp.name, deployArgs(firewall.gcp, { network: ctx.gcpVpc.networkId }), ctx.gcpOpts);
     outputs.gcpFirewallRules = fw.firewallNames;
     outputs.gcpTierIdentities = fw.tierIdentities;
   }
@@ -16,7 +16,7 @@ export function deployFirewall(ctx: LandingZoneContext): AreaOutputs {
     const vpc = ctx.alicloudVpc;
     const vswitches = alicloudVswitchRefs(vpc.plan, vpc.vswitchIdsByKey);
     const sgs = new AlicloudSecurityGroups(firewall.alicloud.name, deployArgs(firewall.alicloud, { vpcId: vpc.vpcId, vswitches }),
-      { provider: ctx.alicloudProvider });
+      ctx.alicloudOpts);
     outputs.alicloudSecurityGroupIds = sgs.securityGroupIds;
     outputs.alicloudNetworkAclIds = sgs.networkAclIds;
   }

@@ -11,16 +11,16 @@ export function deployIam(ctx: LandingZoneContext): AreaOutputs {
   const { iam } = ctx.plan;
   const outputs: AreaOutputs = {};
   if (iam.gcp) {
-    const gcpIam = new GcpIam(iam.gcp.name, iam.gcp.args, { provider: ctx.gcpProvider });
+    const gcpIam = new GcpIam(iam.gcp.name, iam.gcp.args, ctx.gcpOpts);
     if (gcpIam.robot) outputs.gcpCiDeployerEmail = gcpIam.robotEmail;
   }
   if (iam.gcpWorkloadIdentity) {
-    const wif = new GcpWorkloadIdentity(iam.gcpWorkloadIdentity.name, iam.gcpWorkloadIdentity.args, { provider: ctx.gcpProvider });
+    const wif = new GcpWorkloadIdentity(iam.gcpWorkloadIdentity.name, iam.gcpWorkloadIdentity.args, ctx.gcpOpts);
     ctx.shared.gcpWorkloadIdentityPool = wif.poolName;
     outputs.gcpWorkloadIdentityProvider = wif.providerName;
   }
   if (iam.alicloud) {
-    const ram = new AlicloudRam(iam.alicloud.name, iam.alicloud.args, { provider: ctx.alicloudProvider });
+    const ram = new AlicloudRam(iam.alicloud.name, iam.alicloud.args, ctx.alicloudOpts);
     ctx.shared.alicloudPersonaGroups = { ...ram.groupNames };
     outputs.alicloudPersonaGroups = ram.groupNames;
     if (ram.robotRole) outputs.alicloudCiDeployerRoleArn = ram.robotRoleArn;

@@ -21,13 +21,13 @@ export function deployKeys(ctx: LandingZoneContext): AreaOutputs {
   const outputs: AreaOutputs = {};
   if (keys.gcpKeys) {
     const p = keys.gcpKeys;
-    const gcpKeys = new GcpKeys(p.name, p.args, { provider: ctx.gcpProvider });
+    const gcpKeys = new GcpKeys(p.name, p.args, ctx.gcpOpts);
     ctx.shared.gcpKeys = gcpKeys;
     outputs.gcpKeyNames = gcpKeys.keyNames;
   }
   if (keys.alicloudKeys) {
     const p = keys.alicloudKeys;
-    const aliKeys = new AlicloudKeys(p.name, p.args, { provider: ctx.alicloudProvider });
+    const aliKeys = new AlicloudKeys(p.name, p.args, ctx.alicloudOpts);
     ctx.shared.alicloudKeys = aliKeys;
     outputs.alicloudKeyIds = aliKeys.keyIds;
   }

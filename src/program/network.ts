@@ -10,7 +10,6 @@ import { gcpProviderAfterServices } from "./services";
 /** Creates the providers and the planned VPCs; returns the context every later area builds on. */
 export function deployNetwork(plan: EnvironmentPlan): { ctx: LandingZoneContext; outputs: AreaOutputs } {
   const { spec } = plan;
-  const labels = { ...plan.labels };
   const outputs: AreaOutputs = {};
   let gcpProvider: gcp.Provider | undefined;
   let gcpVpc: GcpVpc | undefined;
@@ -37,5 +36,5 @@ export function deployNetwork(plan: EnvironmentPlan): { ctx: LandingZoneContext;
     outputs.alicloudSubnets = alicloudVpc.subnets;
     outputs.alicloudNatPublicIp = alicloudVpc.natPublicIp;
   }
-  return { ctx: { plan, spec, labels, gcpProvider, alicloudProvider, gcpVpc, alicloudVpc, shared: {} }, outputs };
+  return { ctx: { plan, gcpOpts: { provider: gcpProvider }, alicloudOpts: { provider: alicloudProvider }, gcpVpc, alicloudVpc, shared: {} }, outputs };
 }

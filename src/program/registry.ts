@@ -20,7 +20,7 @@ export function deployRegistry(ctx: LandingZoneContext): AreaOutputs {
       kmsKeyName: landingZoneKey(ctx.shared.gcpKeys, "registry", registry.gcp.args.kmsKeyName),
       robotWorkloadIdentity: wif && { ...wif, pool: gcpRobotPoolName(ctx, registry.gcp.robotPool) },
     });
-    const gcpRegistry = new GcpRegistry(registry.gcp.name, args, { provider: ctx.gcpProvider });
+    const gcpRegistry = new GcpRegistry(registry.gcp.name, args, ctx.gcpOpts);
     outputs.gcpRegistryUrl = gcpRegistry.url;
     if (gcpRegistry.remoteRepository) outputs.gcpRegistryProxyUrl = gcpRegistry.proxyUrl;
     if (gcpRegistry.robot) outputs.gcpRegistryRobotEmail = gcpRegistry.robotEmail;
@@ -32,7 +32,7 @@ export function deployRegistry(ctx: LandingZoneContext): AreaOutputs {
       ...link,
       // The IAM area's groups, as outputs: the planned names, plus the dependency on each group.
       personaGroups: { ...ctx.shared.alicloudPersonaGroups },
-    }), { provider: ctx.alicloudProvider });
+    }), ctx.alicloudOpts);
     outputs.alicloudRegistryUrl = aliRegistry.url;
     outputs.alicloudRegistryVpcUrl = aliRegistry.vpcUrl;
     if (aliRegistry.robotRole) outputs.alicloudRegistryRobotRoleArn = aliRegistry.robotRoleArn;
