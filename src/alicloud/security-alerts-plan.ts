@@ -14,7 +14,7 @@ export interface AlicloudSecurityAlertsArgs {
   readonly logstore: string;
   /** Email recipients keyed by name: the component creates SLS alert users, a user group and an action policy mailing them. @default {} */
   readonly emails?: Readonly<Record<string, string>>;
-  /** An existing SLS action policy to notify instead of (or besides) `emails`. @default the one created for `emails` */
+  /** An existing SLS action policy every alert notifies instead of `emails` (given both, no users, group or policy are created for `emails`). @default the one created for `emails` */
   readonly actionPolicyId?: string;
   /** Region of the SLS alert resource centre, where users, groups and action policies live. @default "cn-heyuan" */
   readonly resourceRegion?: string;

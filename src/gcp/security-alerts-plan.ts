@@ -40,6 +40,19 @@ export function gcpLogMetricType(metricName: string): string {
   return `logging.googleapis.com/user/${metricName}`;
 }
 
+/**
+ * Monitored resource types the catalogue's log-based metrics count on: `global` for audit entries
+ * whose resource Cloud Monitoring has no type for (project, IAM role, firewall rule, route,
+ * network), and the buckets' and Cloud SQL's own types. A threshold condition's filter must
+ * name the resource type (Cloud Monitoring refuses a policy without it).
+ */
+export const GCP_LOG_METRIC_RESOURCE_TYPES = ["global", "gcs_bucket", "cloudsql_database"] as const;
+
+/** The filter of a policy condition on the log-based metric `metricName`: its metric type and resource types. */
+export function gcpAlertConditionFilter(metricName: string): string {
+  return `metric.type="${gcpLogMetricType(metricName)}" AND resource.type=one_of(${GCP_LOG_METRIC_RESOURCE_TYPES.map((t) => `"${t}"`).join(", ")})`;
+}
+
 /** Validates `GcpSecurityAlerts` args (catalogue overrides, channels, names); reports every problem under `path`. */
 export function planGcpSecurityAlerts(name: string, args: GcpSecurityAlertsArgs, path: string, problems: Problems): GcpSecurityAlertsPlan {
   checkGcpName(name, path, problems, "component name");

@@ -2,7 +2,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { validated } from "../core/errors";
 import { nameOf } from "../core/naming";
-import { GCP_ALERT_SEVERITY, GcpSecurityAlertsArgs, GcpSecurityAlertsPlan, gcpLogMetricType, planGcpSecurityAlerts } from "./security-alerts-plan";
+import { GCP_ALERT_SEVERITY, GcpSecurityAlertsArgs, GcpSecurityAlertsPlan, gcpAlertConditionFilter, planGcpSecurityAlerts } from "./security-alerts-plan";
 
 export * from "./security-alerts-plan";
 
@@ -61,7 +61,7 @@ export class GcpSecurityAlerts extends pulumi.ComponentResource {
         conditions: [{
           displayName: a.title,
           conditionThreshold: {
-            filter: pulumi.interpolate`metric.type="${metric.name.apply(gcpLogMetricType)}"`,
+            filter: metric.name.apply(gcpAlertConditionFilter),
             comparison: "COMPARISON_GT",
             thresholdValue: 0,
             duration: "0s",

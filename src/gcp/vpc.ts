@@ -157,7 +157,8 @@ export class GcpVpc extends pulumi.ComponentResource {
         project,
         network: this.network.id,
         destRange: apis.route.destRange,
-        nextHopGateway: `projects/${project}/global/gateways/default-internet-gateway`,
+        // `project` may be another resource's output: interpolate it, never a template string.
+        nextHopGateway: pulumi.interpolate`projects/${project}/global/gateways/default-internet-gateway`,
         priority: 1000,
         description: `${apis.access}.googleapis.com VIP through the default internet gateway`,
       }, { parent: this });

@@ -75,6 +75,13 @@ describe("AlicloudSecurityAlerts", () => {
     expect(own.severityConfigurations[0].severity).toBe(6);
   });
 
+  it("with both emails and an action policy, notifies that policy and creates no users, group or policy for the emails", async () => {
+    const inv = await runOffline(() => { new AlicloudSecurityAlerts("prod-alerts", { ...ARGS, actionPolicyId: "secops-oncall" }); }, { stack: "test" });
+    expect(inv.resources.filter((r) => r.type === RECORD || r.type === "pulumi:providers:alicloud")).toEqual([]);
+    const alert = findResource(inv, ALERT, "prod-alerts-root-account-use").inputs as Record<string, any>;
+    expect(alert.policyConfiguration.actionPolicyId).toBe("secops-oncall");
+  });
+
   it("rejects a logstore that is not ActionTrail's, bad overrides and no recipient, all at once", async () => {
     expect(await componentProblems(() => new AlicloudSecurityAlerts("prod-alerts", {
       region: "cn-hangzhou", slsProjectName: "acme", logstore: "vpc-flow-logs",

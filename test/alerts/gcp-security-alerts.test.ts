@@ -37,7 +37,7 @@ describe("GcpSecurityAlerts", () => {
     expect(inputs.conditions).toEqual([{
       displayName: "VPC firewall rule created, changed or deleted",
       conditionThreshold: {
-        filter: 'metric.type="logging.googleapis.com/user/prod-alerts-firewall-changes"',
+        filter: 'metric.type="logging.googleapis.com/user/prod-alerts-firewall-changes" AND resource.type=one_of("global", "gcs_bucket", "cloudsql_database")',
         comparison: "COMPARISON_GT", thresholdValue: 0, duration: "0s",
         aggregations: [{ alignmentPeriod: "60s", perSeriesAligner: "ALIGN_SUM", crossSeriesReducer: "REDUCE_SUM" }],
         trigger: { count: 1 },

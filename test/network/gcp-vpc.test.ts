@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { GcpVpc, GcpVpcArgs } from "../../src/gcp/vpc";
 import { LandingZoneValidationError } from "../../src/core/errors";
@@ -108,6 +109,12 @@ describe("GcpVpc children", () => {
       nextHopGateway: "projects/acme-test/global/gateways/default-internet-gateway", priority: 1000,
       description: "private.googleapis.com VIP through the default internet gateway",
     });
+  });
+
+  it("names the internet gateway of a project given as another resource's output", async () => {
+    const inv = await runOffline(() => { new GcpVpc("core", { ...ARGS, project: pulumi.output("acme-made") }); }, { stack: "test" });
+    expect(findResource(inv, "gcp:compute/route:Route", "core-private-googleapis").inputs.nextHopGateway)
+      .toBe("projects/acme-made/global/gateways/default-internet-gateway");
   });
 
   it("uses the restricted VIP when asked, and creates no zone or route with googleApisAccess off", async () => {
