@@ -175,7 +175,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** A namespace that is probably a typo of ours: `landingzone`, `Landing_Zone`, `landing-zones`, `lnading-zone`. */
-export function nearNamespace(ns: string): boolean {
+function nearNamespace(ns: string): boolean {
   const norm = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, "");
   return ns !== NAMESPACE && (norm(ns) === norm(NAMESPACE) || editDistance(ns.toLowerCase(), NAMESPACE) <= 2);
 }

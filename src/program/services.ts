@@ -1,8 +1,6 @@
 import * as gcp from "@pulumi/gcp";
 import type { EnvironmentPlan } from "../planner/environment";
 
-export { gcpLandingZoneServices } from "../planner/services";
-
 /**
  * Turns on the environment's Google APIs (`plan.gcpServices`) through a bootstrap provider,
  * then returns the provider every landing-zone resource uses, which depends on them: on a fresh
