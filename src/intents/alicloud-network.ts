@@ -1,10 +1,10 @@
 import { type Cidr, ipv4Text } from "../core/cidr";
+import { ALICLOUD_SERVICES_RANGE } from "../core/rules";
 import type { InventoryResource } from "../offline/inventory";
 import { cidrValue, type Flow, hop, Index, inBlock, inCidr, input, list, nameOf, portMatches, protocolMatches } from "./net";
 import type { Hop } from "./types";
 
 const SWITCH = "alicloud:vpc/switch:Switch";
-const VPC = "alicloud:vpc/network:Network";
 const SECURITY_GROUP = "alicloud:ecs/securityGroup:SecurityGroup";
 const SG_RULE = "alicloud:ecs/securityGroupRule:SecurityGroupRule";
 const ACL = "alicloud:vpc/networkAcl:NetworkAcl";
@@ -16,8 +16,6 @@ const VPN_GATEWAY = "alicloud:vpn/gateway:Gateway";
 const VPN_CONNECTION = "alicloud:vpn/connection:Connection";
 const VPN_ROUTE = "alicloud:vpn/routeEntry:RouteEntry";
 
-/** Alibaba Cloud's internal service network: DNS, NTP, metadata and intranet endpoints. */
-export const ALICLOUD_SERVICE_NETWORK = "100.64.0.0/10";
 /** What network ACLs always allow (DNS resolvers and the metadata server). */
 const ACL_ALWAYS_ALLOWED = ["100.100.2.128/28", "100.100.2.112/28", "100.100.100.200/32"];
 /** Client ports a reply goes to: Linux's default ephemeral range, both ends checked. */
@@ -172,7 +170,8 @@ export function aliRoute(ix: Index, inst: AliInstance, dst: number, learned: rea
     const cidr = cidrValue(c);
     if (cidr && inCidr(dst, c)) choices.push({ prefix: cidr.prefix, next: "local", name: `system route ${cidr.text} (${what})` });
   }
-  if (inCidr(dst, ALICLOUD_SERVICE_NETWORK)) choices.push({ prefix: 10, next: "service", name: `system route ${ALICLOUD_SERVICE_NETWORK} (cloud services)` });
+  const services = cidrValue(ALICLOUD_SERVICES_RANGE)!;
+  if (inBlock(dst, services)) choices.push({ prefix: services.prefix, next: "service", name: `system route ${services.text} (cloud services)` });
   for (const e of ix.of(ROUTE_ENTRY).filter((e) => input(e, "routeTableId") === table.id)) {
     const cidr = cidrValue(input(e, "destinationCidrblock"));
     if (!cidr || !inCidr(dst, input(e, "destinationCidrblock"))) continue;
@@ -194,9 +193,9 @@ export function aliRoute(ix: Index, inst: AliInstance, dst: number, learned: rea
 /** Whether the NAT gateway has an SNAT entry for the instance's vSwitch (or a source CIDR covering it). */
 export function aliSnat(ix: Index, inst: AliInstance, natId: string): Hop {
   const nat = ix.ref(natId);
-  const tables = nat ? list<string>(ix.outputOf(nat, "snatTableIds")) : [];
-  const own = nat ? String(ix.outputOf(nat, "snatTableIds") ?? "") : "";
-  const entry = ix.of(SNAT).find((s) => (tables.includes(String(input(s, "snatTableId"))) || own.split(",").includes(String(input(s, "snatTableId")))) &&
+  // NatGateway.snatTableIds is one string: the gateway's SNAT table ids, comma-separated.
+  const tables = nat ? String(ix.outputOf(nat, "snatTableIds") ?? "").split(",") : [];
+  const entry = ix.of(SNAT).find((s) => tables.includes(String(input(s, "snatTableId"))) &&
     (input(s, "sourceVswitchId") === inst.vswitchId || inCidr(inst.ip, input(s, "sourceCidr"))));
   return entry ? hop("nat", "pass", nameOf(entry), `SNAT entry ${nameOf(entry)} translates ${nameOf(inst.vswitch)}`, entry.urn)
     : hop("nat", "block", `no SNAT entry for ${nameOf(inst.vswitch)}`, `NAT gateway ${nat ? nameOf(nat) : natId} has no SNAT entry for vSwitch ${nameOf(inst.vswitch)}`, nat?.urn);
@@ -210,9 +209,4 @@ export function aliVpnConnection(ix: Index, vpcId: string, onPrem: number, dst: 
   const c = conns.find((c) => list<string>(input(c, "remoteSubnets")).some((r) => inCidr(onPrem, r)) && list<string>(input(c, "localSubnets")).some((l) => inCidr(dst, l)));
   return c ? hop("vpn", "pass", nameOf(c), `VPN connection ${nameOf(c)} carries ${ipv4Text(onPrem)} <-> ${ipv4Text(dst)}`, c.urn)
     : hop("vpn", "block", nameOf(conns[0]!), `no VPN connection has ${ipv4Text(onPrem)} in its remote subnets and ${ipv4Text(dst)} in its local subnets`, conns[0]!.urn);
-}
-
-export function aliVpcOf(ix: Index, inst: AliInstance): InventoryResource | undefined {
-  const vpc = ix.ref(inst.vpcId);
-  return vpc?.type === VPC ? vpc : undefined;
 }

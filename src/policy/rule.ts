@@ -98,6 +98,14 @@ export function get(inputs: unknown, ...keys: readonly (string | number)[]): unk
   return v;
 }
 
+/** Values of an `environment` label (GCP) or tag (Alibaba) that mark production. */
+export const PRODUCTION_ENVIRONMENTS = ["prod", "production"] as const;
+
+/** True when an `environment` label or tag value marks production (`prod` or `production`). */
+export function isProductionEnvironment(value: unknown): boolean {
+  return typeof value === "string" && (PRODUCTION_ENVIRONMENTS as readonly string[]).includes(value);
+}
+
 /** The value as an array (absent → []). */
 export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];

@@ -83,6 +83,7 @@ const CASES: readonly (readonly [string, string, readonly StackResource[], reado
   ["gcp-registry-scanning-api", "no Container Scanning API", BASELINE.filter((r) => r !== scanning), [undefined]],
   ["gcp-cmek-required", "the stack owns a key, the audit bucket and the registry do not use one", [...BASELINE, gcpKey], [bucket.urn, repo.urn]],
   ["gcp-cmek-required", "no keys, but a production registry without CMEK", BASELINE.map((r) => (r === repo ? { ...repo, inputs: { ...repo.inputs, labels: { environment: "prod" } } } : r)), [repo.urn]],
+  ["gcp-cmek-required", "no keys, but a registry labelled environment=production without CMEK", BASELINE.map((r) => (r === repo ? { ...repo, inputs: { ...repo.inputs, labels: { environment: "production" } } } : r)), [repo.urn]],
   ["gcp-cmek-grant-before-use", "the bucket does not wait for the grant", GCP_KEYED.map((r) => (r === keyedBucket ? { ...keyedBucket, dependencies: [] } : r)), [bucket.urn]],
   ["gcp-cmek-grant-before-use", "the grant is to the BigQuery agent, not Cloud Storage's", GCP_KEYED.map((r) => (r === gcsGrant ? { ...gcsGrant, inputs: { ...gcsGrant.inputs, member: "serviceAccount:bq-1@bigquery-encryption.iam.gserviceaccount.com" } } : r)), [bucket.urn]],
   ["alicloud-cmek-required", "the stack owns a key, the bucket uses AES256", ALI_KEYED.map((r) => (r === ossSse ? { ...ossSse, inputs: { bucket: "acme-audit", sseAlgorithm: "AES256" } } : r)), [oss.urn]],

@@ -3,14 +3,11 @@ import * as gcp from "@pulumi/gcp";
 import { type AlertDefinition, normalizeQuery } from "../../core/alerts";
 import { ALICLOUD_SECURITY_ALERTS } from "../../core/alerts-alicloud";
 import { GCP_SECURITY_ALERTS } from "../../core/alerts-gcp";
-import { get, list, type StackResource, type StackRule, type StackViolation, strings, tokenOf } from "../rule";
+import { get, isProductionEnvironment, list, type StackResource, type StackRule, type StackViolation, strings, tokenOf } from "../rule";
 
 const GCP_METRIC = tokenOf(gcp.logging.Metric);
 const GCP_ALERT_POLICY = tokenOf(gcp.monitoring.AlertPolicy);
 const ALI_ALERT = tokenOf(alicloud.log.Alert);
-
-/** Label / tag values of `environment` that mark a production stack. */
-export const PRODUCTION_ENVIRONMENTS = ["prod", "production"] as const;
 
 /**
  * True when the stack is a production stack: a landing-zone component was built with
@@ -18,8 +15,7 @@ export const PRODUCTION_ENVIRONMENTS = ["prod", "production"] as const;
  */
 export function isProductionStack(resources: readonly StackResource[]): boolean {
   return resources.some((r) => (r.type.startsWith("landing-zone:") && r.inputs.production === true)
-    || [get(r.inputs, "labels", "environment"), get(r.inputs, "tags", "environment")]
-      .some((v) => typeof v === "string" && (PRODUCTION_ENVIRONMENTS as readonly string[]).includes(v)));
+    || isProductionEnvironment(get(r.inputs, "labels", "environment")) || isProductionEnvironment(get(r.inputs, "tags", "environment")));
 }
 
 /** True when an enabled GCP alert policy watches the log-based metric `name` and notifies a channel. */

@@ -2,7 +2,7 @@ import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
 import { KEY_ROTATION_MAX_DAYS, rotationDaysOf, rotationSeconds } from "../../core/keys";
 import { isAuditLogstore } from "./logging";
-import { fail, get, notApplicable, pass, type ResourceRule, type StackResource, type StackRule, tokenOf } from "../rule";
+import { fail, get, isProductionEnvironment, notApplicable, pass, type ResourceRule, type StackResource, type StackRule, tokenOf } from "../rule";
 
 const GCP_KEY = tokenOf(gcp.kms.CryptoKey);
 const GCP_KEY_GRANT = tokenOf(gcp.kms.CryptoKeyIAMMember);
@@ -47,7 +47,7 @@ export const gcpKmsKeyProdDeletionPolicy: ResourceRule = {
   source: "landing-zone",
   types: [GCP_KEY],
   check: (_t, i) => {
-    if (get(i, "labels", "environment") !== "prod") return notApplicable("not a production key");
+    if (!isProductionEnvironment(get(i, "labels", "environment"))) return notApplicable("not a production key");
     const policy = i.deletionPolicy ?? "DELETE";
     return policy === "PREVENT" || policy === "ABANDON" ? pass : fail(`deletionPolicy is ${String(policy)}; set deletionPolicy: "PREVENT" (and protect the resource)`);
   },
@@ -89,7 +89,7 @@ export const gcpCmekRequired: StackRule = {
   check: (resources) => {
     const ownsKeys = resources.some((r) => r.type === GCP_KEY);
     return gcpProtectedStores(resources)
-      .filter((r) => ownsKeys || get(r.inputs, "labels", "environment") === "prod")
+      .filter((r) => ownsKeys || isProductionEnvironment(get(r.inputs, "labels", "environment")))
       .filter((r) => { const k = gcpCmekOf(r); return typeof k !== "string" || k === ""; })
       .map((r) => ({ urn: r.urn, message: `${r.name} uses Google-managed encryption; set its customer-managed key (GcpKeys readyKeyNames: audit for buckets and datasets, registry for repositories)` }));
   },
@@ -155,7 +155,7 @@ export const alicloudKmsKeyProtected: ResourceRule = {
   check: (_t, i) => {
     const bad: string[] = [];
     if (i.status !== undefined && i.status !== "Enabled") bad.push(`status is ${String(i.status)}`);
-    if (get(i, "tags", "environment") === "prod" && i.deletionProtection !== "Enabled") bad.push(`deletionProtection is ${String(i.deletionProtection ?? "unset (Disabled)")}`);
+    if (isProductionEnvironment(get(i, "tags", "environment")) && i.deletionProtection !== "Enabled") bad.push(`deletionProtection is ${String(i.deletionProtection ?? "unset (Disabled)")}`);
     return bad.length > 0 ? fail(`${bad.join(", ")}; keep status "Enabled" and set deletionProtection: "Enabled" in production`) : pass;
   },
 };

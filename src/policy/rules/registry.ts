@@ -1,6 +1,6 @@
 import * as alicloud from "@pulumi/alicloud";
 import * as gcp from "@pulumi/gcp";
-import { fail, get, list, notApplicable, pass, type ResourceRule, type StackRule, tokenOf } from "../rule";
+import { fail, get, isProductionEnvironment, list, notApplicable, pass, type ResourceRule, type StackRule, tokenOf } from "../rule";
 
 const GCP_REPOSITORY = tokenOf(gcp.artifactregistry.Repository);
 
@@ -64,7 +64,7 @@ export const gcpRegistryImmutableTagsProd: ResourceRule = {
   source: "landing-zone",
   types: [GCP_REPOSITORY],
   check: (_t, i) => {
-    if (!isStandardDocker(i) || get(i, "labels", "environment") !== "prod") return notApplicable("not a production Docker repository");
+    if (!isStandardDocker(i) || !isProductionEnvironment(get(i, "labels", "environment"))) return notApplicable("not a production Docker repository");
     return get(i, "dockerConfig", "immutableTags") === true ? pass : fail("tags are mutable; set dockerConfig { immutableTags: true }");
   },
 };
