@@ -3,15 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { fastReferencedResourceURNs, fastSerializeProperty, fastSerializeResourceProperties, NOT_PLAIN, serializePlain } from "../../src/offline/fast-serialize";
 import { runOffline } from "../../src/offline/harness";
-import { checkPulumiInternals, PulumiInternalModules, pulumiModules } from "../../src/offline/pulumi-internals";
+import { checkPulumiInternals, pulumiModules } from "../../src/offline/pulumi-internals";
+import { changed } from "./changed-modules";
 
 type Fn = (...args: any[]) => any;
-
-/** Pulumi's modules with `change` applied to a shallow copy of one of them. */
-function changed<K extends Exclude<keyof PulumiInternalModules, "dynamicSource">>(key: K, change: Partial<PulumiInternalModules[K]>): PulumiInternalModules {
-  const mods = pulumiModules();
-  return { ...mods, [key]: { ...mods[key], ...change } };
-}
 
 const mods = pulumiModules();
 const original = {

@@ -2,13 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { runOffline } from "../../src/offline/harness";
 import { mockOutputs, registerMockOutputs } from "../../src/offline/mock-outputs";
-import { checkPulumiInternals, PulumiInternalModules, pulumiModules } from "../../src/offline/pulumi-internals";
-
-/** Pulumi's modules with `change` applied to a shallow copy of one of them. */
-function changed<K extends Exclude<keyof PulumiInternalModules, "dynamicSource">>(key: K, change: Partial<PulumiInternalModules[K]>): PulumiInternalModules {
-  const mods = pulumiModules();
-  return { ...mods, [key]: { ...mods[key], ...change } };
-}
+import { checkPulumiInternals, pulumiModules } from "../../src/offline/pulumi-internals";
+import { changed } from "./changed-modules";
 
 const TYPE = "test:index/widget:Widget";
 const PLAIN = "test:index/plainWidget:PlainWidget";

@@ -4,14 +4,9 @@ import { createRequire } from "node:module";
 import { describe, expect, it, vi } from "vitest";
 import { DYNAMIC_PROVIDER_MASK, runOffline } from "../../src/offline/harness";
 import {
-  checkPulumiInternals, PATCHED_FOR, patchPulumiInternals, PULUMI_VERSION, PulumiInternalModules, pulumiModules,
+  checkPulumiInternals, PATCHED_FOR, patchPulumiInternals, PULUMI_VERSION, pulumiModules,
 } from "../../src/offline/pulumi-internals";
-
-/** Pulumi's modules with `change` applied to a shallow copy of one of them. */
-function changed<K extends Exclude<keyof PulumiInternalModules, "dynamicSource">>(key: K, change: Partial<PulumiInternalModules[K]>): PulumiInternalModules {
-  const mods = pulumiModules();
-  return { ...mods, [key]: { ...mods[key], ...change } };
-}
+import { changed } from "./changed-modules";
 
 const cacheDynamicProviders = pulumiModules().settings.cacheDynamicProviders;
 
