@@ -15,7 +15,7 @@ export interface GcpWorkloadIdentityArgs {
   readonly project: pulumi.Input<string>;
   /** Pool id (4–32 characters). A deleted pool's id stays taken for 30 days. @default the component name */
   readonly poolId?: string;
-  /** OIDC provider id (4–32 characters). @default "ci" */
+  /** OIDC provider id (4–32 characters). @default "ci-oidc" */
   readonly providerId?: string;
   /** The CI's OIDC issuer, e.g. `https://token.actions.githubusercontent.com`. */
   readonly issuer: string;
@@ -36,7 +36,8 @@ export interface GcpWorkloadIdentityPlan {
   readonly attributeMapping: Readonly<Record<string, string>>;
 }
 
-export const GCP_WIF_DEFAULTS = { providerId: "ci" } as const;
+/** Defaults; the provider id must itself pass `GCP_WIF_ID` (4–32 characters). */
+export const GCP_WIF_DEFAULTS = { providerId: "ci-oidc" } as const;
 
 /** Validates `GcpWorkloadIdentity` args; reports every problem under `path`. */
 export function planGcpWorkloadIdentity(name: string, args: GcpWorkloadIdentityArgs, path: string, problems: Problems): GcpWorkloadIdentityPlan {

@@ -32,6 +32,13 @@ describe("GcpWorkloadIdentity", () => {
     expect(inv.outputs.provider).toMatch(/^projects\/\d+\/locations\/global\/workloadIdentityPools\/ci-prod\/providers\/github$/);
   });
 
+  it("names the provider ci-oidc when providerId is left out", async () => {
+    const { providerId: _omitted, ...rest } = ARGS;
+    const inv = await runOffline(() => { new GcpWorkloadIdentity("prod-ci", rest); }, { stack: "test" });
+    expect(findResource(inv, "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "ci-prod-ci-oidc").inputs)
+      .toMatchObject({ workloadIdentityPoolId: "ci-prod", workloadIdentityPoolProviderId: "ci-oidc", displayName: "ci-oidc" });
+  });
+
   it("passes explicit audiences", async () => {
     const inv = await runOffline(() => { new GcpWorkloadIdentity("prod-ci", { ...ARGS, audiences: ["https://ci.acme.example"] }); }, { stack: "test" });
     expect(findResource(inv, "gcp:iam/workloadIdentityPoolProvider:WorkloadIdentityPoolProvider", "ci-prod-github").inputs.oidc)
