@@ -1,6 +1,6 @@
 import { AlicloudVpcArgs, AlicloudVpcPlan, planAlicloudVpc } from "../alicloud/vpc-plan";
 import { keyPath } from "../config/issues";
-import { alicloudConfig, gcpConfig } from "../config/schema";
+import { alicloudConfig, environmentConfig, gcpConfig } from "../config/schema";
 import type { EnvironmentSpec } from "../config/spec";
 import type { ReservedRange } from "../core/bgp";
 import { mustParseCidr, overlaps, parseCidr } from "../core/cidr";
@@ -133,7 +133,7 @@ export function planNetwork(spec: EnvironmentSpec, problems: Problems): NetworkP
  * as the schema problems, whatever else in the section is wrong.
  */
 export function planWellFormedNetworks(raw: Record<string, unknown>, problems: Problems): void {
-  const env = typeof raw.environment === "string" && /^[a-z][a-z0-9]{0,9}$/.test(raw.environment) ? raw.environment : "env";
+  const env = environmentConfig.shape.environment.safeParse(raw.environment).data ?? "env";
   const section = (v: unknown): Record<string, unknown> => (v !== null && typeof v === "object" && !Array.isArray(v) ? v as Record<string, unknown> : {});
   const g = section(raw.gcp);
   const gcp = gcpConfig.pick({ regions: true, network: true }).safeParse({ regions: g.regions, network: g.network });
