@@ -40,7 +40,7 @@ export const gcpKmsKeyRotation: ResourceRule = {
 export const gcpKmsKeyProdDeletionPolicy: ResourceRule = {
   kind: "resource",
   id: "gcp-kms-key-prod-deletion-policy",
-  description: "Cloud KMS keys labelled environment=prod cannot be destroyed by the deployment (deletionPolicy PREVENT or ABANDON).",
+  description: "Cloud KMS keys labelled environment=prod or production cannot be destroyed by the deployment (deletionPolicy PREVENT or ABANDON).",
   severity: "high",
   enforcement: "mandatory",
   rationale: "Destroying a key makes everything encrypted with it unreadable once its versions are destroyed: production data would be lost to a `pulumi destroy`.",
@@ -81,7 +81,7 @@ function gcpProtectedStores(resources: readonly StackResource[]): StackResource[
 export const gcpCmekRequired: StackRule = {
   kind: "stack",
   id: "gcp-cmek-required",
-  description: "Audit buckets and datasets and Docker repositories use a customer-managed key when the stack owns Cloud KMS keys or they are labelled environment=prod.",
+  description: "Audit buckets and datasets and Docker repositories use a customer-managed key when the stack owns Cloud KMS keys or they are labelled environment=prod or production.",
   severity: "medium",
   enforcement: "mandatory",
   rationale: "A customer-managed key puts reading the audit trail and the images under the organisation's own key policy, rotation and revocation; a stack that owns keys should use them.",
@@ -146,7 +146,7 @@ export const alicloudKmsKeyRotation: ResourceRule = {
 export const alicloudKmsKeyProtected: ResourceRule = {
   kind: "resource",
   id: "alicloud-kms-key-protected",
-  description: "Alibaba KMS keys are enabled, not scheduled for deletion, and keys tagged environment=prod have deletion protection.",
+  description: "Alibaba KMS keys are enabled, not scheduled for deletion, and keys tagged environment=prod or production have deletion protection.",
   severity: "high",
   enforcement: "mandatory",
   rationale: "When the pending-deletion window ends the key is gone, and every object and logstore encrypted with it becomes unreadable.",

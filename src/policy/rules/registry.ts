@@ -57,7 +57,7 @@ export const gcpRegistryCleanupPolicies: ResourceRule = {
 export const gcpRegistryImmutableTagsProd: ResourceRule = {
   kind: "resource",
   id: "gcp-registry-immutable-tags-prod",
-  description: "Docker repositories labelled environment=prod have immutable tags.",
+  description: "Docker repositories labelled environment=prod or production have immutable tags.",
   severity: "medium",
   enforcement: "advisory",
   rationale: "A mutable tag lets a pushed image change what production runs under the same name.",
