@@ -18,6 +18,12 @@ export interface AlicloudSecurityAlertsArgs {
   readonly actionPolicyId?: string;
   /** Region of the SLS alert resource centre, where users, groups and action policies live. @default "cn-heyuan" */
   readonly resourceRegion?: string;
+  /**
+   * The RAM role the alert-centre provider assumes, to create the users, group and action policy
+   * in the same account as the alerts (give the stack provider's `assumeRole`). @default none: the
+   * caller's own credentials' account
+   */
+  readonly assumeRole?: AlicloudAlertCentreRole;
   /** Changes to the CIS catalogue keyed by alert id (turn off, new query, severity), and your own alerts. @default {} */
   readonly entries?: Readonly<Record<string, AlertOverride>>;
 }
@@ -34,6 +40,16 @@ export interface AlicloudSecurityAlertsPlan {
   readonly actionPolicyId: string;
   /** The user group the created action policy mails (when `emails` are given). */
   readonly userGroupId: string;
+}
+
+/** A RAM role to assume (the fields of the Alibaba provider's `assumeRole`). */
+export interface AlicloudAlertCentreRole {
+  /** ARN of the role, `acs:ram::<account>:role/<name>`. */
+  readonly roleArn: string;
+  /** Session name. @default the provider's */
+  readonly sessionName?: string;
+  /** Session length in seconds. @default the provider's */
+  readonly sessionExpiration?: number;
 }
 
 export const ALICLOUD_SECURITY_ALERTS_DEFAULTS = { resourceRegion: "cn-heyuan", interval: "5m", window: "-5m", repeatInterval: "1h" } as const;

@@ -39,6 +39,7 @@ export class AlicloudSecurityAlerts extends pulumi.ComponentResource {
     if (emails.length > 0 && args.actionPolicyId === undefined) {
       const centre = new alicloud.Provider(nameOf(name, "alert-centre"), {
         region: args.resourceRegion ?? ALICLOUD_SECURITY_ALERTS_DEFAULTS.resourceRegion,
+        ...(args.assumeRole ? { assumeRole: args.assumeRole } : {}),
       }, { parent: this });
       const inCentre = { parent: this, provider: centre };
       const users = emails.map(([key, email]) => new alicloud.log.ResourceRecord(nameOf(name, key), {

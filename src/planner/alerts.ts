@@ -1,3 +1,4 @@
+import { alicloudAssumeRole } from "../alicloud/account";
 import { type AlicloudSecurityAlertsArgs, type AlicloudSecurityAlertsPlan, planAlicloudSecurityAlerts } from "../alicloud/security-alerts-plan";
 import { keyPath } from "../config/issues";
 import type { EnvironmentSpec } from "../config/spec";
@@ -73,6 +74,8 @@ export function alicloudSecurityAlertsArgs(spec: EnvironmentSpec, logstore: stri
     emails: a?.emails ?? spec.alicloud.audit?.budget?.emails,
     actionPolicyId: a?.actionPolicyId,
     resourceRegion: a?.resourceRegion,
+    // The alert centre's users, group and action policy go to the environment's own account too.
+    assumeRole: spec.alicloud.account ? alicloudAssumeRole(spec.environment, spec.alicloud.account) : undefined,
     entries: a?.entries,
   };
 }

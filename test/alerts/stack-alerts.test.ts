@@ -33,6 +33,16 @@ describe("security alerts in the stack plans", () => {
     expect(inv.findings.filter((f) => f.rule.includes("security-alerts"))).toEqual([]);
   });
 
+  it.each(["dev", "staging", "prod"])("%s: the SLS alert centre's users, group and action policy go to the environment's own account", async (stack) => {
+    const inv = await plannedStackFile(`Pulumi.${stack}.yaml`);
+    const provider = (name: string) => findResource(inv, "pulumi:providers:alicloud", name).inputs;
+    const centre = provider(`${stack}-alerts-alert-centre`);
+    expect(centre.region).toBe("cn-heyuan");
+    // The same role, session and length as the provider every other Alibaba resource uses.
+    expect(JSON.parse(centre.assumeRole as string)).toEqual(JSON.parse(provider(`${stack}-alicloud`).assumeRole as string));
+    expect(JSON.parse(centre.assumeRole as string).roleArn).toMatch(/^acs:ram::\d+:role\//);
+  });
+
   it("dev: without alerts.emails the alerts notify every budget channel and the budget's Alibaba recipients", async () => {
     const inv = await plannedStackFile("Pulumi.dev.yaml");
     const platform = findResource(inv, CHANNEL, "dev-budget-platform");

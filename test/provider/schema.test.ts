@@ -117,7 +117,7 @@ const EXPECTED: Record<string, { required: string[]; inputs: string[]; outputs: 
   },
   AlicloudSecurityAlerts: {
     required: ["logstore", "region", "slsProjectName"],
-    inputs: ["actionPolicyId", "emails", "entries", "logstore", "region", "resourceRegion", "slsProjectName"],
+    inputs: ["actionPolicyId", "assumeRole", "emails", "entries", "logstore", "region", "resourceRegion", "slsProjectName"],
     outputs: ["actionPolicyId", "alertIds"],
   },
 };
